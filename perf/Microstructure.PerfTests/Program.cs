@@ -1,0 +1,1 @@
+Console.WriteLine("Microstructure performance harness: not yet wired (foundation issue in progress).");
