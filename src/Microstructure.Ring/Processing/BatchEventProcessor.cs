@@ -1,0 +1,220 @@
+using System.Runtime.CompilerServices;
+
+namespace Microstructure.Ring;
+
+/// <summary>
+/// The consumer loop: waits once for a batch of available events, hands each to the handler with
+/// <c>endOfBatch</c> on the last one, then publishes its own progress once per batch. The
+/// handler is called through the <typeparamref name="THandler"/> type parameter, so struct
+/// handlers are devirtualised and can be inlined.
+/// </summary>
+/// <typeparam name="T">The event type.</typeparam>
+/// <typeparam name="THandler">The handler type; prefer a struct.</typeparam>
+public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
+    where T : struct
+    where THandler : IEventHandler<T>
+{
+    private const int Idle = 0;
+    private const int Halted = 1;
+    private const int Running = 2;
+
+    private readonly RingBuffer<T> _ringBuffer;
+    private readonly SequenceBarrier _barrier;
+    private readonly Sequence _sequence = new();
+    private IExceptionHandler<T> _exceptionHandler = new FatalExceptionHandler<T>();
+    private int _runState = Idle;
+
+    // Not readonly: a struct handler mutates its own state, and Handler returns a ref to it.
+    private THandler _handler;
+
+    /// <summary>Creates a processor.</summary>
+    /// <param name="ringBuffer">The ring to read.</param>
+    /// <param name="barrier">The barrier to wait on (from <see cref="RingBuffer{T}.NewBarrier"/>).</param>
+    /// <param name="handler">The handler; a struct is copied into the processor.</param>
+    public BatchEventProcessor(RingBuffer<T> ringBuffer, SequenceBarrier barrier, THandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(ringBuffer);
+        ArgumentNullException.ThrowIfNull(barrier);
+        ArgumentNullException.ThrowIfNull(handler);
+        _ringBuffer = ringBuffer;
+        _barrier = barrier;
+        _handler = handler;
+    }
+
+    /// <inheritdoc/>
+    public Sequence Sequence => _sequence;
+
+    /// <summary>The barrier this processor waits on.</summary>
+    public SequenceBarrier Barrier => _barrier;
+
+    /// <summary>
+    /// The handler stored in the processor, by reference, so that a struct handler's state can be
+    /// read after the processor has halted. Do not touch it while the processor is running.
+    /// </summary>
+    public ref THandler Handler => ref _handler;
+
+    /// <inheritdoc/>
+    public bool IsRunning => Volatile.Read(ref _runState) == Running;
+
+    /// <summary>Sets the exception policy (default: <see cref="FatalExceptionHandler{T}"/>). Call before <see cref="Run"/>.</summary>
+    /// <param name="exceptionHandler">The policy.</param>
+    public void SetExceptionHandler(IExceptionHandler<T> exceptionHandler)
+    {
+        ArgumentNullException.ThrowIfNull(exceptionHandler);
+        _exceptionHandler = exceptionHandler;
+    }
+
+    /// <inheritdoc/>
+    public void Halt()
+    {
+        Interlocked.Exchange(ref _runState, Halted);
+        _barrier.Alert();
+    }
+
+    /// <inheritdoc/>
+    public void Run()
+    {
+        var previous = Interlocked.CompareExchange(ref _runState, Running, Idle);
+        if (previous == Running)
+        {
+            ThrowHelper.ThrowAlreadyRunning();
+        }
+
+        if (previous == Halted)
+        {
+            // Halted before it ever ran: honour the halt, but keep the start/shutdown contract.
+            try
+            {
+                NotifyStart();
+            }
+            finally
+            {
+                try
+                {
+                    NotifyShutdown();
+                }
+                finally
+                {
+                    Volatile.Write(ref _runState, Idle);
+                }
+            }
+
+            return;
+        }
+
+        _barrier.ResetProcessing();
+        try
+        {
+            NotifyStart();
+            ProcessEvents();
+        }
+        finally
+        {
+            try
+            {
+                NotifyShutdown();
+            }
+            finally
+            {
+                Volatile.Write(ref _runState, Idle);
+            }
+        }
+    }
+
+    private void ProcessEvents()
+    {
+        var nextSequence = _sequence.Value + 1;
+        var spinWait = default(SpinWait);
+
+        // Checked after ResetProcessing: a Halt that raced with the start is not lost.
+        while (Volatile.Read(ref _runState) == Running)
+        {
+            try
+            {
+                var waitResult = _barrier.WaitFor(nextSequence);
+                var availableSequence = waitResult.UnsafeAvailableSequence;
+                if (availableSequence >= nextSequence)
+                {
+                    _handler.OnBatchStart(availableSequence - nextSequence + 1);
+                    while (nextSequence <= availableSequence)
+                    {
+                        _handler.OnEvent(ref _ringBuffer[nextSequence], nextSequence, nextSequence == availableSequence);
+                        nextSequence++;
+                    }
+
+                    _sequence.SetValue(availableSequence);
+                    spinWait = default;
+                }
+                else if (waitResult.IsTimeout)
+                {
+                    NotifyTimeout();
+                }
+                else
+                {
+                    // A multi-producer slot is claimed but not yet published; its producer may
+                    // have been preempted, so give it the core instead of spinning hot.
+                    spinWait.SpinOnce(sleep1Threshold: -1);
+                }
+            }
+            catch (OperationCanceledException) when (_barrier.IsAlerted)
+            {
+                // Halt alerted the barrier; the loop condition decides whether to stop.
+            }
+            catch (Exception ex)
+            {
+                HandleEventException(ex, nextSequence);
+                nextSequence++;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void HandleEventException(Exception ex, long sequence)
+    {
+        // Events before the failing one are done; record that before the policy decides.
+        _sequence.SetValue(sequence - 1);
+        _exceptionHandler.HandleEventException(ex, sequence, ref _ringBuffer[sequence]);
+
+        // The policy returned: skip the failing event.
+        _sequence.SetValue(sequence);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void NotifyTimeout()
+    {
+        var sequence = _sequence.Value;
+        try
+        {
+            _handler.OnTimeout(sequence);
+        }
+        catch (Exception ex)
+        {
+            // Not an event failure: nothing is skipped, whatever the policy does.
+            _exceptionHandler.HandleEventException(ex, sequence, ref _ringBuffer[sequence]);
+        }
+    }
+
+    private void NotifyStart()
+    {
+        try
+        {
+            _handler.OnStart();
+        }
+        catch (Exception ex)
+        {
+            _exceptionHandler.HandleOnStartException(ex);
+        }
+    }
+
+    private void NotifyShutdown()
+    {
+        try
+        {
+            _handler.OnShutdown();
+        }
+        catch (Exception ex)
+        {
+            _exceptionHandler.HandleOnShutdownException(ex);
+        }
+    }
+}
