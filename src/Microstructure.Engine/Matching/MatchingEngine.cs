@@ -1,0 +1,363 @@
+using System.Runtime.CompilerServices;
+
+namespace Microstructure.Engine.Matching;
+
+/// <summary>
+/// A single-threaded, allocation-free, price-time priority L3 matching engine for one instrument.
+/// </summary>
+/// <remarks>
+/// <para><b>Storage.</b> Orders live in a pre-allocated array of index-linked nodes (free list), one intrusive FIFO
+/// list per price level; levels are pooled per side and kept in a sorted index array with the best level last;
+/// an open-addressing id map gives O(1) cancel. Nothing is allocated after construction.</para>
+/// <para><b>Semantics.</b></para>
+/// <list type="bullet">
+/// <item>Trades happen at the maker's price. Only an iceberg's visible slice can be hit; when the slice is used up
+/// a new slice of <c>min(display, open)</c> is cut from the reserve and re-queued at the back of its level.</item>
+/// <item>Market orders (and Limit IOC) never rest: the unfilled remainder is cancelled with
+/// <see cref="CancelReason.Expired"/>. <see cref="TimeInForce.Fok"/> on a limit or market order is checked
+/// before anything happens: if the full quantity cannot be executed now it is rejected with
+/// <see cref="RejectReason.FokNotFillable"/>. Self-trade prevention is taken into account by the check
+/// (orders of the same account that would stop the taker end the count; with CancelOldest they are skipped;
+/// with Decrement they count as consumed).</item>
+/// <item>Post-only, iceberg (display quantity &gt; 0) are valid only on Limit GTC orders, else
+/// <see cref="RejectReason.InvalidOrder"/>.</item>
+/// <item>Stops trigger on the last trade price: buy when last ≥ stop, sell when last ≤ stop; never before the first
+/// trade. A stop whose condition already holds on arrival triggers at once. Stops triggered by a command run after
+/// that command's own execution, one at a time, re-evaluated after each: the next buy stop (lowest stop price,
+/// then earliest arrival) if triggered, otherwise the next sell stop (highest stop price, then earliest arrival).
+/// A triggered stop-market executes as a market order, a stop-limit as a limit order with its time in force;
+/// a triggered FOK that cannot fill completely is cancelled (<see cref="CancelReason.Expired"/>).</item>
+/// <item>Reduce keeps priority; reducing to zero or below cancels (<see cref="CancelReason.UserRequested"/>).
+/// Amend sets a new price and new total open size: priority is kept only when the price is unchanged and the size
+/// does not grow; otherwise the order is re-queued at the back. A re-priced order that now crosses executes
+/// immediately as an aggressor (with its own self-trade prevention mode) and its remainder rests; a post-only
+/// order whose amend would cross is rejected. Amend to size zero cancels. Stops can be cancelled and reduced but
+/// not amended (<see cref="RejectReason.InvalidOrder"/>). Reductions come out of an iceberg's hidden reserve
+/// first.</item>
+/// <item>Cancel, reduce and amend must come from the owning account (else <see cref="RejectReason.NotOwner"/>).</item>
+/// <item>Self-trade prevention (incoming order's mode) when the next maker belongs to the taker's account:
+/// CancelNewest cancels the taker's remainder; CancelOldest cancels the maker and continues; CancelBoth cancels the
+/// maker then the taker; Decrement removes min(taker remaining, maker open) from both without a trade, emitting
+/// a (possibly partial) Cancelled event for the maker and then for the taker, and continues while the taker has
+/// quantity left.</item>
+/// </list>
+/// <para><b>Event order for one command.</b> Every event carries the command's sequence and timestamp.</para>
+/// <list type="number">
+/// <item>A refused command emits exactly one <see cref="EngineEventType.Rejected"/> and nothing else; the book is unchanged.</item>
+/// <item>Place: <see cref="EngineEventType.Accepted"/>; for a stop, <see cref="EngineEventType.StopTriggered"/> if it
+/// triggers at once (else nothing more for it); then per maker reached, in price-time order, a
+/// <see cref="EngineEventType.Trade"/> or the self-trade Cancelled events; then a Cancelled(Expired) for an
+/// unfilled market/IOC remainder (a GTC remainder rests silently).</item>
+/// <item>Cancel: Cancelled(UserRequested). Reduce: <see cref="EngineEventType.Amended"/>, or Cancelled when reduced to
+/// zero. Amend: Amended (or Cancelled for size zero), then, if it crosses, its trades as for a Place.</item>
+/// <item>Then each stop triggered by the above, in the order described: StopTriggered, then its execution events.</item>
+/// <item>Last, at most one <see cref="EngineEventType.TopOfBook"/>, only if best bid/ask price or visible size differs
+/// from before the command.</item>
+/// </list>
+/// <para><see cref="OrderCount"/> counts resting orders plus pending (untriggered) stops; both use the pool of
+/// <c>maxOrders</c> nodes, and a GTC limit or stop order is rejected with <see cref="RejectReason.BookFull"/> when
+/// the pool is empty on arrival (market, IOC and FOK orders never need a node).</para>
+/// </remarks>
+public sealed partial class MatchingEngine
+{
+    private readonly OrderNode[] _nodes;
+    private readonly BookSide _bids;
+    private readonly BookSide _asks;
+    private readonly StopBook _buyStops;
+    private readonly StopBook _sellStops;
+    private readonly OrderIdMap _map;
+    private readonly long _minPrice;
+    private readonly long _maxPrice;
+    private readonly long _maxQuantity;
+    private int _freeNode;
+    private int _liveCount;
+    private long _arrival;
+    private long _lastTrade;
+    private long _sequence;
+    private Timestamp _timestamp;
+
+    /// <summary>Creates an engine whose pools hold <paramref name="maxOrders"/> live orders (resting plus pending stops).</summary>
+    /// <param name="spec">The instrument; its price and quantity bounds are enforced on every order.</param>
+    /// <param name="maxOrders">Capacity of the order pool; everything is allocated here, never later.</param>
+    public MatchingEngine(InstrumentSpec spec, int maxOrders)
+    {
+        if (spec is null)
+        {
+            ThrowHelper.ThrowArgumentNull(nameof(spec));
+        }
+
+        if (maxOrders <= 0)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(maxOrders), "Must be positive.");
+        }
+
+        if (spec.MinPrice.Ticks < 1 || spec.MaxPrice < spec.MinPrice)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(spec), "Price bounds must satisfy 1 <= MinPrice <= MaxPrice.");
+        }
+
+        Spec = spec;
+        _minPrice = spec.MinPrice.Ticks;
+        _maxPrice = spec.MaxPrice.Ticks;
+        _maxQuantity = spec.MaxQuantity.Lots;
+        _nodes = new OrderNode[maxOrders];
+        for (var i = 0; i < maxOrders; i++)
+        {
+            _nodes[i].Next = i + 1 < maxOrders ? i + 1 : -1;
+            _nodes[i].Prev = -1;
+        }
+
+        _freeNode = 0;
+        _bids = new BookSide(Side.Buy, _nodes, maxOrders);
+        _asks = new BookSide(Side.Sell, _nodes, maxOrders);
+        _buyStops = new StopBook(Side.Buy, _nodes, maxOrders);
+        _sellStops = new StopBook(Side.Sell, _nodes, maxOrders);
+        _map = new OrderIdMap(maxOrders);
+    }
+
+    /// <summary>The instrument this engine trades.</summary>
+    public InstrumentSpec Spec { get; }
+
+    /// <summary>Best bid price, or <see cref="Price.Zero"/> when there are no bids.</summary>
+    public Price BestBid => new(BestPrice(_bids));
+
+    /// <summary>Best ask price, or <see cref="Price.Zero"/> when there are no asks.</summary>
+    public Price BestAsk => new(BestPrice(_asks));
+
+    /// <summary>Price of the most recent trade, or <see cref="Price.Zero"/> before the first trade.</summary>
+    public Price LastTradePrice => new(_lastTrade);
+
+    /// <summary>Live orders: resting orders plus pending (untriggered) stop orders.</summary>
+    public int OrderCount => _liveCount;
+
+    /// <summary>
+    /// Processes one command and emits its events to <paramref name="sink"/> (see the class remarks for the order).
+    /// </summary>
+    /// <typeparam name="TSink">A struct sink, so the call is devirtualized and inlined.</typeparam>
+    /// <param name="command">The command.</param>
+    /// <param name="commandSequence">Input sequence, copied into every emitted event.</param>
+    /// <param name="sink">Receives the events.</param>
+    public void Process<TSink>(in OrderCommand command, long commandSequence, ref TSink sink)
+        where TSink : struct, IEngineEventSink
+    {
+        _sequence = commandSequence;
+        _timestamp = command.Timestamp;
+        var bidLevel = _bids.BestLevel;
+        var askLevel = _asks.BestLevel;
+        long bidPx = 0, bidQty = 0, askPx = 0, askQty = 0;
+        if (bidLevel >= 0)
+        {
+            ref var l = ref _bids.Level(bidLevel);
+            bidPx = l.Price;
+            bidQty = l.Visible;
+        }
+
+        if (askLevel >= 0)
+        {
+            ref var l = ref _asks.Level(askLevel);
+            askPx = l.Price;
+            askQty = l.Visible;
+        }
+
+        switch (command.Type)
+        {
+            case CommandType.Amend:
+                Amend(in command, ref sink);
+                break;
+            case CommandType.Place:
+                Place(in command, ref sink);
+                break;
+            case CommandType.Cancel:
+                Cancel(in command, ref sink);
+                break;
+            case CommandType.Reduce:
+                Reduce(in command, ref sink);
+                break;
+            default:
+                Reject(in command, RejectReason.InvalidOrder, ref sink);
+                return;
+        }
+
+        if (_lastTrade != 0 && (_buyStops.Count | _sellStops.Count) != 0)
+        {
+            RunTriggeredStops(ref sink);
+        }
+
+        EmitTopOfBookIfChanged(bidPx, bidQty, askPx, askQty, ref sink);
+    }
+
+    /// <summary>Writes up to <c>levels.Length</c> levels of <paramref name="side"/>, best first; returns the count written.</summary>
+    /// <param name="side">Which side to read.</param>
+    /// <param name="levels">Destination; its length is the depth requested.</param>
+    /// <returns>The number of levels written.</returns>
+    public int SnapshotL2(Side side, Span<L2Level> levels)
+    {
+        var book = side == Side.Buy ? _bids : _asks;
+        var n = Math.Min(levels.Length, book.LevelCount);
+        for (var i = 0; i < n; i++)
+        {
+            ref var l = ref book.Level(book.LevelAtRank(i));
+            levels[i] = new L2Level(new Price(l.Price), new Quantity(l.Visible), l.Count);
+        }
+
+        return n;
+    }
+
+    /// <summary>Looks up a live order (resting or pending stop).</summary>
+    /// <param name="id">The order id.</param>
+    /// <param name="view">A copy of the order's state when found.</param>
+    /// <returns>True when the order is live.</returns>
+    public bool TryGetOrder(OrderId id, out OrderView view)
+    {
+        var ni = _map.Get(id.Value);
+        if (ni < 0)
+        {
+            view = default;
+            return false;
+        }
+
+        ref var n = ref _nodes[ni];
+        var pending = n.State == NodeState.PendingStop;
+        view = new OrderView(
+            new OrderId(n.Id),
+            n.AccountId,
+            n.Side,
+            n.OrderType,
+            n.TimeInForce,
+            n.Flags,
+            n.Stp,
+            new Price(n.Price),
+            new Price(n.StopPrice),
+            new Quantity(n.Open),
+            new Quantity(pending ? 0 : n.Visible),
+            new Quantity(n.Display),
+            pending,
+            n.Arrival);
+        return true;
+    }
+
+    /// <summary>Copies the ids of the orders queued at the level of rank <paramref name="rank"/> (0 = best), front first.</summary>
+    internal int GetLevelOrders(Side side, int rank, Span<OrderId> ids)
+    {
+        var book = side == Side.Buy ? _bids : _asks;
+        if (rank >= book.LevelCount)
+        {
+            return 0;
+        }
+
+        var n = 0;
+        for (var ni = book.Level(book.LevelAtRank(rank)).Head; ni >= 0 && n < ids.Length; ni = _nodes[ni].Next)
+        {
+            ids[n++] = new OrderId(_nodes[ni].Id);
+        }
+
+        return n;
+    }
+
+    /// <summary>Number of price levels on <paramref name="side"/>.</summary>
+    internal int LevelCount(Side side) => side == Side.Buy ? _bids.LevelCount : _asks.LevelCount;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long BestPrice(BookSide book)
+    {
+        var level = book.BestLevel;
+        return level >= 0 ? book.Level(level).Price : 0;
+    }
+
+    private void EmitTopOfBookIfChanged<TSink>(long bidPx, long bidQty, long askPx, long askQty, ref TSink sink)
+        where TSink : struct, IEngineEventSink
+    {
+        long nb = 0, nbq = 0, na = 0, naq = 0;
+        var bidLevel = _bids.BestLevel;
+        if (bidLevel >= 0)
+        {
+            ref var l = ref _bids.Level(bidLevel);
+            nb = l.Price;
+            nbq = l.Visible;
+        }
+
+        var askLevel = _asks.BestLevel;
+        if (askLevel >= 0)
+        {
+            ref var l = ref _asks.Level(askLevel);
+            na = l.Price;
+            naq = l.Visible;
+        }
+
+        if (nb == bidPx && nbq == bidQty && na == askPx && naq == askQty)
+        {
+            return;
+        }
+
+        var e = default(EngineEvent);
+        e.Type = EngineEventType.TopOfBook;
+        e.CommandSequence = _sequence;
+        e.Timestamp = _timestamp;
+        e.BidPrice = new Price(nb);
+        e.BidQuantity = new Quantity(nbq);
+        e.AskPrice = new Price(na);
+        e.AskQuantity = new Quantity(naq);
+        sink.OnEvent(in e);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Emit<TSink>(
+        ref TSink sink,
+        EngineEventType type,
+        Side side,
+        long orderId,
+        long accountId,
+        long price,
+        long quantity,
+        long remaining,
+        CancelReason reason)
+        where TSink : struct, IEngineEventSink
+    {
+        var e = default(EngineEvent);
+        e.Type = type;
+        e.Side = side;
+        e.CancelReason = reason;
+        e.CommandSequence = _sequence;
+        e.Timestamp = _timestamp;
+        e.OrderId = new OrderId(orderId);
+        e.AccountId = accountId;
+        e.Price = new Price(price);
+        e.Quantity = new Quantity(quantity);
+        e.RemainingQuantity = new Quantity(remaining);
+        sink.OnEvent(in e);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Reject<TSink>(in OrderCommand command, RejectReason reason, ref TSink sink)
+        where TSink : struct, IEngineEventSink
+    {
+        var e = default(EngineEvent);
+        e.Type = EngineEventType.Rejected;
+        e.Side = command.Side;
+        e.RejectReason = reason;
+        e.CommandSequence = _sequence;
+        e.Timestamp = _timestamp;
+        e.OrderId = command.OrderId;
+        e.AccountId = command.AccountId;
+        e.Price = command.Price;
+        e.Quantity = command.Quantity;
+        sink.OnEvent(in e);
+    }
+
+    private int AllocateNode()
+    {
+        var ni = _freeNode;
+        _freeNode = _nodes[ni].Next;
+        _liveCount++;
+        return ni;
+    }
+
+    private void FreeNode(int ni)
+    {
+        ref var n = ref _nodes[ni];
+        n.State = NodeState.Free;
+        n.Next = _freeNode;
+        _freeNode = ni;
+        _liveCount--;
+    }
+}
