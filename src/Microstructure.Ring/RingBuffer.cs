@@ -48,6 +48,8 @@ public sealed partial class RingBuffer<T>
     /// <summary>The sequencer behind this ring.</summary>
     public ISequencer Sequencer => _sequencer;
 
+    internal int GatingSequenceCount => _singleProducer?.GatingSequenceCount ?? _multiProducer!.GatingSequenceCount;
+
     /// <summary>The event slot for <paramref name="sequence"/>, by reference. No bounds check: the index is masked.</summary>
     /// <param name="sequence">A claimed or available sequence.</param>
     public ref T this[long sequence]

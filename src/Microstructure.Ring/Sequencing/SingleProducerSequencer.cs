@@ -43,6 +43,8 @@ public sealed class SingleProducerSequencer : ISequencer
 
     internal Sequence CursorSequence => _cursor;
 
+    internal int GatingSequenceCount => Volatile.Read(ref _gatingSequences).Length;
+
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Next() => NextInternal(1);
