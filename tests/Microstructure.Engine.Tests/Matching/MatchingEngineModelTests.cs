@@ -1,0 +1,216 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using Microstructure.Engine.Matching;
+
+namespace Microstructure.Engine.Tests.Matching;
+
+/// <summary>
+/// Model-based properties: random command sequences run through the engine and through <see cref="ReferenceBook"/>
+/// must give identical event streams and identical books, and the engine's invariants must hold after every command.
+/// </summary>
+public sealed class MatchingEngineModelTests
+{
+    private const long MinPrice = 95;
+    private const long MaxPrice = 105;
+    private const long MaxQuantity = 40;
+    private const int MaxOrders = 16;
+
+    private static readonly Gen<OrderCommand> CommandGen = CreateCommandGen();
+
+    [Fact]
+    public void Engine_and_reference_book_emit_identical_events_and_keep_invariants()
+    {
+        var sequences = Gen.Choose(1, 120).SelectMany(n => Gen.ArrayOf(CommandGen, n));
+        var property = Prop.ForAll(Arb.From(sequences), RunAndCompare);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(2500), property);
+    }
+
+    [Fact]
+    public void Engine_and_reference_book_agree_on_long_runs_with_a_full_pool()
+    {
+        var sequences = Gen.Choose(400, 800).SelectMany(n => Gen.ArrayOf(CommandGen, n));
+        var property = Prop.ForAll(Arb.From(sequences), RunAndCompare);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), property);
+    }
+
+    private static Gen<OrderCommand> CreateCommandGen()
+    {
+        var side = Gen.Elements(Side.Buy, Side.Sell);
+        var id = Gen.Choose(1, 24);
+        var price = Gen.Frequency((30, Gen.Choose((int)MinPrice + 2, (int)MaxPrice - 2)), (1, Gen.Choose((int)MinPrice - 2, (int)MaxPrice + 2)));
+        var qty = Gen.Frequency((30, Gen.Choose(1, 12)), (1, Gen.Choose(-1, 0)), (1, Gen.Constant((int)MaxQuantity + 1)));
+        var display = Gen.Frequency((6, Gen.Constant(0)), (3, Gen.Choose(1, 4)), (1, Gen.Choose(5, 14)));
+        var orderType = Gen.Frequency(
+            (12, Gen.Constant(OrderType.Limit)), (3, Gen.Constant(OrderType.Market)),
+            (2, Gen.Constant(OrderType.StopMarket)), (2, Gen.Constant(OrderType.StopLimit)));
+        var tif = Gen.Frequency((6, Gen.Constant(TimeInForce.Gtc)), (2, Gen.Constant(TimeInForce.Ioc)), (2, Gen.Constant(TimeInForce.Fok)));
+        var flags = Gen.Frequency(
+            (12, Gen.Constant(OrderFlags.None)), (3, Gen.Constant(OrderFlags.PostOnly)),
+            (2, Gen.Constant(OrderFlags.ReduceOnly)), (1, Gen.Constant(OrderFlags.PostOnly | OrderFlags.ReduceOnly)));
+        var stp = Gen.Elements(
+            SelfTradePrevention.None, SelfTradePrevention.CancelNewest, SelfTradePrevention.CancelOldest,
+            SelfTradePrevention.CancelBoth, SelfTradePrevention.Decrement);
+        var type = Gen.Frequency(
+            (10, Gen.Constant(CommandType.Place)), (2, Gen.Constant(CommandType.Cancel)),
+            (2, Gen.Constant(CommandType.Reduce)), (4, Gen.Constant(CommandType.Amend)));
+
+        // Accounts follow the id most of the time (so cancels are usually by the owner and some ids share an
+        // account, which makes self-trades frequent); sometimes a random account tests NotOwner and STP further.
+        var account = Gen.Frequency((6, Gen.Constant(0)), (1, Gen.Choose(1, 3)));
+
+        return from t in type
+               from i in id
+               from a in account
+               from s in side
+               from ot in orderType
+               from tf in tif
+               from f in flags
+               from m in stp
+               from p in price
+               from sp in price
+               from q in qty
+               from d in display
+               select new OrderCommand
+               {
+                   Type = t,
+                   OrderId = new OrderId(i),
+                   AccountId = a == 0 ? (i % 3) + 1 : a,
+                   Side = s,
+                   OrderType = ot,
+                   TimeInForce = tf,
+                   Flags = f,
+                   SelfTradePrevention = m,
+                   Price = new Price(p),
+                   StopPrice = new Price(sp),
+                   Quantity = new Quantity(q),
+                   DisplayQuantity = new Quantity(ot == OrderType.Limit && tf == TimeInForce.Gtc ? d : (d > 4 ? 1 : 0)),
+                   Timestamp = new Timestamp(i * 1000L + q),
+               };
+    }
+
+    private static void RunAndCompare(OrderCommand[] commands)
+    {
+        var spec = new InstrumentSpec("T", 1m, 1m, new Price(MinPrice), new Price(MaxPrice), new Quantity(MaxQuantity));
+        var engine = new MatchingEngine(spec, MaxOrders);
+        var model = new ReferenceBook(MaxOrders, MinPrice, MaxPrice, MaxQuantity);
+        var events = new List<EngineEvent>();
+        var ledger = new QuantityLedger();
+        for (var k = 0; k < commands.Length; k++)
+        {
+            events.Clear();
+            var sink = new RecordingSink(events);
+            engine.Process(in commands[k], k + 1, ref sink);
+            var expected = model.Process(commands[k], k + 1);
+            if (!expected.SequenceEqual(events))
+            {
+                throw new InvalidOperationException(Describe(commands, k, expected, events));
+            }
+
+            try
+            {
+                ledger.Apply(events);
+                CheckInvariants(engine, model, ledger, events);
+            }
+            catch (Exception ex)
+            {
+                throw new InvalidOperationException(ex.Message + Environment.NewLine + Describe(commands, k, expected, events), ex);
+            }
+        }
+    }
+
+    private static void CheckInvariants(MatchingEngine engine, ReferenceBook model, QuantityLedger ledger, List<EngineEvent> events)
+    {
+        // Never crossed.
+        if (engine.BestBid != Price.Zero && engine.BestAsk != Price.Zero)
+        {
+            Assert.True(engine.BestBid < engine.BestAsk, $"crossed book {engine.BestBid} / {engine.BestAsk}");
+        }
+
+        // At most one top-of-book event, and it is last.
+        var tops = events.Count(e => e.Type == EngineEventType.TopOfBook);
+        Assert.True(tops <= 1);
+        Assert.True(tops == 0 || events[^1].Type == EngineEventType.TopOfBook);
+
+        Assert.Equal(model.LiveCount, engine.OrderCount);
+        Assert.Equal(new Price(model.Last), engine.LastTradePrice);
+
+        // Quantity conserved per order: what the events say is open equals what the engine holds.
+        foreach (var (id, open) in ledger.Open)
+        {
+            if (engine.TryGetOrder(new OrderId(id), out var view))
+            {
+                Assert.Equal(open, view.OpenQuantity.Lots);
+            }
+            else
+            {
+                Assert.Equal(0, open);
+            }
+        }
+
+        Assert.Equal(ledger.Submitted, ledger.Open.Values.Sum() + ledger.Filled + ledger.Cancelled);
+
+        foreach (var side in new[] { Side.Buy, Side.Sell })
+        {
+            // Same levels, same queues (FIFO, documented re-queues included) as the model.
+            var modelOrders = model.SideInPriority(side);
+            var levels = new L2Level[64];
+            var count = engine.SnapshotL2(side, levels);
+            var modelLevels = modelOrders.GroupBy(o => o.Price)
+                .Select(g => new L2Level(new Price(g.Key), new Quantity(g.Sum(o => o.Visible)), g.Count())).ToArray();
+            Assert.Equal(modelLevels, levels.Take(count).ToArray());
+
+            var engineQueue = new List<long>();
+            var ids = new OrderId[MaxOrders];
+            for (var rank = 0; rank < count; rank++)
+            {
+                var n = engine.GetLevelOrders(side, rank, ids);
+                long previousPriority = -1;
+                for (var j = 0; j < n; j++)
+                {
+                    Assert.True(engine.TryGetOrder(ids[j], out var view));
+                    Assert.True(view.PrioritySequence > previousPriority, "FIFO order broken within a level");
+                    Assert.False(view.IsPendingStop);
+                    Assert.True(view.VisibleQuantity.Lots > 0 && view.VisibleQuantity <= view.OpenQuantity);
+                    previousPriority = view.PrioritySequence;
+                    engineQueue.Add(ids[j].Value);
+                }
+            }
+
+            Assert.Equal(modelOrders.Select(o => o.Id), engineQueue);
+        }
+
+        foreach (var stop in model.Stops)
+        {
+            Assert.True(engine.TryGetOrder(new OrderId(stop.Id), out var view));
+            Assert.True(view.IsPendingStop);
+            Assert.Equal(stop.Open, view.OpenQuantity.Lots);
+        }
+    }
+
+    private static string Describe(OrderCommand[] commands, int failedAt, List<EngineEvent> expected, List<EngineEvent> actual)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("Commands:");
+        for (var k = 0; k <= failedAt; k++)
+        {
+            var c = commands[k];
+            sb.AppendLine(
+                $"  #{k + 1} {c.Type} id={c.OrderId} acct={c.AccountId} {c.Side} {c.OrderType} {c.TimeInForce} {c.Flags} stp={c.SelfTradePrevention} px={c.Price} stop={c.StopPrice} q={c.Quantity} disp={c.DisplayQuantity}");
+        }
+
+        sb.AppendLine("Expected (reference):");
+        foreach (var e in expected)
+        {
+            sb.AppendLine("  " + EngineHarness.Format(e) + $" | acct={e.AccountId} makerAcct={e.MakerAccountId} px={e.Price}");
+        }
+
+        sb.AppendLine("Actual (engine):");
+        foreach (var e in actual)
+        {
+            sb.AppendLine("  " + EngineHarness.Format(e) + $" | acct={e.AccountId} makerAcct={e.MakerAccountId} px={e.Price}");
+        }
+
+        return sb.ToString();
+    }
+}
