@@ -222,6 +222,37 @@ public class RingBufferTests
         Assert.True(threw);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Claiming_writing_and_publishing_allocate_nothing(bool multiProducer)
+    {
+        var ring = Publish.Create(multiProducer, 64, new BlockingWaitStrategy());
+        var consumer = new Sequence();
+        ring.AddGatingSequences(consumer);
+        PublishAndConsume(ring, consumer, 10_000); // warm up the JIT
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        PublishAndConsume(ring, consumer, 100_000);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        static void PublishAndConsume(RingBuffer<TestEvent> ring, Sequence consumer, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                using (var scope = ring.PublishEvent())
+                {
+                    scope.Event().Value = i;
+                }
+
+                var hi = ring.Next(2);
+                ring[hi].Value = i;
+                ring[hi - 1].Value = i;
+                ring.Publish(hi - 1, hi);
+                consumer.SetValue(hi);
+            }
+        }
+    }
+
     [Fact]
     public void Removing_a_gating_sequence_releases_the_producer()
     {

@@ -69,11 +69,11 @@ public sealed class SequenceBarrier
     /// <summary>Clears the alert so that the barrier can be waited on again (called when a processor starts).</summary>
     public void ResetProcessing()
     {
-        var current = _cancellationTokenSource;
-        if (current.IsCancellationRequested)
+        // The cancelled source is not disposed: a concurrent Alert may still be calling Cancel on it,
+        // and a source without registrations or wait handle holds nothing to release.
+        if (_cancellationTokenSource.IsCancellationRequested)
         {
             _cancellationTokenSource = new CancellationTokenSource();
-            current.Dispose();
         }
     }
 

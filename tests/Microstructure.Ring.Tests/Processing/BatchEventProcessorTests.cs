@@ -181,4 +181,62 @@ public class BatchEventProcessorTests
             Assert.Equal(0, processor.Handler.Count); // it is a ref, not a copy
         });
     }
+
+    [Fact]
+    public void Steady_state_processing_allocates_nothing_on_the_consumer_thread()
+    {
+        Bounded.Run(() =>
+        {
+            const int Events = 200_000;
+            var ring = Publish.Create(multiProducer: false, 256, new BlockingWaitStrategy());
+            var processor = new BatchEventProcessor<TestEvent, AllocationProbeHandler>(ring, ring.NewBarrier(), new AllocationProbeHandler { WarmUpUntil = Events / 2 });
+            ring.AddGatingSequences(processor.Sequence);
+            var thread = Bounded.Start(processor);
+            Publish.Values(ring, Events);
+            Bounded.Until(() => processor.Sequence.Value == Events - 1, "all processed");
+            Bounded.Stop(processor, thread);
+
+            Assert.Equal(Events - 1, processor.Handler.LastSequence);
+            Assert.Equal(0, processor.Handler.AllocatedBytes);
+        });
+    }
+
+    private struct AllocationProbeHandler : IEventHandler<TestEvent>
+    {
+        public long WarmUpUntil;
+        public long StartBytes;
+        public long AllocatedBytes;
+        public long LastSequence;
+
+        public void OnEvent(ref TestEvent data, long sequence, bool endOfBatch)
+        {
+            // Measured from the middle of the run (after JIT tiering) to the last event.
+            if (sequence == WarmUpUntil)
+            {
+                StartBytes = GC.GetAllocatedBytesForCurrentThread();
+            }
+            else if (sequence > WarmUpUntil)
+            {
+                AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - StartBytes;
+            }
+
+            LastSequence = sequence;
+        }
+
+        public void OnBatchStart(long batchSize)
+        {
+        }
+
+        public void OnStart()
+        {
+        }
+
+        public void OnShutdown()
+        {
+        }
+
+        public void OnTimeout(long sequence)
+        {
+        }
+    }
 }
