@@ -34,6 +34,42 @@ public sealed class MatchingEngineModelTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), property);
     }
 
+    [Fact]
+    public void Generated_sequences_exercise_every_event_kind_and_reason()
+    {
+        var seen = new HashSet<string>();
+        foreach (var commands in Gen.Sample(Gen.ArrayOf(CommandGen, 300), 200))
+        {
+            var engine = new MatchingEngine(new InstrumentSpec("T", 1m, 1m, new Price(MinPrice), new Price(MaxPrice), new Quantity(MaxQuantity)), MaxOrders);
+            var events = new List<EngineEvent>();
+            var sink = new RecordingSink(events);
+            for (var k = 0; k < commands.Length; k++)
+            {
+                engine.Process(in commands[k], k, ref sink);
+            }
+
+            foreach (var e in events)
+            {
+                seen.Add(e.Type switch
+                {
+                    EngineEventType.Cancelled => $"Cancelled:{e.CancelReason}",
+                    EngineEventType.Rejected => $"Rejected:{e.RejectReason}",
+                    EngineEventType.Trade when e.MakerAccountId == e.AccountId => "SelfTrade",
+                    _ => e.Type.ToString(),
+                });
+            }
+        }
+
+        var required = new[]
+        {
+            "Accepted", "Trade", "SelfTrade", "TopOfBook", "StopTriggered", "Amended",
+            "Cancelled:UserRequested", "Cancelled:Expired", "Cancelled:SelfTradePrevention",
+            "Rejected:InvalidQuantity", "Rejected:InvalidPrice", "Rejected:DuplicateOrderId", "Rejected:UnknownOrder",
+            "Rejected:PostOnlyWouldCross", "Rejected:FokNotFillable", "Rejected:InvalidOrder", "Rejected:BookFull", "Rejected:NotOwner",
+        };
+        Assert.Empty(required.Except(seen));
+    }
+
     private static Gen<OrderCommand> CreateCommandGen()
     {
         var side = Gen.Elements(Side.Buy, Side.Sell);
