@@ -1,0 +1,44 @@
+namespace Microstructure.Engine.Journal;
+
+/// <summary>Zig-zag LEB128 varints: small magnitudes of either sign take one byte.</summary>
+internal static class Varint
+{
+    /// <summary>Writes <paramref name="value"/> at <paramref name="offset"/> and advances it.</summary>
+    public static void Write(Span<byte> buffer, ref int offset, long value)
+    {
+        ulong zigzag = (ulong)((value << 1) ^ (value >> 63));
+        while (zigzag >= 0x80)
+        {
+            buffer[offset++] = (byte)(zigzag | 0x80);
+            zigzag >>= 7;
+        }
+
+        buffer[offset++] = (byte)zigzag;
+    }
+
+    /// <summary>Reads a value at <paramref name="offset"/> and advances it; false if the buffer ends first.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> buffer, ref int offset, out long value)
+    {
+        ulong result = 0;
+        int shift = 0;
+        while (offset < buffer.Length)
+        {
+            byte b = buffer[offset++];
+            result |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                value = (long)(result >> 1) ^ -(long)(result & 1);
+                return true;
+            }
+
+            shift += 7;
+            if (shift > 63)
+            {
+                throw new InvalidDataException("Journal varint is longer than 10 bytes: the file is corrupt.");
+            }
+        }
+
+        value = 0;
+        return false;
+    }
+}
