@@ -3,26 +3,31 @@ using System.Runtime.CompilerServices;
 namespace Microstructure.Engine.Matching;
 
 /// <summary>
-/// One side of the book: pooled price levels, each an intrusive FIFO list of <see cref="OrderNode"/> indices, and a
-/// sorted array of the live level indices. The array is kept with the <em>best</em> level at the end, so best-price
-/// access is O(1) and inserting or removing a level near the top of the book (where almost all activity is) moves
-/// only a few entries.
+/// One side of the book: pooled price levels, each an intrusive FIFO list of <see cref="OrderNode"/> indices.
+/// Levels are found by price through an open-addressing map and kept in price order by a hierarchical
+/// <see cref="PriceBitmap"/> over the instrument's price range; the best level is cached, so best-price access
+/// is O(1) and adding or removing a level never shifts an array.
 /// </summary>
 internal sealed class BookSide
 {
     private readonly OrderNode[] _nodes;
     private readonly PriceLevel[] _levels;
-    private readonly int[] _sorted;
-    private readonly long _sign;
+    private readonly OrderIdMap _byPrice;
+    private readonly PriceBitmap _bitmap;
+    private readonly long _minPrice;
+    private readonly bool _isBid;
     private int _count;
     private int _freeLevel;
+    private int _best = -1;
 
-    public BookSide(Side side, OrderNode[] nodes, int maxLevels)
+    public BookSide(Side side, OrderNode[] nodes, int maxLevels, long minPrice, long maxPrice)
     {
         _nodes = nodes;
         _levels = new PriceLevel[maxLevels];
-        _sorted = new int[maxLevels];
-        _sign = side == Side.Buy ? 1 : -1;
+        _byPrice = new OrderIdMap(maxLevels);
+        _bitmap = new PriceBitmap(maxPrice - minPrice + 1);
+        _minPrice = minPrice;
+        _isBid = side == Side.Buy;
         for (var i = 0; i < maxLevels; i++)
         {
             _levels[i].Head = i + 1 < maxLevels ? i + 1 : -1;
@@ -38,70 +43,31 @@ internal sealed class BookSide
     public int BestLevel
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _count > 0 ? _sorted[_count - 1] : -1;
+        get => _best;
     }
-
-    /// <summary>The level at <paramref name="rank"/> (0 = best); rank must be below <see cref="LevelCount"/>.</summary>
-    public int LevelAtRank(int rank) => _sorted[_count - 1 - rank];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref PriceLevel Level(int index) => ref _levels[index];
 
-    /// <summary>Position of <paramref name="price"/> in the sorted array, or its bitwise complement insertion point.</summary>
-    private int Search(long price)
+    /// <summary>The next worse level after <paramref name="level"/>, or -1.</summary>
+    public int NextLevel(int level)
     {
-        var key = price * _sign;
-        int lo = 0, hi = _count - 1;
-        var sorted = _sorted;
-        var levels = _levels;
-
-        // Fast path: most lookups hit the best level.
-        if (hi >= 0 && levels[sorted[hi]].Price * _sign <= key)
-        {
-            return levels[sorted[hi]].Price == price ? hi : ~(hi + 1);
-        }
-
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var midKey = levels[sorted[mid]].Price * _sign;
-            if (midKey < key)
-            {
-                lo = mid + 1;
-            }
-            else if (midKey > key)
-            {
-                hi = mid - 1;
-            }
-            else
-            {
-                return mid;
-            }
-        }
-
-        return ~lo;
+        var offset = _levels[level].Price - _minPrice;
+        var next = _isBid ? _bitmap.FindPrevious(offset - 1) : _bitmap.FindNext(offset + 1);
+        return next < 0 ? -1 : _byPrice.Get(next + _minPrice);
     }
 
     /// <summary>Index of the level at <paramref name="price"/>, or -1.</summary>
-    public int Find(long price)
-    {
-        var pos = Search(price);
-        return pos >= 0 ? _sorted[pos] : -1;
-    }
+    public int Find(long price) => _byPrice.Get(price);
 
     /// <summary>Appends <paramref name="node"/> (with its Price, Open and Visible set) at the back of its price level.</summary>
     public void Append(int node)
     {
         ref var n = ref _nodes[node];
-        var pos = Search(n.Price);
-        int level;
-        if (pos >= 0)
+        var level = _byPrice.Get(n.Price);
+        if (level < 0)
         {
-            level = _sorted[pos];
-        }
-        else
-        {
-            level = CreateLevel(~pos, n.Price);
+            level = CreateLevel(n.Price);
         }
 
         ref var l = ref _levels[level];
@@ -123,7 +89,7 @@ internal sealed class BookSide
         l.Open += n.Open;
     }
 
-    private int CreateLevel(int insertAt, long price)
+    private int CreateLevel(long price)
     {
         var level = _freeLevel;
         if (level < 0)
@@ -139,13 +105,14 @@ internal sealed class BookSide
         l.Count = 0;
         l.Visible = 0;
         l.Open = 0;
-        if (insertAt < _count)
+        _byPrice.Add(price, level);
+        _bitmap.Set(price - _minPrice);
+        _count++;
+        if (_best < 0 || (_isBid ? price > _levels[_best].Price : price < _levels[_best].Price))
         {
-            Array.Copy(_sorted, insertAt, _sorted, insertAt + 1, _count - insertAt);
+            _best = level;
         }
 
-        _sorted[insertAt] = level;
-        _count++;
         return level;
     }
 
@@ -159,7 +126,7 @@ internal sealed class BookSide
         l.Open -= n.Open;
         if (--l.Count == 0)
         {
-            FreeLevel(level, l.Price);
+            FreeLevel(level);
             return;
         }
 
@@ -205,14 +172,16 @@ internal sealed class BookSide
         }
     }
 
-    private void FreeLevel(int level, long price)
+    private void FreeLevel(int level)
     {
-        var pos = _sorted[_count - 1] == level ? _count - 1 : Search(price);
-        if (pos < _count - 1)
+        if (level == _best)
         {
-            Array.Copy(_sorted, pos + 1, _sorted, pos, _count - 1 - pos);
+            _best = NextLevel(level);
         }
 
+        var price = _levels[level].Price;
+        _byPrice.Remove(price);
+        _bitmap.Clear(price - _minPrice);
         _count--;
         _levels[level].Head = _freeLevel;
         _freeLevel = level;

@@ -163,9 +163,9 @@ public sealed partial class MatchingEngine
     {
         var book = t.Side == Side.Buy ? _asks : _bids;
         long total = 0;
-        for (var rank = 0; rank < book.LevelCount && total < t.Remaining; rank++)
+        for (var li = book.BestLevel; li >= 0 && total < t.Remaining; li = book.NextLevel(li))
         {
-            ref var level = ref book.Level(book.LevelAtRank(rank));
+            ref var level = ref book.Level(li);
             if (t.Side == Side.Buy ? level.Price > t.Limit : level.Price < t.Limit)
             {
                 break;

@@ -108,8 +108,8 @@ public sealed partial class MatchingEngine
         }
 
         _freeNode = 0;
-        _bids = new BookSide(Side.Buy, _nodes, maxOrders);
-        _asks = new BookSide(Side.Sell, _nodes, maxOrders);
+        _bids = new BookSide(Side.Buy, _nodes, maxOrders, _minPrice, _maxPrice);
+        _asks = new BookSide(Side.Sell, _nodes, maxOrders, _minPrice, _maxPrice);
         _buyStops = new StopBook(Side.Buy, _nodes, maxOrders);
         _sellStops = new StopBook(Side.Sell, _nodes, maxOrders);
         _map = new OrderIdMap(maxOrders);
@@ -193,11 +193,11 @@ public sealed partial class MatchingEngine
     public int SnapshotL2(Side side, Span<L2Level> levels)
     {
         var book = side == Side.Buy ? _bids : _asks;
-        var n = Math.Min(levels.Length, book.LevelCount);
-        for (var i = 0; i < n; i++)
+        var n = 0;
+        for (var li = book.BestLevel; li >= 0 && n < levels.Length; li = book.NextLevel(li))
         {
-            ref var l = ref book.Level(book.LevelAtRank(i));
-            levels[i] = new L2Level(new Price(l.Price), new Quantity(l.Visible), l.Count);
+            ref var l = ref book.Level(li);
+            levels[n++] = new L2Level(new Price(l.Price), new Quantity(l.Visible), l.Count);
         }
 
         return n;
@@ -240,13 +240,19 @@ public sealed partial class MatchingEngine
     internal int GetLevelOrders(Side side, int rank, Span<OrderId> ids)
     {
         var book = side == Side.Buy ? _bids : _asks;
-        if (rank >= book.LevelCount)
+        var li = book.BestLevel;
+        for (var r = 0; r < rank && li >= 0; r++)
+        {
+            li = book.NextLevel(li);
+        }
+
+        if (li < 0)
         {
             return 0;
         }
 
         var n = 0;
-        for (var ni = book.Level(book.LevelAtRank(rank)).Head; ni >= 0 && n < ids.Length; ni = _nodes[ni].Next)
+        for (var ni = book.Level(li).Head; ni >= 0 && n < ids.Length; ni = _nodes[ni].Next)
         {
             ids[n++] = new OrderId(_nodes[ni].Id);
         }

@@ -40,7 +40,7 @@ public sealed class MatchingEngineModelTests
         var seen = new HashSet<string>();
         foreach (var commands in Gen.Sample(Gen.ArrayOf(CommandGen, 300), 200))
         {
-            var engine = new MatchingEngine(new InstrumentSpec("T", 1m, 1m, new Price(MinPrice), new Price(MaxPrice), new Quantity(MaxQuantity)), MaxOrders);
+            var engine = new MatchingEngine(new InstrumentSpec("T", 1m, 1m, new Price(MinPrice), new Price(MaxPrice), new Quantity(MaxQuantity)), maxOrders: 8);
             var events = new List<EngineEvent>();
             var sink = new RecordingSink(events);
             for (var k = 0; k < commands.Length; k++)

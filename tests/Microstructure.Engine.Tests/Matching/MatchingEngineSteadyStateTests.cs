@@ -4,7 +4,7 @@ namespace Microstructure.Engine.Tests.Matching;
 
 public sealed class MatchingEngineSteadyStateTests
 {
-    /// <summary>A rough exchange-core-like mix: 9% GTC, 3% IOC, 6% cancel, 82% amend-price, ~1,000 resting orders.</summary>
+    /// <summary>A rough exchange-core-like mix: 9% GTC (a cancel instead once 1,000 are live), 3% IOC, 6% cancel, 82% amend-price.</summary>
     internal static OrderCommand[] BuildMix(int count, int seed, out OrderCommand[] warmup)
     {
         var random = new Random(seed);
@@ -35,11 +35,11 @@ public sealed class MatchingEngineSteadyStateTests
         for (var i = 0; i < count; i++)
         {
             var r = random.Next(100);
-            if (r < 9 || live.Count < 500)
+            if ((r < 9 && live.Count < 1000) || live.Count < 500)
             {
                 commands[i] = NewGtc();
             }
-            else if (r < 12)
+            else if (r >= 9 && r < 12)
             {
                 var side = random.Next(2) == 0 ? Side.Buy : Side.Sell;
                 commands[i] = new OrderCommand
