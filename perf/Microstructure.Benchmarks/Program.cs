@@ -1,3 +1,5 @@
 using BenchmarkDotNet.Running;
+using Microstructure.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project perf/Microstructure.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(EngineMixBenchmark).Assembly).Run(args);

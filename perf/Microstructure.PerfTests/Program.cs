@@ -1,1 +1,3 @@
-Console.WriteLine("Microstructure performance harness: not yet wired (foundation issue in progress).");
+using Microstructure.PerfTests;
+
+return Harness.Run(args);

@@ -30,7 +30,7 @@ public sealed class EnginePipeline : IDisposable
         ArgumentNullException.ThrowIfNull(configureOutput);
 
         Engine = engine;
-        _output = new Disruptor<EngineEvent>(options.OutputRingSize, ProducerType.Single, options.WaitStrategyFactory());
+        _output = new Disruptor<EngineEvent>(options.OutputRingSize, ProducerType.Single, (options.OutputWaitStrategyFactory ?? options.WaitStrategyFactory)());
         configureOutput(_output);
 
         _input = new Disruptor<SequencedCommand>(options.InputRingSize, options.InputProducerType, options.WaitStrategyFactory());

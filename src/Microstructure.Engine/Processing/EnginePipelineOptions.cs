@@ -21,6 +21,13 @@ public sealed record EnginePipelineOptions
     public Func<IWaitStrategy> WaitStrategyFactory { get; init; } = static () => new YieldingWaitStrategy();
 
     /// <summary>
+    /// Creates the output ring's wait strategy (how its consumers wait for events); null means
+    /// <see cref="WaitStrategyFactory"/>. A blocking strategy here lets an often-idle journal share a core with the
+    /// business-logic thread without stealing its time slices.
+    /// </summary>
+    public Func<IWaitStrategy>? OutputWaitStrategyFactory { get; init; }
+
+    /// <summary>
     /// Apply commands in <see cref="SequencedCommand.SourceSequence"/> order (dense from 0) instead of ring order,
     /// so several racing producers still yield one reproducible journal.
     /// </summary>

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using HdrHistogram;
+using Microstructure.Workloads;
+
+namespace Microstructure.PerfTests;
+
+/// <summary>Command-line entry of the throughput/latency harness; prints Markdown tables for docs/performance.md.</summary>
+internal static class Harness
+{
+    private const string Usage = """
+        Microstructure throughput/latency harness (run in Release).
+
+        usage: dotnet run -c Release --project perf/Microstructure.PerfTests -- <mode>
+
+        modes:
+          quick    a short pass over every measurement (< 1 minute); the README's main job
+          ring     ring 1P-1C, 100M struct events, two cores and one core, vs System.Threading.Channels
+          engine   matching engine alone on exchange-core's mix (5M commands x 5 runs)
+          e2e      producer -> input ring -> engine -> output ring -> journal, latency percentiles at
+                   125K, 250K, 500K, 1M, 2M, 5M offered ops/s, beside the ring's one-hop floor
+          memory   bytes per resting order with 1M resting orders
+          all      ring, engine, e2e and memory
+        """;
+
+    public static int Run(string[] args)
+    {
+        string mode = args.Length > 0 ? args[0] : "quick";
+        if (mode is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+
+        bool quick = mode == "quick";
+        if (mode is not ("quick" or "ring" or "engine" or "e2e" or "memory" or "all"))
+        {
+            Console.Error.WriteLine($"error: unknown mode '{mode}'. Run with --help for the list of modes.");
+            return 2;
+        }
+
+        PrintMachine();
+        if (quick || mode is "ring" or "all")
+        {
+            Ring(quick ? 20_000_000 : 100_000_000, quick ? 5_000_000 : 20_000_000);
+        }
+
+        if (quick || mode is "engine" or "all")
+        {
+            Engine(quick ? 1_000_000 : 5_000_000, quick ? 3 : 5);
+        }
+
+        if (quick || mode is "e2e" or "all")
+        {
+            EndToEnd(quick ? [250_000, 1_000_000] : [125_000, 250_000, 500_000, 1_000_000, 2_000_000, 5_000_000], quick ? 0.5 : 2.0);
+        }
+
+        if (quick || mode is "memory" or "all")
+        {
+            Memory(1_000_000);
+        }
+
+        return 0;
+    }
+
+    private static void PrintMachine()
+    {
+        Console.WriteLine("## Machine");
+        Console.WriteLine();
+        Console.WriteLine($"- {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+        Console.WriteLine($"- CPU: {CpuModel()}");
+        Console.WriteLine($"- GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, concurrent={GCSettings.LatencyMode != GCLatencyMode.Batch}; run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine();
+    }
+
+    private static string CpuModel()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return line is null ? "unknown" : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static void Ring(long events, long channelEvents)
+    {
+        Console.WriteLine($"## Ring 1P-1C ({events:N0} struct events, {RingThroughput.RingSize:N0}-slot ring)");
+        Console.WriteLine();
+        Console.WriteLine("| transport | placement | wait | producer batch | events | M events/s | GCs | checksum |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        RingThroughput.RunRing(events / 10, 0, 1, 1, busySpin: true); // warm-up: JIT and page-in
+        var results = new List<(string Transport, string Placement, string Wait, int Batch, Measurement M)>
+        {
+            ("ring", "two cores (0,1)", "busy-spin", 1, RingThroughput.RunRing(events, 0, 1, 1, busySpin: true)),
+            ("ring", "two cores (0,1)", "busy-spin", 16, RingThroughput.RunRing(events, 0, 1, 16, busySpin: true)),
+            ("ring", "one core (0,0)", "yielding", 1, RingThroughput.RunRing(events, 0, 0, 1, busySpin: false)),
+            ("ring", "one core (0,0)", "yielding", 16, RingThroughput.RunRing(events, 0, 0, 16, busySpin: false)),
+        };
+        RingThroughput.RunChannel(channelEvents / 10, 0, 1);
+        results.Add(("Channel (bounded, SPSC)", "two cores (0,1)", "async", 1, RingThroughput.RunChannel(channelEvents, 0, 1)));
+        results.Add(("Channel (bounded, SPSC)", "one core (0,0)", "async", 1, RingThroughput.RunChannel(channelEvents, 0, 0)));
+        foreach (var r in results)
+        {
+            Console.WriteLine($"| {r.Transport} | {r.Placement} | {r.Wait} | {r.Batch} | {r.M.Events:N0} | {r.M.PerSecond / 1e6:F1} | {r.M.GcCollections} | {(r.M.ChecksumOk ? "ok" : "MISMATCH")} |");
+        }
+
+        double ring = results[0].M.PerSecond;
+        double channel = results[4].M.PerSecond;
+        Console.WriteLine();
+        Console.WriteLine($"Ring vs Channel across two cores, batch 1: {ring / channel:F1}x");
+        Console.WriteLine();
+    }
+
+    private static void Engine(int commands, int repeats)
+    {
+        Console.WriteLine($"## Engine alone, one thread, exchange-core mix ({commands:N0} commands x {repeats} runs)");
+        Console.WriteLine();
+        var (seed, stream) = ExchangeCoreMix.Generate(seed: 42, commands);
+        var result = EngineThroughput.Run(seed, stream, repeats);
+        Console.WriteLine("| commands | best M ops/s | median M ops/s | bytes allocated/op | GCs | trades |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine($"| {result.Commands:N0} | {result.BestOpsPerSecond / 1e6:F1} | {result.MedianOpsPerSecond / 1e6:F1} | {result.BytesPerOp:F3} | {result.GcCollections} | {result.Trades:N0} |");
+        Console.WriteLine();
+    }
+
+    private static void EndToEnd(long[] rates, double secondsPerRate)
+    {
+        Console.WriteLine($"## End to end: producer -> input ring -> engine -> output ring -> journal ({secondsPerRate} s per rate)");
+        Console.WriteLine();
+        Console.WriteLine("Placement: producer on core 0 (busy pacing); business logic on core 1 and output consumer (journal to Stream.Null + latency) on core 1, both with yielding waits. Latency in µs, per command at its first output event, corrected for coordinated omission with the expected interval.");
+        Console.WriteLine();
+        int maxCommands = (int)(rates.Max() * secondsPerRate);
+        var (seed, stream) = ExchangeCoreMix.Generate(seed: 7, maxCommands);
+        Console.WriteLine("| path | offered ops/s | achieved ops/s | p50 | p90 | p99 | p99.9 | p99.99 | max | GCs |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        var pl = (Environment.GetEnvironmentVariable("MS_PLACE") ?? "0,1,1").Split(',').Select(int.Parse).ToArray();
+        var placement = new EndToEndLatency.Placement(Producer: pl[0], BusinessLogic: pl[1], Output: pl[2]);
+        EndToEndLatency.RunPipeline(seed, stream[..Math.Min(stream.Length, 200_000)], 1_000_000, placement); // warm-up
+        foreach (long rate in rates)
+        {
+            int count = (int)(rate * secondsPerRate);
+            var floor = EndToEndLatency.RunFloor(count, rate, 0, 1);
+            var e2e = EndToEndLatency.RunPipeline(seed, stream[..count], rate, placement);
+            PrintLatencyRow(floor);
+            PrintLatencyRow(e2e);
+        }
+
+        Console.WriteLine();
+    }
+
+    private static void PrintLatencyRow(EndToEndLatency.Result r)
+    {
+        var h = r.Histogram;
+        static string Us(long nanos) => (nanos / 1000.0).ToString("F2", CultureInfo.InvariantCulture);
+        Console.WriteLine(
+            $"| {r.Name} | {r.OfferedRate:N0} | {r.AchievedRate:N0} | {Us(h.GetValueAtPercentile(50))} | {Us(h.GetValueAtPercentile(90))} | {Us(h.GetValueAtPercentile(99))} | {Us(h.GetValueAtPercentile(99.9))} | {Us(h.GetValueAtPercentile(99.99))} | {Us(h.GetMaxValue())} | {r.GcCollections} |");
+    }
+
+    private static void Memory(int orders)
+    {
+        Console.WriteLine($"## Memory: {orders:N0} resting orders");
+        Console.WriteLine();
+        var result = MemoryFootprint.Run(orders);
+        Console.WriteLine("| resting orders | price levels | managed heap growth | bytes/order | target |");
+        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine($"| {result.Orders:N0} | {result.Levels:N0} | {result.TotalBytes / 1024.0 / 1024.0:F1} MB | {result.BytesPerOrder:F1} | <= 128 MB total |");
+        Console.WriteLine();
+    }
+}
