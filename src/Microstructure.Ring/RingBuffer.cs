@@ -149,6 +149,19 @@ public sealed partial class RingBuffer<T>
     /// <returns>The barrier.</returns>
     public SequenceBarrier NewBarrier(params Sequence[] sequencesToTrack) => _sequencer.NewBarrier(sequencesToTrack);
 
+    /// <summary>
+    /// Creates a poller: a consumer driven by its owner's thread. Add its <see cref="EventPoller{T}.Sequence"/> to the
+    /// gating sequences (<see cref="AddGatingSequences"/>) before publishing.
+    /// </summary>
+    /// <param name="gatingSequences">Upstream consumer sequences the poller must stay behind; none to read published events.</param>
+    /// <returns>The poller.</returns>
+    public EventPoller<T> NewPoller(params Sequence[] gatingSequences)
+    {
+        ArgumentNullException.ThrowIfNull(gatingSequences);
+        var cursor = _singleProducer?.CursorSequence ?? _multiProducer!.CursorSequence;
+        return new EventPoller<T>(this, _sequencer, cursor, gatingSequences);
+    }
+
     /// <summary>Whether <paramref name="sequence"/> is published and still in the ring.</summary>
     /// <param name="sequence">The sequence.</param>
     /// <returns><see langword="true"/> if available to consumers.</returns>
