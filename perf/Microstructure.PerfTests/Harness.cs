@@ -53,7 +53,7 @@ internal static class Harness
 
         if (quick || mode is "e2e" or "all")
         {
-            EndToEnd(quick ? [250_000, 1_000_000] : [125_000, 250_000, 500_000, 1_000_000, 2_000_000, 5_000_000], quick ? 0.5 : 2.0);
+            EndToEnd(quick ? [250_000, 1_000_000] : [125_000, 250_000, 500_000, 1_000_000, 2_000_000, 5_000_000], quick ? 0.5 : 2.0, journalThread: !quick);
         }
 
         if (quick || mode is "memory" or "all")
@@ -128,26 +128,35 @@ internal static class Harness
         Console.WriteLine();
     }
 
-    private static void EndToEnd(long[] rates, double secondsPerRate)
+    private static void EndToEnd(long[] rates, double secondsPerRate, bool journalThread)
     {
         Console.WriteLine($"## End to end: producer -> input ring -> engine -> output ring -> journal ({secondsPerRate} s per rate)");
         Console.WriteLine();
-        Console.WriteLine("Placement: producer on core 0 (busy pacing); business logic on core 1 and output consumer (journal to Stream.Null + latency) on core 1, both with yielding waits. Latency in µs, per command at its first output event, corrected for coordinated omission with the expected interval.");
+        Console.WriteLine("Open loop: command i is due at start + i/rate and its latency runs from that due time to its first journaled event (coordinated omission corrected by construction). µs. Journal to Stream.Null. Each pipeline row follows the floor of its own thread placement at the same rate:");
+        Console.WriteLine("- *client polls* (2 threads): client on core 0 paces commands and polls the output ring (journal + latency) while it waits; business logic busy-spins on core 1. Floor: ring round trip 0→1→0.");
+        if (journalThread)
+        {
+            Console.WriteLine("- *journal thread* (3 threads on 2 cores): producer on core 0; business logic and a journal thread share core 1 (yielding waits). Floor: ring one hop 0→1.");
+        }
+
         Console.WriteLine();
         int maxCommands = (int)(rates.Max() * secondsPerRate);
         var (seed, stream) = ExchangeCoreMix.Generate(seed: 7, maxCommands);
         Console.WriteLine("| path | offered ops/s | achieved ops/s | p50 | p90 | p99 | p99.9 | p99.99 | max | GCs |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-        var pl = (Environment.GetEnvironmentVariable("MS_PLACE") ?? "0,1,1").Split(',').Select(int.Parse).ToArray();
-        var placement = new EndToEndLatency.Placement(Producer: pl[0], BusinessLogic: pl[1], Output: pl[2]);
-        EndToEndLatency.RunPipeline(seed, stream[..Math.Min(stream.Length, 200_000)], 1_000_000, placement); // warm-up
+        var warmup = stream[..Math.Min(stream.Length, 300_000)];
+        EndToEndLatency.RunRoundTripFloor(warmup.Length, 1_000_000);
+        EndToEndLatency.RunClientPolls(seed, warmup, 1_000_000);
         foreach (long rate in rates)
         {
             int count = (int)(rate * secondsPerRate);
-            var floor = EndToEndLatency.RunFloor(count, rate, 0, 1);
-            var e2e = EndToEndLatency.RunPipeline(seed, stream[..count], rate, placement);
-            PrintLatencyRow(floor);
-            PrintLatencyRow(e2e);
+            PrintLatencyRow(EndToEndLatency.RunRoundTripFloor(count, rate));
+            PrintLatencyRow(EndToEndLatency.RunClientPolls(seed, stream[..count], rate));
+            if (journalThread)
+            {
+                PrintLatencyRow(EndToEndLatency.RunOneHopFloor(count, rate));
+                PrintLatencyRow(EndToEndLatency.RunJournalThread(seed, stream[..count], rate));
+            }
         }
 
         Console.WriteLine();
@@ -157,8 +166,9 @@ internal static class Harness
     {
         var h = r.Histogram;
         static string Us(long nanos) => (nanos / 1000.0).ToString("F2", CultureInfo.InvariantCulture);
+        string clamped = r.Clamped > 0 ? $" ({r.Clamped:N0} clamped at 60 s)" : "";
         Console.WriteLine(
-            $"| {r.Name} | {r.OfferedRate:N0} | {r.AchievedRate:N0} | {Us(h.GetValueAtPercentile(50))} | {Us(h.GetValueAtPercentile(90))} | {Us(h.GetValueAtPercentile(99))} | {Us(h.GetValueAtPercentile(99.9))} | {Us(h.GetValueAtPercentile(99.99))} | {Us(h.GetMaxValue())} | {r.GcCollections} |");
+            $"| {r.Name} | {r.OfferedRate:N0} | {r.AchievedRate:N0} | {Us(h.GetValueAtPercentile(50))} | {Us(h.GetValueAtPercentile(90))} | {Us(h.GetValueAtPercentile(99))} | {Us(h.GetValueAtPercentile(99.9))} | {Us(h.GetValueAtPercentile(99.99))} | {Us(h.GetMaxValue())}{clamped} | {r.GcCollections} |");
     }
 
     private static void Memory(int orders)

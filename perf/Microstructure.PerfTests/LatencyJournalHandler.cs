@@ -4,9 +4,12 @@ using Microstructure.Ring;
 
 namespace Microstructure.PerfTests;
 
-/// <summary>The output ring's consumer in the harness: journals every event, then records each command's latency.</summary>
-/// <remarks>One consumer thread, not two, because the machine has two cores and the pipeline already runs a producer and the business-logic thread.</remarks>
-internal struct LatencyJournalHandler(JournalWriter journal, LatencyProbe probe, int cpu) : IEventHandler<EngineEvent>
+/// <summary>
+/// The output ring's consumer in the harness: journals every event, then records each command's latency at its
+/// first event. Runs either on a thread of its own (<see cref="IEventHandler{T}"/>) or polled by the client thread
+/// (<see cref="IEventPollHandler{T}"/>).
+/// </summary>
+internal struct LatencyJournalHandler(JournalWriter journal, LatencyProbe probe, int cpu) : IEventHandler<EngineEvent>, IEventPollHandler<EngineEvent>
 {
     private long _lastCommand = -1;
 
@@ -23,6 +26,12 @@ internal struct LatencyJournalHandler(JournalWriter journal, LatencyProbe probe,
         {
             journal.WriteBufferToStream();
         }
+    }
+
+    bool IEventPollHandler<EngineEvent>.OnEvent(ref EngineEvent data, long sequence, bool endOfBatch)
+    {
+        OnEvent(ref data, sequence, endOfBatch);
+        return true;
     }
 
     public readonly void OnBatchStart(long batchSize)
