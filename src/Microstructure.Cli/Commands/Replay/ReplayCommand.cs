@@ -11,8 +11,8 @@ internal static class ReplayCommand
     {
         var command = new Command("replay", "Replay historical order-book data into the engine, optionally validating it and injecting orders.");
         command.Subcommands.Add(LobsterReplayCommand.Create());
-        // TARDIS
-        // BINANCE
+        command.Subcommands.Add(TardisReplayCommand.Create());
+        command.Subcommands.Add(BinanceReplayCommand.Create());
         return command;
     }
 }
