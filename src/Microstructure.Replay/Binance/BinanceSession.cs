@@ -279,6 +279,10 @@ internal sealed class BinanceSession<TProcessor>(BinanceReplayOptions options, T
                 FinalAsk = live.BestAsk(),
                 FinalHistoricalBid = _book.Historical.BestBid.Ticks,
                 FinalHistoricalAsk = _book.Historical.BestAsk.Ticks,
+                FinalBidDepth = _book.WindowDepth(Side.Buy, historical: false),
+                FinalHistoricalBidDepth = _book.WindowDepth(Side.Buy, historical: true),
+                FinalAskDepth = _book.WindowDepth(Side.Sell, historical: false),
+                FinalHistoricalAskDepth = _book.WindowDepth(Side.Sell, historical: true),
             };
         }
 

@@ -156,6 +156,13 @@ internal sealed class L2Book<TProcessor>
         return null;
     }
 
+    /// <summary>Lots over the historical book's top 25 levels of a side, in the replayed or the historical book.</summary>
+    public long WindowDepth(Side side, bool historical)
+    {
+        var n = _shadow.SnapshotL2(side, _levels.AsSpan(0, 25));
+        return n == 0 ? 0 : Output.WindowDepth.Sum(historical ? _shadow : Live.Engine, side, _levels[n - 1].Price.Ticks);
+    }
+
     private long ShadowAt(Side side, long price) => _shadow.GetLevel(side, new Price(price)).Quantity.Lots;
 
     private bool Crosses(Side side, long price)

@@ -274,6 +274,10 @@ internal sealed partial class LobsterSession<TProcessor>
                 FinalAsk = _book.BestAsk(),
                 FinalHistoricalBid = _prev is { BidCount: > 0 } ? _prev.BidPrices[0] : 0,
                 FinalHistoricalAsk = _prev is { AskCount: > 0 } ? _prev.AskPrices[0] : 0,
+                FinalBidDepth = _prev is { BidCount: > 0 } ? WindowDepth.Sum(_book.Engine, Side.Buy, _prev.BidPrices[_prev.BidCount - 1]) : 0,
+                FinalHistoricalBidDepth = _prev?.BidSizes.Sum() ?? 0,
+                FinalAskDepth = _prev is { AskCount: > 0 } ? WindowDepth.Sum(_book.Engine, Side.Sell, _prev.AskPrices[_prev.AskCount - 1]) : 0,
+                FinalHistoricalAskDepth = _prev?.AskSizes.Sum() ?? 0,
             };
         }
 

@@ -30,6 +30,18 @@ public sealed class ImpactReport
     /// <summary>Best ask of the historical book at the end.</summary>
     public long FinalHistoricalAsk { get; init; }
 
+    /// <summary>Bid lots the replayed book holds at the end inside the historical book's final window (the prices of its top levels).</summary>
+    public long FinalBidDepth { get; init; }
+
+    /// <summary>Bid lots the historical book holds at the end in that window.</summary>
+    public long FinalHistoricalBidDepth { get; init; }
+
+    /// <summary>Ask lots the replayed book holds at the end inside the historical book's final window.</summary>
+    public long FinalAskDepth { get; init; }
+
+    /// <summary>Ask lots the historical book holds at the end in that window.</summary>
+    public long FinalHistoricalAskDepth { get; init; }
+
     /// <summary>Mid (ticks, may be a half tick) of a bid/ask pair, or null when a side is empty.</summary>
     /// <param name="bid">Best bid.</param>
     /// <param name="ask">Best ask.</param>

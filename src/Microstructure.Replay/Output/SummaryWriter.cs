@@ -134,6 +134,10 @@ public static class SummaryWriter
             w.WriteNumber("final_ask", i.FinalAsk);
             w.WriteNumber("final_historical_bid", i.FinalHistoricalBid);
             w.WriteNumber("final_historical_ask", i.FinalHistoricalAsk);
+            w.WriteNumber("final_bid_depth", i.FinalBidDepth);
+            w.WriteNumber("final_historical_bid_depth", i.FinalHistoricalBidDepth);
+            w.WriteNumber("final_ask_depth", i.FinalAskDepth);
+            w.WriteNumber("final_historical_ask_depth", i.FinalHistoricalAskDepth);
             Number(w, "immediate_mid_move", i.ImmediateMidMove);
             Number(w, "persistent_mid_move", i.PersistentMidMove);
             w.WriteEndObject();

@@ -158,6 +158,10 @@ internal sealed partial class TardisSession<TProcessor>
                 FinalAsk = live.BestAsk(),
                 FinalHistoricalBid = _book.Historical.BestBid.Ticks,
                 FinalHistoricalAsk = _book.Historical.BestAsk.Ticks,
+                FinalBidDepth = _book.WindowDepth(Side.Buy, historical: false),
+                FinalHistoricalBidDepth = _book.WindowDepth(Side.Buy, historical: true),
+                FinalAskDepth = _book.WindowDepth(Side.Sell, historical: false),
+                FinalHistoricalAskDepth = _book.WindowDepth(Side.Sell, historical: true),
             };
         }
 
