@@ -112,11 +112,11 @@ internal sealed partial class TardisSession<TProcessor>
         _report.TickerUpdates++;
         _book.Live.Recorder.Write(new TapeRow
         {
-            Sequence = _book.Live.Sequence, TimeNs = _tick2.Timestamp.Nanoseconds, Event = TapeEvent.Mark, Price = _tick2.MarkPrice.Ticks,
-            Quantity = _tick2.Quantity.Lots,
-            Detail = string.Create(CultureInfo.InvariantCulture, $"index={_tick2.IndexPrice.Ticks};last={_tick2.Price.Ticks};funding_e8={_tick2.FundingRateE8}"),
+            Sequence = _book.Live.Sequence, TimeNs = _tickerRow.Timestamp.Nanoseconds, Event = TapeEvent.Mark, Price = _tickerRow.MarkPrice.Ticks,
+            Quantity = _tickerRow.Quantity.Lots,
+            Detail = string.Create(CultureInfo.InvariantCulture, $"index={_tickerRow.IndexPrice.Ticks};last={_tickerRow.Price.Ticks};funding_e8={_tickerRow.FundingRateE8}"),
         });
-        _book.Live.OnMarketData(in _tick2);
+        _book.Live.OnMarketData(in _tickerRow);
     }
 
     private void DeliverInjections(long time)

@@ -38,7 +38,7 @@ internal sealed partial class TardisSession<TProcessor> : IDisposable
     private bool _haveTrade;
     private TardisTrade _liquidation;
     private bool _haveLiquidation;
-    private MarketDataUpdate _tick2;
+    private MarketDataUpdate _tickerRow;
     private bool _haveTicker;
     private int _nextInjection;
 
@@ -84,7 +84,7 @@ internal sealed partial class TardisSession<TProcessor> : IDisposable
         _haveSnapshot = _snapshots is not null && Read(_snapshots, () => _snapshots.TryRead(_snapshotRow!));
         _haveTrade = _trades is not null && Read(_trades, () => _trades.TryRead(out _trade));
         _haveLiquidation = _liquidations is not null && Read(_liquidations, () => _liquidations.TryRead(out _liquidation));
-        _haveTicker = _ticker is not null && Read(_ticker, () => _ticker.TryRead(out _tick2));
+        _haveTicker = _ticker is not null && Read(_ticker, () => _ticker.TryRead(out _tickerRow));
         while (StepEarliest())
         {
         }
@@ -120,7 +120,7 @@ internal sealed partial class TardisSession<TProcessor> : IDisposable
         Consider(_haveSnapshot, _snapshotRow?.LocalTimeNs ?? 0, 1);
         Consider(_haveTrade, _trade.LocalTimeNs, 2);
         Consider(_haveLiquidation, _liquidation.LocalTimeNs, 3);
-        Consider(_haveTicker, _tick2.Timestamp.Nanoseconds, 4);
+        Consider(_haveTicker, _tickerRow.Timestamp.Nanoseconds, 4);
         if (which < 0)
         {
             return false;
@@ -147,7 +147,7 @@ internal sealed partial class TardisSession<TProcessor> : IDisposable
                 break;
             default:
                 RecordTicker();
-                _haveTicker = Read(_ticker!, () => _ticker!.TryRead(out _tick2));
+                _haveTicker = Read(_ticker!, () => _ticker!.TryRead(out _tickerRow));
                 break;
         }
 

@@ -55,16 +55,10 @@ public sealed class TardisTickerReader(string path, DecimalUnit tick, DecimalUni
         }
 
         // Funding rates finer than 1e-8 are truncated toward zero: they are informational here, not money.
-        while (RateUnit.TryToUnits(mantissa, exponent, out var units) != UnitConversion.Ok)
+        while (exponent < -8)
         {
-            if (mantissa == 0)
-            {
-                return 0;
-            }
-
             mantissa /= 10;
             exponent++;
-            _ = units;
         }
 
         RateUnit.TryToUnits(mantissa, exponent, out var rate);
