@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Microstructure.Cli.Commands.Replay;
+
+namespace Microstructure.Cli;
+
+/// <summary>
+/// Builds the <c>micro</c> command tree and runs it with the exit-code contract of <see cref="ExitCodes"/>. Each
+/// command lives in its own class that builds its <see cref="Command"/>; add new top-level commands (simulate,
+/// compare) to <see cref="BuildRoot"/>.
+/// </summary>
+internal static class CliApp
+{
+    /// <summary>The root command with every command group.</summary>
+    /// <returns>The root.</returns>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Microstructure: order-book market-microstructure simulator and historical replay.");
+        root.Subcommands.Add(ReplayCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>, writing to the given writers; returns the exit code.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // One line naming what is wrong; usage is one --help away, not dumped on every typo.
+            error.WriteLine($"error: {parse.Errors[0].Message} (run with --help for usage)");
+            return ExitCodes.UserError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            error.WriteLine($"internal error (a bug, please report it): {e}");
+            return ExitCodes.InternalError;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Microstructure.Replay.Injection;
+using Microstructure.Replay.Io;
+using Microstructure.Replay.Lobster;
+
+namespace Microstructure.Cli.Commands.Replay;
+
+/// <summary><c>micro replay lobster</c>: L3 replay of a LOBSTER message/orderbook pair.</summary>
+internal static class LobsterReplayCommand
+{
+    /// <summary>Builds the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        var messages = new Option<FileInfo>("--messages") { Description = "LOBSTER message file (.csv or .csv.gz).", Required = true };
+        var book = new Option<FileInfo>("--book") { Description = "LOBSTER orderbook file of the same run (.csv or .csv.gz).", Required = true };
+        var maxOrders = new Option<int>("--max-orders") { Description = "Capacity of the book's order pool.", DefaultValueFactory = _ => 1 << 18 };
+        var maxPrice = new Option<decimal?>("--max-price") { Description = "Highest price the book accepts, in dollars (default: 4x the first row's highest price)." };
+        var common = new CommonReplayOptions();
+        var command = new Command("lobster", "Replay LOBSTER (NASDAQ L3) order by order; --validate compares every transition with the orderbook file.");
+        command.Options.Add(messages);
+        command.Options.Add(book);
+        common.AddTo(command);
+        command.Options.Add(maxOrders);
+        command.Options.Add(maxPrice);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var validate = parse.GetValue(common.Validate);
+            var inject = parse.GetValue(common.Inject);
+            if (validate && inject is not null)
+            {
+                return ReplayRunner.UserError(error, "--validate cannot be combined with --inject: a book with injected orders differs from the historical one by design");
+            }
+
+            if (parse.GetValue(maxOrders) <= 0 || parse.GetValue(maxPrice) is <= 0)
+            {
+                return ReplayRunner.UserError(error, "--max-orders and --max-price must be positive");
+            }
+
+            return ReplayRunner.Run("lobster", parse.GetValue(common.Out), output, error, tape =>
+            {
+                var units = new SourceUnits(TimeFormat.Seconds, DecimalUnit.From(1m), DecimalUnit.From(1m));
+                var options = new LobsterReplayOptions
+                {
+                    MessagesPath = parse.GetValue(messages)!.ToString(),
+                    BookPath = parse.GetValue(book)!.ToString(),
+                    Validate = validate,
+                    Lenient = parse.GetValue(common.Lenient),
+                    Injections = inject is null ? [] : InjectionFileReader.Read(inject.ToString(), units),
+                    MaxOrders = parse.GetValue(maxOrders),
+                    MaxPrice = parse.GetValue(maxPrice) is { } dollars ? (long)(dollars * 10_000m) : null,
+                };
+                return LobsterReplay.Run(options, tape);
+            });
+        });
+        return command;
+    }
+}

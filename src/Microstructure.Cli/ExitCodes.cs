@@ -1,0 +1,17 @@
+namespace Microstructure.Cli;
+
+/// <summary>Process exit codes of <c>micro</c> (docs/replay.md lists them for users).</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did what was asked.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The replay ran to the end but validation found mismatches.</summary>
+    public const int ValidationMismatch = 1;
+
+    /// <summary>A user mistake: bad arguments or bad input data; a one-line message says what and where.</summary>
+    public const int UserError = 2;
+
+    /// <summary>A fault of the program itself (a bug): message and stack trace on stderr.</summary>
+    public const int InternalError = 70;
+}

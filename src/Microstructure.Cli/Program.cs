@@ -1,0 +1,3 @@
+using Microstructure.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,34 @@
+using Microstructure.Engine.Matching;
+using Microstructure.Replay.Output;
+using Microstructure.Replay.Processing;
+
+namespace Microstructure.Replay.Binance;
+
+/// <summary>
+/// Replays Binance USDⓈ-M depth: a REST snapshot plus the diff stream, with the update-id rules (drop u &lt;
+/// lastUpdateId, the first event straddles lastUpdateId, every pu continues the previous u); a gap is reported
+/// and resynced from the next snapshot that lies beyond it.
+/// </summary>
+public static class BinanceReplay
+{
+    /// <summary>Replays into the matching engine alone.</summary>
+    /// <param name="options">Files and settings.</param>
+    /// <param name="tape">Where to write the tape, or null.</param>
+    /// <returns>The report.</returns>
+    public static ReplayReport Run(BinanceReplayOptions options, TapeWriter? tape = null) =>
+        Run(options, tape, static engine => new EngineProcessor(engine));
+
+    /// <summary>Replays into any business logic built around the engine.</summary>
+    /// <typeparam name="TProcessor">The business logic.</typeparam>
+    /// <param name="options">Files and settings.</param>
+    /// <param name="tape">Where to write the tape, or null.</param>
+    /// <param name="createProcessor">Builds the processor around the replayed engine.</param>
+    /// <returns>The report.</returns>
+    public static ReplayReport Run<TProcessor>(BinanceReplayOptions options, TapeWriter? tape, Func<MatchingEngine, TProcessor> createProcessor)
+        where TProcessor : struct, IReplayProcessor
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(createProcessor);
+        return new BinanceSession<TProcessor>(options, tape, createProcessor).Run();
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text;
+using Microstructure.Engine;
+using Microstructure.Replay.Io;
+using Microstructure.Replay.Processing;
+
+namespace Microstructure.Replay.Lobster;
+
+/// <summary>
+/// Streams a LOBSTER message file (time, type, order id, size, price, direction) straight from bytes. A bad line
+/// throws <see cref="ReplayInputException"/> after it was consumed, so a lenient caller can go on with the next.
+/// </summary>
+public sealed class LobsterMessageReader(LineReader reader) : IDisposable
+{
+    private const string Columns = "time,type,order id,size,price,direction";
+
+    private readonly LineReader _reader = reader;
+    private long _lastTime = long.MinValue;
+
+    /// <summary>The file name used in messages.</summary>
+    public string Name => _reader.Name;
+
+    /// <summary>Line number of the message last read.</summary>
+    public long LineNumber => _reader.LineNumber;
+
+    /// <summary>Bytes read so far.</summary>
+    public long BytesRead => _reader.BytesRead;
+
+    /// <summary>Opens a message file (.csv or .csv.gz).</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The reader.</returns>
+    public static LobsterMessageReader Open(string path) => new(LineReader.Open(path));
+
+    /// <summary>Reads the next message.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>False at the end of the file.</returns>
+    /// <exception cref="ReplayInputException">The line is malformed; it has been consumed.</exception>
+    public bool TryRead(out LobsterMessage message)
+    {
+        if (!_reader.TryReadLine(out var line))
+        {
+            message = default;
+            return false;
+        }
+
+        if (FieldCursor.CountFields(line) != 6 || line.IsEmpty)
+        {
+            ThrowColumns(line);
+        }
+
+        var f = new FieldCursor(line);
+        var timeField = f.Next();
+        var typeField = f.Next();
+        var idField = f.Next();
+        var sizeField = f.Next();
+        var priceField = f.Next();
+        var directionField = f.Next();
+        if (!AsciiNumber.TryParseSecondsToNanos(timeField, out var time))
+        {
+            ThrowNumber("time", timeField, "a time in seconds after midnight");
+        }
+
+        if (!AsciiNumber.TryParseLong(typeField, out var type))
+        {
+            ThrowNumber("type", typeField, "an integer");
+        }
+
+        if (!AsciiNumber.TryParseLong(idField, out var id))
+        {
+            ThrowNumber("order id", idField, "an integer");
+        }
+
+        if (!AsciiNumber.TryParseLong(sizeField, out var size))
+        {
+            ThrowNumber("size", sizeField, "an integer");
+        }
+
+        if (!AsciiNumber.TryParseLong(priceField, out var price))
+        {
+            ThrowNumber("price", priceField, "an integer (dollars x 10000)");
+        }
+
+        if (!AsciiNumber.TryParseLong(directionField, out var direction))
+        {
+            ThrowNumber("direction", directionField, "1 or -1");
+        }
+
+        Validate(type, id, size, price, direction);
+        if (time < _lastTime)
+        {
+            Throw($"time {FormatTime(time)} is earlier than the previous message's {FormatTime(_lastTime)}", InputErrorKind.OutOfOrderTime);
+        }
+
+        _lastTime = time;
+        message = new LobsterMessage(time, (LobsterEventType)type, id, size, price, direction == 1 ? Side.Buy : Side.Sell);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _reader.Dispose();
+
+    private static string FormatTime(long ns) => $"{ns / 1_000_000_000}.{ns % 1_000_000_000:D9}";
+
+    private void Validate(long type, long id, long size, long price, long direction)
+    {
+        if (type is < 1 or > 7)
+        {
+            Throw($"column 'type': {type} is not a LOBSTER event type (1-7)", InputErrorKind.InvalidValue);
+        }
+
+        if (direction is not (1 or -1))
+        {
+            Throw($"column 'direction': {direction} is not 1 (buy) or -1 (sell)", InputErrorKind.InvalidValue);
+        }
+
+        if (type == 7)
+        {
+            if (price is < -1 or > 1)
+            {
+                Throw($"column 'price': a halt message (type 7) has price -1, 0 or 1, not {price}", InputErrorKind.InvalidValue);
+            }
+
+            return;
+        }
+
+        if (size <= 0)
+        {
+            Throw($"column 'size': {size} is not a positive number of shares", InputErrorKind.InvalidValue);
+        }
+
+        if (price <= 0)
+        {
+            Throw($"column 'price': {price} is not a positive price", InputErrorKind.InvalidValue);
+        }
+
+        if (type <= 4 && !ReplayOrderIds.IsVenue(id))
+        {
+            Throw($"column 'order id': {id} is outside 1..2^62", InputErrorKind.InvalidValue);
+        }
+    }
+
+    private void ThrowColumns(ReadOnlySpan<byte> line)
+    {
+        var found = line.IsEmpty ? 0 : FieldCursor.CountFields(line);
+        Throw(found == 0
+            ? $"empty line; expected 6 columns ({Columns})"
+            : $"expected 6 columns ({Columns}), found {found}{(found < 6 ? " (truncated line?)" : string.Empty)}", InputErrorKind.Malformed);
+    }
+
+    private void ThrowNumber(string column, ReadOnlySpan<byte> field, string expected) =>
+        Throw($"column '{column}': '{Encoding.UTF8.GetString(field)}' is not {expected}", InputErrorKind.NotANumber);
+
+    private void Throw(string detail, InputErrorKind kind) => throw new ReplayInputException(_reader.Name, _reader.LineNumber, detail, kind);
+}

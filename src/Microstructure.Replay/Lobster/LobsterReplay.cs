@@ -1,0 +1,37 @@
+using Microstructure.Engine.Matching;
+using Microstructure.Replay.Output;
+using Microstructure.Replay.Processing;
+
+namespace Microstructure.Replay.Lobster;
+
+/// <summary>
+/// Replays a LOBSTER message file order by order into a book (L3), with the window semantics of docs/replay.md,
+/// optional validation against the orderbook file, and optional injected orders.
+/// </summary>
+public static class LobsterReplay
+{
+    /// <summary>Replays into the matching engine alone.</summary>
+    /// <param name="options">Files and settings.</param>
+    /// <param name="tape">Where to write the tape, or null.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="Io.ReplayInputException">Bad input (not in lenient mode, or structural).</exception>
+    public static ReplayReport Run(LobsterReplayOptions options, TapeWriter? tape = null) =>
+        Run(options, tape, static engine => new EngineProcessor(engine));
+
+    /// <summary>Replays into any business logic built around the engine (the seam for a risk layer).</summary>
+    /// <typeparam name="TProcessor">The business logic.</typeparam>
+    /// <param name="options">Files and settings.</param>
+    /// <param name="tape">Where to write the tape, or null.</param>
+    /// <param name="createProcessor">Builds the processor around the engine the replay sizes from the data.</param>
+    /// <returns>The report.</returns>
+    public static ReplayReport Run<TProcessor>(LobsterReplayOptions options, TapeWriter? tape, Func<MatchingEngine, TProcessor> createProcessor)
+        where TProcessor : struct, IReplayProcessor
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(createProcessor);
+        using var messages = LobsterMessageReader.Open(options.MessagesPath);
+        using var book = options.BookPath is null ? null : LobsterBookReader.Open(options.BookPath);
+        var session = new LobsterSession<TProcessor>(options, messages, book, tape, createProcessor);
+        return session.Run();
+    }
+}

@@ -1,0 +1,146 @@
+using Microstructure.Engine;
+using Microstructure.Replay.Injection;
+using Microstructure.Replay.Output;
+
+namespace Microstructure.Replay.Processing;
+
+/// <summary>
+/// Watches the engine's events during a replay: remembers the outcome of the current command (reject, cancelled
+/// lots) for the driver, records depletion when simulated flow trades with historical liquidity, and writes fills
+/// and L1 changes to the tape.
+/// </summary>
+internal sealed class ReplayRecorder(TapeWriter? tape, DepletionLedger ledger, ReconciliationCounts counts)
+{
+    private readonly TapeWriter? _tape = tape;
+    private readonly DepletionLedger _ledger = ledger;
+    private readonly ReconciliationCounts _counts = counts;
+
+    /// <summary>Reject reason of the current command (None when accepted).</summary>
+    public RejectReason LastReject { get; private set; }
+
+    /// <summary>Lots the current command cancelled (Cancel, or Reduce down to zero).</summary>
+    public long CancelledLots { get; private set; }
+
+    /// <summary>Price at which the current command's order would rest (for depletion of a crossing historical add).</summary>
+    public long CommandPrice { get; set; }
+
+    /// <summary>While true (book seeding), nothing is written to the tape.</summary>
+    public bool Muted { get; set; }
+
+    /// <summary>Best bid after the last event (ticks, 0 = none).</summary>
+    public long BidPrice { get; private set; }
+
+    /// <summary>Size at the best bid.</summary>
+    public long BidSize { get; private set; }
+
+    /// <summary>Best ask after the last event (ticks, 0 = none).</summary>
+    public long AskPrice { get; private set; }
+
+    /// <summary>Size at the best ask.</summary>
+    public long AskSize { get; private set; }
+
+    /// <summary>Trades between a simulated order and anything else.</summary>
+    public long SimulatedFills { get; private set; }
+
+    /// <summary>Lots filled in those trades.</summary>
+    public long SimulatedFilledLots { get; private set; }
+
+    /// <summary>Σ price × lots of those trades (ticks × lots), for the average fill price.</summary>
+    public long SimulatedFilledNotional { get; private set; }
+
+    /// <summary>Trades between two historical orders: only when the historical data cross themselves.</summary>
+    public long HistoricalCrossTrades { get; private set; }
+
+    /// <summary>L1 changes seen.</summary>
+    public long L1Changes { get; private set; }
+
+    /// <summary>Clears the per-command outcome before a command is processed.</summary>
+    public void BeginCommand()
+    {
+        LastReject = RejectReason.None;
+        CancelledLots = 0;
+    }
+
+    /// <summary>Handles one engine event.</summary>
+    /// <param name="e">The event.</param>
+    public void OnEvent(in EngineEvent e)
+    {
+        switch (e.Type)
+        {
+            case EngineEventType.Rejected:
+                LastReject = e.RejectReason;
+                break;
+            case EngineEventType.Cancelled:
+                CancelledLots += e.Quantity.Lots;
+                break;
+            case EngineEventType.Trade:
+                OnTrade(in e);
+                break;
+            case EngineEventType.TopOfBook:
+                BidPrice = e.BidPrice.Ticks;
+                BidSize = e.BidQuantity.Lots;
+                AskPrice = e.AskPrice.Ticks;
+                AskSize = e.AskQuantity.Lots;
+                L1Changes++;
+                Write(new TapeRow { Sequence = e.CommandSequence, TimeNs = e.Timestamp.Nanoseconds, Event = TapeEvent.L1 });
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Writes a row stamped with the current best bid/ask (the driver's own rows: historical trades, reconciliations).</summary>
+    /// <param name="row">The row; its book columns are filled in here.</param>
+    public void Write(TapeRow row)
+    {
+        if (_tape is null || Muted)
+        {
+            return;
+        }
+
+        row.BidPrice = BidPrice;
+        row.BidSize = BidSize;
+        row.AskPrice = AskPrice;
+        row.AskSize = AskSize;
+        _tape.Write(in row);
+    }
+
+    private void OnTrade(in EngineEvent e)
+    {
+        var takerHistorical = e.AccountId == ReplayAccounts.Historical;
+        var makerHistorical = e.MakerAccountId == ReplayAccounts.Historical;
+        var q = e.Quantity.Lots;
+        if (takerHistorical && makerHistorical)
+        {
+            HistoricalCrossTrades++;
+            Write(new TapeRow
+            {
+                Sequence = e.CommandSequence, TimeNs = e.Timestamp.Nanoseconds, Event = TapeEvent.Trade, Side = e.Side,
+                Price = e.Price.Ticks, Quantity = q, OrderId = e.OrderId.Value, CounterpartyId = e.MakerOrderId.Value, Detail = "book-cross",
+            });
+            return;
+        }
+
+        SimulatedFills++;
+        SimulatedFilledLots += q;
+        SimulatedFilledNotional += q * e.Price.Ticks;
+        if (makerHistorical)
+        {
+            _ledger.Add(e.MakerOrderId.Value, e.Side == Side.Buy ? Side.Sell : Side.Buy, e.Price.Ticks, q);
+            _counts.DepletedLots += q;
+        }
+        else if (takerHistorical)
+        {
+            // A historical order crossed a resting simulated order: history believes it rests in full at its own price.
+            _ledger.Add(e.OrderId.Value, e.Side, CommandPrice, q);
+            _counts.DepletedLots += q;
+        }
+
+        Write(new TapeRow
+        {
+            Sequence = e.CommandSequence, TimeNs = e.Timestamp.Nanoseconds, Event = TapeEvent.Fill, Side = e.Side,
+            Price = e.Price.Ticks, Quantity = q, OrderId = e.OrderId.Value, CounterpartyId = e.MakerOrderId.Value,
+            Detail = takerHistorical ? "historical-taker" : makerHistorical ? "historical-maker" : "simulated-both",
+        });
+    }
+}

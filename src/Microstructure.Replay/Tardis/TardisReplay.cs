@@ -1,0 +1,34 @@
+using Microstructure.Engine.Matching;
+using Microstructure.Replay.Output;
+using Microstructure.Replay.Processing;
+
+namespace Microstructure.Replay.Tardis;
+
+/// <summary>
+/// Replays Tardis CSV (incremental_book_L2 with snapshot resets; optionally book_snapshot_N for validation, trades,
+/// liquidations and derivative_ticker) as an L2 book, merged by local_timestamp, with optional injected orders.
+/// </summary>
+public static class TardisReplay
+{
+    /// <summary>Replays into the matching engine alone.</summary>
+    /// <param name="options">Files and settings.</param>
+    /// <param name="tape">Where to write the tape, or null.</param>
+    /// <returns>The report.</returns>
+    public static ReplayReport Run(TardisReplayOptions options, TapeWriter? tape = null) =>
+        Run(options, tape, static engine => new EngineProcessor(engine));
+
+    /// <summary>Replays into any business logic built around the engine.</summary>
+    /// <typeparam name="TProcessor">The business logic.</typeparam>
+    /// <param name="options">Files and settings.</param>
+    /// <param name="tape">Where to write the tape, or null.</param>
+    /// <param name="createProcessor">Builds the processor around the replayed engine.</param>
+    /// <returns>The report.</returns>
+    public static ReplayReport Run<TProcessor>(TardisReplayOptions options, TapeWriter? tape, Func<MatchingEngine, TProcessor> createProcessor)
+        where TProcessor : struct, IReplayProcessor
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(createProcessor);
+        using var session = new TardisSession<TProcessor>(options, tape, createProcessor);
+        return session.Run();
+    }
+}

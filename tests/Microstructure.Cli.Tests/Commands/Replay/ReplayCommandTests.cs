@@ -1,0 +1,130 @@
+namespace Microstructure.Cli.Tests.Commands.Replay;
+
+public sealed class ReplayCommandTests
+{
+    private static string Data(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "data", .. parts]);
+
+    private static string Messages => Data("lobster", "AAPL_2012-06-21_34200000_57600000_message_10.csv");
+
+    private static string Book => Data("lobster", "AAPL_2012-06-21_34200000_57600000_orderbook_10.csv");
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CliApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Lobster_validate_on_the_sample_prints_998_checked_0_mismatched_and_exits_0()
+    {
+        var (code, output, error) = Run("replay", "lobster", "--messages", Messages, "--book", Book, "--validate");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("validation: 998 transitions checked, 0 mismatched", output, StringComparison.Ordinal);
+        Assert.Contains("999 messages read, 999 applied, 0 skipped", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_required_option_is_a_one_line_user_error_with_exit_2()
+    {
+        var (code, output, error) = Run("replay", "lobster", "--book", Book);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal("error: Option '--messages' is required. (run with --help for usage)", error.Trim());
+    }
+
+    [Fact]
+    public void A_missing_file_is_named_without_a_stack_trace()
+    {
+        var (code, _, error) = Run("replay", "lobster", "--messages", "no-such-file.csv", "--book", Book);
+
+        Assert.Equal(2, code);
+        Assert.Equal("error: no-such-file.csv: file not found", error.Trim());
+    }
+
+    [Fact]
+    public void Bad_input_reports_file_and_line_and_keeps_what_the_run_directory_already_has()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ms-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(dir);
+            var lines = File.ReadAllLines(Messages);
+            lines[500] = "34230.0,1,123,abc,5850000,1";
+            var messages = Path.Combine(dir, "AAPL_bad_message_10.csv");
+            File.WriteAllLines(messages, lines);
+            var run = Path.Combine(dir, "run");
+
+            var (code, _, error) = Run("replay", "lobster", "--messages", messages, "--book", Book, "--out", run);
+
+            Assert.Equal(2, code);
+            Assert.Equal($"error: {messages}:501: column 'size': 'abc' is not an integer", error.Trim());
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.True(File.ReadAllLines(Path.Combine(run, "tape.csv")).Length > 100, "the tape keeps the rows written before the error");
+            Assert.Contains("\"status\": \"failed\"", File.ReadAllText(Path.Combine(run, "summary.json")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_mismatch_exits_1_and_prints_the_first_one()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ms-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(dir);
+            var lines = File.ReadAllLines(Book);
+            var f = lines[300].Split(',');
+            f[1] = "1";
+            lines[300] = string.Join(',', f);
+            var book = Path.Combine(dir, "book.csv");
+            File.WriteAllLines(book, lines);
+
+            var (code, output, _) = Run("replay", "lobster", "--messages", Messages, "--book", book, "--validate");
+
+            Assert.Equal(1, code);
+            Assert.Contains("first mismatch: " + book + ":301 (after message line 301): ask level 1: expected", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Validate_with_inject_is_refused()
+    {
+        var (code, _, error) = Run("replay", "lobster", "--messages", Messages, "--book", Book, "--validate", "--inject", "x.csv");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --validate cannot be combined with --inject", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tardis_and_binance_fixtures_validate_through_the_command_line()
+    {
+        var tardis = Run("replay", "tardis", "--book-updates", Data("tardis", "BTCUSDT_incremental_book_L2.csv.gz"), "--snapshots", Data("tardis", "BTCUSDT_book_snapshot_25.csv"), "--tick-size", "0.1", "--lot-size", "0.001", "--validate");
+        var binance = Run("replay", "binance", "--snapshots", Data("binance", "BTCUSDT_depth_snapshots.jsonl"), "--updates", Data("binance", "BTCUSDT_depth_updates.jsonl"), "--tick-size", "0.1", "--lot-size", "0.001", "--validate");
+
+        Assert.Equal(0, tardis.Code);
+        Assert.Contains("validation: 41 transitions checked, 0 mismatched", tardis.Out, StringComparison.Ordinal);
+        Assert.Equal(0, binance.Code);
+        Assert.Contains("1 gaps, 1 resyncs", binance.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_non_numeric_tick_size_is_a_user_error()
+    {
+        var (code, _, error) = Run("replay", "binance", "--snapshots", "a", "--updates", "b", "--tick-size", "abc", "--lot-size", "0.001");
+
+        Assert.Equal(2, code);
+        Assert.Contains("abc", error, StringComparison.Ordinal);
+    }
+}
