@@ -17,6 +17,8 @@ internal sealed class DelegatingExceptionHandler<T> : IExceptionHandler<T>
 
     public void HandleEventException(Exception ex, long sequence, ref T data) => _target.HandleEventException(ex, sequence, ref data);
 
+    public void HandleOnBatchStartException(Exception ex) => _target.HandleOnBatchStartException(ex);
+
     public void HandleOnStartException(Exception ex) => _target.HandleOnStartException(ex);
 
     public void HandleOnShutdownException(Exception ex) => _target.HandleOnShutdownException(ex);

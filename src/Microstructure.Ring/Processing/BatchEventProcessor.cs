@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace Microstructure.Ring;
 
@@ -125,6 +126,7 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     {
         var nextSequence = _sequence.Value + 1;
         var spinWait = default(SpinWait);
+        ExceptionDispatchInfo? haltedByPolicy = null;
 
         // Checked after ResetProcessing: a Halt that raced with the start is not lost.
         while (Volatile.Read(ref _runState) == Running)
@@ -135,7 +137,12 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
                 var availableSequence = waitResult.UnsafeAvailableSequence;
                 if (availableSequence >= nextSequence)
                 {
-                    _handler.OnBatchStart(availableSequence - nextSequence + 1);
+                    haltedByPolicy = NotifyBatchStart(availableSequence - nextSequence + 1);
+                    if (haltedByPolicy is not null)
+                    {
+                        break;
+                    }
+
                     while (nextSequence <= availableSequence)
                     {
                         _handler.OnEvent(ref _ringBuffer[nextSequence], nextSequence, nextSequence == availableSequence);
@@ -165,6 +172,41 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
                 HandleEventException(ex, nextSequence);
                 nextSequence++;
             }
+        }
+
+        // The policy chose to halt on an OnBatchStart failure: stop before the batch, with the fault reported.
+        haltedByPolicy?.Throw();
+    }
+
+    /// <summary>
+    /// Calls OnBatchStart apart from the events: its failure is not any event's, so the policy decides between going
+    /// on (the batch is delivered in full) and halting (returned, to be rethrown outside the loop).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ExceptionDispatchInfo? NotifyBatchStart(long batchSize)
+    {
+        try
+        {
+            _handler.OnBatchStart(batchSize);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return HandleBatchStartException(ex);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ExceptionDispatchInfo? HandleBatchStartException(Exception ex)
+    {
+        try
+        {
+            _exceptionHandler.HandleOnBatchStartException(ex);
+            return null;
+        }
+        catch (Exception halt)
+        {
+            return ExceptionDispatchInfo.Capture(halt);
         }
     }
 

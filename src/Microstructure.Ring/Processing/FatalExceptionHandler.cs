@@ -14,6 +14,9 @@ public sealed class FatalExceptionHandler<T> : IExceptionHandler<T>
     public void HandleEventException(Exception ex, long sequence, ref T data) => ExceptionDispatchInfo.Throw(ex);
 
     /// <inheritdoc/>
+    public void HandleOnBatchStartException(Exception ex) => ExceptionDispatchInfo.Throw(ex);
+
+    /// <inheritdoc/>
     public void HandleOnStartException(Exception ex) => ExceptionDispatchInfo.Throw(ex);
 
     /// <inheritdoc/>

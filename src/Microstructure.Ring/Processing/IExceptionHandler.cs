@@ -14,6 +14,13 @@ public interface IExceptionHandler<T>
     /// <param name="data">The failing event.</param>
     void HandleEventException(Exception ex, long sequence, ref T data);
 
+    /// <summary>
+    /// Handles an exception thrown by <see cref="IEventHandler{T}.OnBatchStart"/>. Return to go on and deliver the
+    /// batch (no event is skipped: none of them failed); throw to stop the processor before the batch.
+    /// </summary>
+    /// <param name="ex">The exception.</param>
+    void HandleOnBatchStartException(Exception ex);
+
     /// <summary>Handles an exception thrown by <see cref="IEventHandler{T}.OnStart"/>.</summary>
     /// <param name="ex">The exception.</param>
     void HandleOnStartException(Exception ex);

@@ -22,6 +22,9 @@ public sealed class IgnoreExceptionHandler<T> : IExceptionHandler<T>
     public void HandleEventException(Exception ex, long sequence, ref T data) => Record(ex, sequence);
 
     /// <inheritdoc/>
+    public void HandleOnBatchStartException(Exception ex) => Record(ex, Sequence.InitialValue);
+
+    /// <inheritdoc/>
     public void HandleOnStartException(Exception ex) => Record(ex, Sequence.InitialValue);
 
     /// <inheritdoc/>

@@ -140,6 +140,47 @@ public class BatchEventProcessorTests
     }
 
     [Fact]
+    public void OnBatchStart_failure_under_the_ignore_policy_is_logged_and_the_whole_batch_still_delivered()
+    {
+        Bounded.Run(() =>
+        {
+            var ring = Publish.Create(multiProducer: false, 16);
+            var handler = ProbeHandler.Create();
+            handler.FailingBatchStarts = 1;
+            var processor = CreateProcessor(ring, handler);
+            var logged = new List<long>();
+            var policy = new IgnoreExceptionHandler<TestEvent>((_, sequence) => logged.Add(sequence));
+            processor.SetExceptionHandler(policy);
+            Publish.Values(ring, 3);
+            var thread = Bounded.Start(processor);
+            Bounded.Until(() => processor.Sequence.Value == 2, "all processed");
+            Bounded.Stop(processor, thread);
+
+            Assert.Equal([0L, 1, 2], processor.Handler.Sequences);
+            Assert.Equal(1, policy.FailureCount);
+            Assert.Equal([-1L], logged);
+        });
+    }
+
+    [Fact]
+    public void OnBatchStart_failure_under_the_fatal_policy_halts_before_the_batch_and_skips_nothing()
+    {
+        Bounded.Run(() =>
+        {
+            var ring = Publish.Create(multiProducer: false, 16);
+            var handler = ProbeHandler.Create();
+            handler.FailingBatchStarts = 1;
+            var processor = CreateProcessor(ring, handler);
+            Publish.Values(ring, 3);
+
+            var ex = Assert.Throws<InvalidOperationException>(processor.Run);
+            Assert.Equal("batch start failed", ex.Message);
+            Assert.Equal(-1, processor.Sequence.Value);
+            Assert.Empty(processor.Handler.Sequences);
+        });
+    }
+
+    [Fact]
     public void Ignore_policy_skips_the_failing_event_and_processes_later_ones()
     {
         Bounded.Run(() =>

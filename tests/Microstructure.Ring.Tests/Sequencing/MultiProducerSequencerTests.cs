@@ -178,4 +178,89 @@ public class MultiProducerSequencerTests
         {
         }
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Concurrent_batch_claims_of_random_sizes_lose_and_duplicate_nothing(bool blocking)
+    {
+        const int Producers = 3, Batches = 40_000;
+        Bounded.Run(
+            () =>
+            {
+                IWaitStrategy wait = blocking ? new BlockingWaitStrategy() : new YieldingWaitStrategy();
+                var ring = RingBuffer<TestEvent>.CreateMultiProducer(64, wait);
+                var last = new long[Producers];
+                Array.Fill(last, -1L);
+                var processor = new BatchEventProcessor<TestEvent, PerProducerOrder>(ring, ring.NewBarrier(), new PerProducerOrder { Last = last });
+                ring.AddGatingSequences(processor.Sequence);
+                var consumer = Bounded.Start(processor);
+                var producers = Enumerable.Range(0, Producers).Select(id => new Thread(() =>
+                {
+                    long k = 0;
+                    var random = new Random(id);
+                    for (var b = 0; b < Batches; b++)
+                    {
+                        var n = random.Next(1, 9);
+                        using var scope = ring.PublishEvents(n);
+                        for (var i = 0; i < n; i++)
+                        {
+                            ref var e = ref scope.Event(i);
+                            e.ProducerId = id;
+                            e.ProducerSequence = k++;
+                        }
+                    }
+                })).ToArray();
+                foreach (var thread in producers)
+                {
+                    thread.Start();
+                }
+
+                foreach (var thread in producers)
+                {
+                    Assert.True(thread.Join(TimeSpan.FromSeconds(40)), "producer finished");
+                }
+
+                Bounded.Until(() => processor.Sequence.Value == ring.Cursor, "drained");
+                Bounded.Stop(processor, consumer);
+                Assert.Equal(0, processor.Handler.Gaps);
+                Assert.Equal(ring.Cursor + 1, processor.Handler.Count);
+            },
+            TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>Counts events and breaks in each producer's own numbering (a lost or duplicated event is a break).</summary>
+    private struct PerProducerOrder : IEventHandler<TestEvent>
+    {
+        public long[] Last;
+        public long Gaps;
+        public long Count;
+
+        public void OnEvent(ref TestEvent data, long sequence, bool endOfBatch)
+        {
+            if (data.ProducerSequence != Last[data.ProducerId] + 1)
+            {
+                Gaps++;
+            }
+
+            Last[data.ProducerId] = data.ProducerSequence;
+            Count++;
+        }
+
+        public readonly void OnBatchStart(long batchSize)
+        {
+        }
+
+        public readonly void OnStart()
+        {
+        }
+
+        public readonly void OnShutdown()
+        {
+        }
+
+        public readonly void OnTimeout(long sequence)
+        {
+        }
+    }
 }

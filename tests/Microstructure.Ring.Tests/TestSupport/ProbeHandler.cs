@@ -23,6 +23,7 @@ public struct ProbeHandler : IEventHandler<TestEvent>
     public ManualResetEventSlim? Gate;
 
     public long ThrowAt;
+    public int FailingBatchStarts;
     public long SpinPerEvent;
     public long Count;
     public long UpstreamViolations;
@@ -92,6 +93,12 @@ public struct ProbeHandler : IEventHandler<TestEvent>
 
     public void OnBatchStart(long batchSize)
     {
+        if (FailingBatchStarts > 0)
+        {
+            FailingBatchStarts--;
+            throw new InvalidOperationException("batch start failed");
+        }
+
         BatchSizes.Add(batchSize);
         BatchStartSequence = Sequences.Count == 0 ? 0 : Sequences[^1] + 1;
     }
