@@ -9,7 +9,7 @@ namespace Microstructure.Engine.Processing;
 /// </summary>
 internal struct BusinessLogicHandler(
     MatchingEngine engine,
-    RingBuffer<EngineEvent> output,
+    OutputRingSink sink,
     CommandResequencer? resequencer,
     Action? threadStarted)
     : IEventHandler<SequencedCommand>
@@ -17,7 +17,7 @@ internal struct BusinessLogicHandler(
     private readonly MatchingEngine _engine = engine;
     private readonly CommandResequencer? _resequencer = resequencer;
     private readonly Action? _threadStarted = threadStarted;
-    private OutputRingSink _sink = new(output);
+    private OutputRingSink _sink = sink;
 
     /// <inheritdoc />
     public void OnEvent(ref SequencedCommand data, long sequence, bool endOfBatch)

@@ -1,4 +1,5 @@
 using Microstructure.Engine.Matching;
+using Microstructure.Ring;
 
 namespace Microstructure.Engine.Processing;
 
@@ -9,14 +10,17 @@ namespace Microstructure.Engine.Processing;
 /// <remarks>
 /// A fixed window of pre-allocated slots holds commands that arrived ahead of the next expected source sequence.
 /// The window cannot grow: the processor is the ring's only consumer, so blocking it to wait for a late producer
-/// would deadlock a full ring. A command beyond the window, or one seen twice, is a producer bug and is thrown
-/// (the pipeline's exception policy then halts the processor with the fault).
+/// would deadlock a full ring. Instead producers wait before they claim a slot (back-pressure through
+/// <see cref="Applied"/>, see <see cref="EnginePipeline.PublishSequenced"/>), so a late producer only slows the
+/// others down. A command beyond the window anyway, or one seen twice, is a producer bug and is thrown (the
+/// pipeline's exception policy then halts the processor with the fault).
 /// </remarks>
 internal sealed class CommandResequencer
 {
     private readonly SequencedCommand[] _window;
     private readonly bool[] _present;
     private readonly long _mask;
+    private readonly Sequence _applied = new();
     private long _next;
     private int _held;
 
@@ -37,6 +41,15 @@ internal sealed class CommandResequencer
     /// <summary>The next source sequence the engine will apply.</summary>
     public long NextExpected => _next;
 
+    /// <summary>
+    /// The highest source sequence applied so far (−1 before the first), published for producers on other threads:
+    /// a producer may send source sequence <c>s</c> only while <c>s − Applied ≤ WindowSize</c>.
+    /// </summary>
+    public Sequence Applied => _applied;
+
+    /// <summary>How far ahead of the next expected sequence a command may arrive.</summary>
+    public int WindowSize => _window.Length;
+
     /// <summary>Commands waiting for an earlier one.</summary>
     public int Held => _held;
 
@@ -50,6 +63,7 @@ internal sealed class CommandResequencer
             engine.Process(in slot.Command, source, ref sink);
             _next++;
             DrainInOrder(engine, ref sink);
+            _applied.SetValue(_next - 1);
             return;
         }
 

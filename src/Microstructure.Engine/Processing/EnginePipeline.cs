@@ -16,6 +16,7 @@ public sealed class EnginePipeline : IDisposable
     private readonly Disruptor<SequencedCommand> _input;
     private readonly Disruptor<EngineEvent> _output;
     private readonly BatchEventProcessor<SequencedCommand, BusinessLogicHandler> _businessLogic;
+    private readonly CommandResequencer? _resequencer;
     private bool _started;
     private bool _stopped;
 
@@ -34,9 +35,12 @@ public sealed class EnginePipeline : IDisposable
         configureOutput(_output);
 
         _input = new Disruptor<SequencedCommand>(options.InputRingSize, options.InputProducerType, options.WaitStrategyFactory());
-        var resequencer = options.Resequence ? new CommandResequencer(options.ReorderWindow) : null;
-        var handler = new BusinessLogicHandler(engine, _output.RingBuffer, resequencer, options.BusinessLogicThreadStarted);
+        _resequencer = options.Resequence ? new CommandResequencer(options.ReorderWindow) : null;
+        var stop = new PipelineStopSignal(() => _output.Fault);
+        var sink = new OutputRingSink(_output.RingBuffer, stop);
+        var handler = new BusinessLogicHandler(engine, sink, _resequencer, options.BusinessLogicThreadStarted);
         _input.HandleEventsWith(handler, out _businessLogic);
+        stop.BusinessLogicBarrier = _businessLogic.Barrier;
     }
 
     /// <summary>The engine this pipeline drives.</summary>
@@ -51,8 +55,43 @@ public sealed class EnginePipeline : IDisposable
     /// <summary>Input-ring sequence the business-logic thread has fully applied (−1 before the first command).</summary>
     public long AppliedSequence => _businessLogic.Sequence.Value;
 
-    /// <summary>The first exception that halted the business-logic or an output consumer, if any.</summary>
-    public Exception? Fault => _input.Fault ?? _output.Fault;
+    /// <summary>
+    /// The first exception that halted an output consumer or the business-logic thread, if any. An output consumer's
+    /// fault comes first: it is the cause when the business-logic thread then stops for want of output room.
+    /// </summary>
+    public Exception? Fault => _output.Fault ?? _input.Fault;
+
+    /// <summary>Whether the business-logic thread is still inside its loop.</summary>
+    public bool IsRunning => _businessLogic.IsRunning;
+
+    /// <summary>
+    /// Publishes a command of a pre-sequenced stream (<see cref="EnginePipelineOptions.Resequence"/>), from any
+    /// producer thread. It first waits while <paramref name="sourceSequence"/> is a whole reorder window ahead of
+    /// the oldest command still missing, so a fast producer can never overrun a late one: that is back-pressure,
+    /// not a fault. Producers of a resequenced pipeline must publish through this method.
+    /// </summary>
+    /// <param name="sourceSequence">The command's place in the source order, dense from 0, each used once.</param>
+    /// <param name="command">The command.</param>
+    /// <exception cref="InvalidOperationException">The pipeline does not resequence, or it faulted while waiting.</exception>
+    public void PublishSequenced(long sourceSequence, in OrderCommand command)
+    {
+        if (_resequencer is null)
+        {
+            throw new InvalidOperationException("PublishSequenced needs EnginePipelineOptions.Resequence = true.");
+        }
+
+        if (sourceSequence - _resequencer.Applied.Value > _resequencer.WindowSize)
+        {
+            WaitForWindow(sourceSequence);
+        }
+
+        var input = _input.RingBuffer;
+        long sequence = input.Next();
+        ref SequencedCommand slot = ref input[sequence];
+        slot.SourceSequence = sourceSequence;
+        slot.Command = command;
+        input.Publish(sequence);
+    }
 
     /// <summary>Starts the output consumers, then the business-logic thread.</summary>
     public void Start()
@@ -84,6 +123,20 @@ public sealed class EnginePipeline : IDisposable
         var remaining = deadline - DateTime.UtcNow;
         bool outputDrained = _output.Shutdown(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
         return inputDrained && outputDrained;
+    }
+
+    private void WaitForWindow(long sourceSequence)
+    {
+        var spin = default(SpinWait);
+        while (sourceSequence - _resequencer!.Applied.Value > _resequencer.WindowSize)
+        {
+            if (Fault is { } fault)
+            {
+                throw new InvalidOperationException("The pipeline faulted while a producer waited for the reorder window.", fault);
+            }
+
+            spin.SpinOnce();
+        }
     }
 
     /// <inheritdoc />

@@ -33,7 +33,10 @@ public sealed record EnginePipelineOptions
     /// </summary>
     public bool Resequence { get; init; }
 
-    /// <summary>With <see cref="Resequence"/>: how far ahead of a missing command others may arrive (power of two).</summary>
+    /// <summary>
+    /// With <see cref="Resequence"/>: how far ahead of a missing command others may arrive (power of two). Producers
+    /// that get further ahead wait in <see cref="EnginePipeline.PublishSequenced"/>.
+    /// </summary>
     public int ReorderWindow { get; init; } = 1 << 16;
 
     /// <summary>

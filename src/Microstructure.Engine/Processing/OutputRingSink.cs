@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microstructure.Ring;
 
 namespace Microstructure.Engine.Processing;
@@ -6,17 +7,35 @@ namespace Microstructure.Engine.Processing;
 /// <remarks>
 /// The business-logic thread is the output ring's only producer, so its single-producer sequencer needs no CAS.
 /// Each event is published as soon as it is written so that downstream consumers see a command's first trade
-/// without waiting for the rest of its sweep.
+/// without waiting for the rest of its sweep. When the ring is full the sink waits, but never blindly: if the
+/// pipeline is halting or an output consumer has failed (it will never free a slot), it throws instead, so the
+/// business-logic thread can stop.
 /// </remarks>
-internal struct OutputRingSink(RingBuffer<EngineEvent> output) : IEngineEventSink
+internal readonly struct OutputRingSink(RingBuffer<EngineEvent> output, PipelineStopSignal stop) : IEngineEventSink
 {
-    private readonly RingBuffer<EngineEvent> _output = output;
-
     /// <inheritdoc />
-    public readonly void OnEvent(in EngineEvent engineEvent)
+    public void OnEvent(in EngineEvent engineEvent)
     {
-        long sequence = _output.Next();
-        _output[sequence] = engineEvent;
-        _output.Publish(sequence);
+        if (!output.TryNext(out long sequence))
+        {
+            sequence = WaitForSlot();
+        }
+
+        output[sequence] = engineEvent;
+        output.Publish(sequence);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long WaitForSlot()
+    {
+        var spin = default(SpinWait);
+        long sequence;
+        while (!output.TryNext(out sequence))
+        {
+            stop.ThrowIfStopping();
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return sequence;
     }
 }

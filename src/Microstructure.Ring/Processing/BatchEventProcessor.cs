@@ -25,6 +25,10 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     private IExceptionHandler<T> _exceptionHandler = new FatalExceptionHandler<T>();
     private int _runState = Idle;
 
+    // 1 while a thread is inside Run, whatever Halt did to _runState meanwhile (IsRunning must not report a
+    // halted-but-still-busy thread as gone).
+    private int _insideRun;
+
     // Not readonly: a struct handler mutates its own state, and Handler returns a ref to it.
     private THandler _handler;
 
@@ -55,7 +59,7 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     public ref THandler Handler => ref _handler;
 
     /// <inheritdoc/>
-    public bool IsRunning => Volatile.Read(ref _runState) == Running;
+    public bool IsRunning => Volatile.Read(ref _insideRun) != 0;
 
     /// <summary>Sets the exception policy (default: <see cref="FatalExceptionHandler{T}"/>). Call before <see cref="Run"/>.</summary>
     /// <param name="exceptionHandler">The policy.</param>
@@ -75,50 +79,43 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     /// <inheritdoc/>
     public void Run()
     {
-        var previous = Interlocked.CompareExchange(ref _runState, Running, Idle);
-        if (previous == Running)
+        if (Interlocked.Exchange(ref _insideRun, 1) != 0)
         {
             ThrowHelper.ThrowAlreadyRunning();
         }
 
-        if (previous == Halted)
+        try
         {
-            // Halted before it ever ran: honour the halt, but keep the start/shutdown contract.
-            try
+            if (Interlocked.CompareExchange(ref _runState, Running, Idle) == Halted)
             {
-                NotifyStart();
-            }
-            finally
-            {
+                // Halted before it ever ran: honour the halt, but keep the start/shutdown contract.
                 try
                 {
-                    NotifyShutdown();
+                    NotifyStart();
                 }
                 finally
                 {
-                    Volatile.Write(ref _runState, Idle);
+                    NotifyShutdown();
                 }
+
+                return;
             }
 
-            return;
-        }
-
-        _barrier.ResetProcessing();
-        try
-        {
-            NotifyStart();
-            ProcessEvents();
-        }
-        finally
-        {
+            _barrier.ResetProcessing();
             try
             {
-                NotifyShutdown();
+                NotifyStart();
+                ProcessEvents();
             }
             finally
             {
-                Volatile.Write(ref _runState, Idle);
+                NotifyShutdown();
             }
+        }
+        finally
+        {
+            Volatile.Write(ref _runState, Idle);
+            Volatile.Write(ref _insideRun, 0);
         }
     }
 

@@ -47,7 +47,7 @@ public class EnginePipelineTests
                 InputProducerType = ProducerType.Multi,
                 InputRingSize = 1 << 8,
                 Resequence = true,
-                ReorderWindow = 1 << 15, // ≥ the stream: a descheduled producer may fall that far behind
+                ReorderWindow = 1 << 6, // far smaller than the stream: producers that race ahead must wait, not fault
             };
             using var pipeline = new EnginePipeline(new MatchingEngine(CommandStreams.Instrument, 4_096), options, d => d.HandleEventsWith(new JournalHandler(writer)));
             pipeline.Start();
@@ -55,9 +55,7 @@ public class EnginePipelineTests
             {
                 for (int i = p; i < commands.Length; i += producers)
                 {
-                    long sequence = pipeline.Input.Next();
-                    pipeline.Input[sequence] = new SequencedCommand { SourceSequence = i, Command = commands[i] };
-                    pipeline.Input.Publish(sequence);
+                    pipeline.PublishSequenced(i, in commands[i]);
                 }
             })).ToList();
             threads.ForEach(t => t.Start());
@@ -66,6 +64,47 @@ public class EnginePipelineTests
             Assert.Null(pipeline.Fault);
             Assert.Equal(expected, journal.ToArray());
         }
+    }
+
+    [Fact]
+    public void A_producer_that_starts_a_whole_window_late_slows_the_others_down_instead_of_faulting_the_pipeline()
+    {
+        var commands = CommandStreams.Random(seed: 3, Commands);
+        byte[] expected = RunSingleProducer(commands, new EnginePipelineOptions { InputProducerType = ProducerType.Single });
+        var journal = new MemoryStream();
+        var writer = new JournalWriter(journal, leaveOpen: true);
+        var options = new EnginePipelineOptions { InputProducerType = ProducerType.Multi, Resequence = true, ReorderWindow = 1 << 10 };
+        using var pipeline = new EnginePipeline(new MatchingEngine(CommandStreams.Instrument, 4_096), options, d => d.HandleEventsWith(new JournalHandler(writer)));
+        pipeline.Start();
+        var odd = new Thread(() =>
+        {
+            for (int i = 1; i < commands.Length; i += 2)
+            {
+                pipeline.PublishSequenced(i, in commands[i]);
+            }
+        });
+        odd.Start();
+
+        // The even producer starts only once the odd one is stuck at the edge of the window, far ahead of command 0.
+        Assert.True(SpinWait.SpinUntil(() => pipeline.Input.Cursor >= (options.ReorderWindow / 2) - 1, TimeSpan.FromSeconds(10)), "odd producer reached the window edge");
+        Thread.Sleep(50);
+        Assert.True(odd.IsAlive, "the odd producer must be waiting for command 0");
+        for (int i = 0; i < commands.Length; i += 2)
+        {
+            pipeline.PublishSequenced(i, in commands[i]);
+        }
+
+        Assert.True(odd.Join(TimeSpan.FromSeconds(30)), "odd producer finished");
+        Assert.True(pipeline.Shutdown(TimeSpan.FromSeconds(30)), "pipeline did not drain");
+        Assert.Null(pipeline.Fault);
+        Assert.Equal(expected, journal.ToArray());
+    }
+
+    [Fact]
+    public void PublishSequenced_without_resequencing_is_refused()
+    {
+        using var pipeline = new EnginePipeline(new MatchingEngine(CommandStreams.Instrument, 64), new EnginePipelineOptions(), d => d.HandleEventsWith(new CountingHandler(new CountingHandler.Counter())));
+        Assert.Throws<InvalidOperationException>(() => pipeline.PublishSequenced(0, new OrderCommand()));
     }
 
     [Fact]
@@ -93,8 +132,41 @@ public class EnginePipelineTests
         var producer = new Thread(() => Publish(pipeline, commands)) { IsBackground = true };
         producer.Start();
         SpinWait.SpinUntil(() => pipeline.Fault is not null, TimeSpan.FromSeconds(10));
-        Assert.IsType<InvalidOperationException>(pipeline.Fault);
+        Assert.Equal("consumer failed on purpose", Assert.IsType<InvalidOperationException>(pipeline.Fault).Message);
         Assert.False(pipeline.Shutdown(TimeSpan.FromSeconds(1)), "a halted consumer cannot drain, and shutdown must say so instead of hanging");
+
+        // The business-logic thread, stuck waiting for output room that will never come, must stop too.
+        Assert.True(SpinWait.SpinUntil(() => !pipeline.IsRunning, TimeSpan.FromSeconds(5)), "business-logic thread still running");
+    }
+
+    [Fact]
+    public void Shutdown_stops_a_business_logic_thread_that_waits_on_a_stuck_output_consumer()
+    {
+        var commands = CommandStreams.Random(seed: 6, 1_000);
+        using var release = new ManualResetEventSlim();
+        using var pipeline = new EnginePipeline(new MatchingEngine(CommandStreams.Instrument, 4_096), new EnginePipelineOptions { InputRingSize = 64, OutputRingSize = 64 },
+            d => d.HandleEventsWith(new StuckHandler(release)));
+        pipeline.Start();
+        var producer = new Thread(() =>
+        {
+            var input = pipeline.Input;
+            foreach (var command in commands)
+            {
+                if (!input.TryNext(out long sequence))
+                {
+                    return; // the pipeline is stuck; give up (a real producer would report it)
+                }
+
+                input[sequence] = new SequencedCommand { Command = command };
+                input.Publish(sequence);
+            }
+        }) { IsBackground = true };
+        producer.Start();
+        Assert.True(producer.Join(TimeSpan.FromSeconds(10)));
+
+        Assert.False(pipeline.Shutdown(TimeSpan.FromMilliseconds(300)), "a stuck consumer cannot drain");
+        Assert.True(SpinWait.SpinUntil(() => !pipeline.IsRunning, TimeSpan.FromSeconds(5)), "business-logic thread still running after shutdown");
+        release.Set();
     }
 
     private static byte[] RunSingleProducer(OrderCommand[] commands, EnginePipelineOptions options)
@@ -176,6 +248,28 @@ public class EnginePipelineTests
         }
 
         public readonly void OnTimeout(long sequence)
+        {
+        }
+    }
+
+    /// <summary>Blocks on its first event until released: a consumer that stopped making progress.</summary>
+    private readonly struct StuckHandler(ManualResetEventSlim release) : IEventHandler<EngineEvent>
+    {
+        public void OnEvent(ref EngineEvent data, long sequence, bool endOfBatch) => release.Wait();
+
+        public void OnBatchStart(long batchSize)
+        {
+        }
+
+        public void OnStart()
+        {
+        }
+
+        public void OnShutdown()
+        {
+        }
+
+        public void OnTimeout(long sequence)
         {
         }
     }
