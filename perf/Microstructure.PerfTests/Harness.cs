@@ -181,12 +181,17 @@ internal static class Harness
 
     private static void Memory(int orders)
     {
-        Console.WriteLine($"## Memory: {orders:N0} resting orders");
+        Console.WriteLine($"## Memory: {orders:N0} resting orders on 10,000 price levels (BTCUSDT-like instrument, 10^8-tick price range)");
         Console.WriteLine();
-        var result = MemoryFootprint.Run(orders);
-        Console.WriteLine("| resting orders | price levels | managed heap growth | bytes/order | target |");
+        Console.WriteLine("| resting orders | price-level pool | managed heap growth | bytes/order | target |");
         Console.WriteLine("|---|---|---|---|---|");
-        Console.WriteLine($"| {result.Orders:N0} | {result.Levels:N0} | {result.TotalBytes / 1024.0 / 1024.0:F1} MB | {result.BytesPerOrder:F1} | <= 128 MB total |");
+        foreach (int pool in new[] { orders, 1 << 16 })
+        {
+            var result = MemoryFootprint.Run(orders, pool);
+            string poolText = pool == orders ? $"{pool:N0} (= orders: never exhausted)" : $"{pool:N0}";
+            Console.WriteLine($"| {result.Orders:N0} | {poolText} | {result.TotalBytes / 1024.0 / 1024.0:F1} MB | {result.BytesPerOrder:F1} | <= 128 MB total |");
+        }
+
         Console.WriteLine();
     }
 }

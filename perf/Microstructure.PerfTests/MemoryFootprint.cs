@@ -6,12 +6,15 @@ namespace Microstructure.PerfTests;
 /// <summary>Managed heap growth for a book holding one million resting orders.</summary>
 internal static class MemoryFootprint
 {
-    public sealed record Result(int Orders, long TotalBytes, double BytesPerOrder, int Levels);
+    public sealed record Result(int Orders, int PriceLevelPool, long TotalBytes, double BytesPerOrder, int Levels);
 
-    public static Result Run(int orders)
+    /// <summary>Fills a fresh engine with <paramref name="orders"/> resting orders on 10,000 levels.</summary>
+    /// <param name="orders">Resting orders (and the order pool's size).</param>
+    /// <param name="priceLevelPool">Size of the shared price-level pool (at most <paramref name="orders"/>).</param>
+    public static Result Run(int orders, int priceLevelPool)
     {
         long before = HeapAfterFullCollection();
-        var engine = new MatchingEngine(InstrumentSpec.Default, orders);
+        var engine = new MatchingEngine(InstrumentSpec.Default, orders, priceLevelPool);
         var sink = new NullSink();
         const int Levels = 10_000;
         for (int i = 0; i < orders; i++)
@@ -39,7 +42,7 @@ internal static class MemoryFootprint
 
         long after = HeapAfterFullCollection();
         GC.KeepAlive(engine);
-        return new Result(orders, after - before, (double)(after - before) / orders, Levels);
+        return new Result(orders, priceLevelPool, after - before, (double)(after - before) / orders, Levels);
     }
 
     private static long HeapAfterFullCollection()

@@ -14,4 +14,10 @@ public enum CommandType : byte
 
     /// <summary>Replace price and/or quantity; priority is kept only when the price is unchanged and the size goes down.</summary>
     Amend = 3,
+
+    /// <summary>
+    /// Emit the top <see cref="OrderCommand.Quantity"/> levels of each side as <see cref="EngineEventType.L2Level"/>
+    /// events (bids best first, then asks best first), in sequence with the other commands; changes nothing.
+    /// </summary>
+    SnapshotL2 = 4,
 }

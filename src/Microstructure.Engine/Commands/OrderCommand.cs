@@ -36,7 +36,7 @@ public struct OrderCommand
     /// <summary>Trigger price for StopMarket and StopLimit (compared with the last trade price).</summary>
     public Price StopPrice;
 
-    /// <summary>Place: order size. Reduce: lots to remove. Amend: the new total open size.</summary>
+    /// <summary>Place: order size. Reduce: lots to remove. Amend: the new total open size. SnapshotL2: levels per side.</summary>
     public Quantity Quantity;
 
     /// <summary>Iceberg display size for resting limit orders; zero means fully visible.</summary>

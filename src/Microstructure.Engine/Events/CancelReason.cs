@@ -14,4 +14,7 @@ public enum CancelReason : byte
 
     /// <summary>Removed by self-trade prevention.</summary>
     SelfTradePrevention = 3,
+
+    /// <summary>A triggered stop-limit's remainder could not rest: the price-level pool was full.</summary>
+    BookFull = 4,
 }

@@ -18,6 +18,15 @@ public struct EngineEvent
     /// <summary>For <see cref="EngineEventType.Cancelled"/>.</summary>
     public CancelReason CancelReason;
 
+    /// <summary>For <see cref="EngineEventType.Accepted"/>: the kind of order.</summary>
+    public OrderType OrderType;
+
+    /// <summary>For <see cref="EngineEventType.Accepted"/>: the order's time in force.</summary>
+    public TimeInForce TimeInForce;
+
+    /// <summary>For <see cref="EngineEventType.Accepted"/>: the order's post-only / reduce-only flags.</summary>
+    public OrderFlags Flags;
+
     /// <summary>Sequence number of the input command that caused this event.</summary>
     public long CommandSequence;
 
@@ -36,13 +45,16 @@ public struct EngineEvent
     /// <summary>For a trade: the maker's account.</summary>
     public long MakerAccountId;
 
-    /// <summary>Trade price; order price for accepted/amended/cancelled orders.</summary>
+    /// <summary>Trade price; order price for accepted/amended/cancelled orders; level price for an L2 level.</summary>
     public Price Price;
 
-    /// <summary>Trade quantity; quantity cancelled; order quantity on accept; new open quantity on amend.</summary>
+    /// <summary>
+    /// Trade quantity; quantity cancelled; order quantity on accept; new open quantity on amend; visible size of an
+    /// L2 level.
+    /// </summary>
     public Quantity Quantity;
 
-    /// <summary>The subject (taker) order's open quantity after this event.</summary>
+    /// <summary>The subject (taker) order's open quantity after this event; for an L2 level, its open size including hidden iceberg reserve.</summary>
     public Quantity RemainingQuantity;
 
     /// <summary>For a trade: the maker order's open quantity after this fill.</summary>
@@ -59,4 +71,16 @@ public struct EngineEvent
 
     /// <summary>For <see cref="EngineEventType.TopOfBook"/>: total visible size at the best ask.</summary>
     public Quantity AskQuantity;
+
+    /// <summary>For <see cref="EngineEventType.Accepted"/> of a stop order: its trigger price.</summary>
+    public Price StopPrice;
+
+    /// <summary>For <see cref="EngineEventType.Accepted"/> of an iceberg: its display size.</summary>
+    public Quantity DisplayQuantity;
+
+    /// <summary>For <see cref="EngineEventType.L2Level"/>: the level's rank on its side (0 = best).</summary>
+    public int Level;
+
+    /// <summary>For <see cref="EngineEventType.L2Level"/>: the number of orders queued at the level.</summary>
+    public int OrderCount;
 }

@@ -23,4 +23,7 @@ public enum EngineEventType : byte
 
     /// <summary>An amend or reduce changed an order's price and/or open quantity.</summary>
     Amended = 6,
+
+    /// <summary>One level of an L2 snapshot asked for by a <see cref="CommandType.SnapshotL2"/> command.</summary>
+    L2Level = 7,
 }

@@ -24,7 +24,10 @@ public enum RejectReason : byte
     /// <summary>A fill-or-kill order could not be filled entirely.</summary>
     FokNotFillable = 6,
 
-    /// <summary>Invalid combination, e.g. an iceberg display size above the order size or on a market order.</summary>
+    /// <summary>
+    /// Invalid command: an enum value out of range, order id 0 (<see cref="OrderId.None"/>), or an invalid
+    /// combination, e.g. an iceberg display size above the order size or on a market order.
+    /// </summary>
     InvalidOrder = 7,
 
     /// <summary>The book has no room for another resting order (pool exhausted).</summary>

@@ -48,6 +48,9 @@ public sealed class JournalWriter : IDisposable
         buffer[offset++] = (byte)e.Side;
         buffer[offset++] = (byte)e.RejectReason;
         buffer[offset++] = (byte)e.CancelReason;
+        buffer[offset++] = (byte)e.OrderType;
+        buffer[offset++] = (byte)e.TimeInForce;
+        buffer[offset++] = (byte)e.Flags;
         Varint.Write(buffer, ref offset, e.CommandSequence - _lastCommandSequence);
         Varint.Write(buffer, ref offset, e.Timestamp.Nanoseconds - _lastTimestamp);
         Varint.Write(buffer, ref offset, e.OrderId.Value);
@@ -62,6 +65,10 @@ public sealed class JournalWriter : IDisposable
         Varint.Write(buffer, ref offset, e.BidQuantity.Lots);
         Varint.Write(buffer, ref offset, e.AskPrice.Ticks);
         Varint.Write(buffer, ref offset, e.AskQuantity.Lots);
+        Varint.Write(buffer, ref offset, e.StopPrice.Ticks);
+        Varint.Write(buffer, ref offset, e.DisplayQuantity.Lots);
+        Varint.Write(buffer, ref offset, e.Level);
+        Varint.Write(buffer, ref offset, e.OrderCount);
         _lastCommandSequence = e.CommandSequence;
         _lastTimestamp = e.Timestamp.Nanoseconds;
         BytesWritten += offset - _used;

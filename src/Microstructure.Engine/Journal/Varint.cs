@@ -17,6 +17,7 @@ internal static class Varint
     }
 
     /// <summary>Reads a value at <paramref name="offset"/> and advances it; false if the buffer ends first.</summary>
+    /// <exception cref="OverflowException">The encoding runs past 64 bits (a corrupt varint).</exception>
     public static bool TryRead(ReadOnlySpan<byte> buffer, ref int offset, out long value)
     {
         ulong result = 0;
@@ -24,6 +25,12 @@ internal static class Varint
         while (offset < buffer.Length)
         {
             byte b = buffer[offset++];
+            if (shift == 63 && b > 1)
+            {
+                // The tenth byte may carry only the 64th bit: anything more overflows.
+                throw new OverflowException("Varint longer than 64 bits.");
+            }
+
             result |= (ulong)(b & 0x7F) << shift;
             if (b < 0x80)
             {
@@ -32,10 +39,6 @@ internal static class Varint
             }
 
             shift += 7;
-            if (shift > 63)
-            {
-                throw new InvalidDataException("Journal varint is longer than 10 bytes: the file is corrupt.");
-            }
         }
 
         value = 0;

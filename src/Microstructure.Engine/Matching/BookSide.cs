@@ -3,37 +3,30 @@ using System.Runtime.CompilerServices;
 namespace Microstructure.Engine.Matching;
 
 /// <summary>
-/// One side of the book: pooled price levels, each an intrusive FIFO list of <see cref="OrderNode"/> indices.
-/// Levels are found by price through an open-addressing map and kept in price order by a hierarchical
-/// <see cref="PriceBitmap"/> over the instrument's price range; the best level is cached, so best-price access
-/// is O(1) and adding or removing a level never shifts an array.
+/// One side of the book: price levels (from the <see cref="LevelPool"/> both sides share), each an intrusive FIFO
+/// list of <see cref="OrderNode"/> indices. Levels are found by price through the pool's map and kept in price order
+/// by a hierarchical <see cref="PriceBitmap"/> over the instrument's price range; the best level is cached, so
+/// best-price access is O(1) and adding or removing a level never shifts an array.
 /// </summary>
 internal sealed class BookSide
 {
     private readonly OrderNode[] _nodes;
+    private readonly LevelPool _pool;
     private readonly PriceLevel[] _levels;
-    private readonly OrderIdMap _byPrice;
     private readonly PriceBitmap _bitmap;
     private readonly long _minPrice;
     private readonly bool _isBid;
     private int _count;
-    private int _freeLevel;
     private int _best = -1;
 
-    public BookSide(Side side, OrderNode[] nodes, int maxLevels, long minPrice, long maxPrice)
+    public BookSide(Side side, OrderNode[] nodes, LevelPool pool, long minPrice, long maxPrice)
     {
         _nodes = nodes;
-        _levels = new PriceLevel[maxLevels];
-        _byPrice = new OrderIdMap(maxLevels);
+        _pool = pool;
+        _levels = pool.Levels;
         _bitmap = new PriceBitmap(maxPrice - minPrice + 1);
         _minPrice = minPrice;
         _isBid = side == Side.Buy;
-        for (var i = 0; i < maxLevels; i++)
-        {
-            _levels[i].Head = i + 1 < maxLevels ? i + 1 : -1;
-        }
-
-        _freeLevel = maxLevels > 0 ? 0 : -1;
     }
 
     /// <summary>Number of live price levels.</summary>
@@ -54,17 +47,20 @@ internal sealed class BookSide
     {
         var offset = _levels[level].Price - _minPrice;
         var next = _isBid ? _bitmap.FindPrevious(offset - 1) : _bitmap.FindNext(offset + 1);
-        return next < 0 ? -1 : _byPrice.Get(next + _minPrice);
+        return next < 0 ? -1 : _pool.Find(_isBid, next + _minPrice);
     }
 
     /// <summary>Index of the level at <paramref name="price"/>, or -1.</summary>
-    public int Find(long price) => _byPrice.Get(price);
+    public int Find(long price) => _pool.Find(_isBid, price);
+
+    /// <summary>Whether an order can rest at <paramref name="price"/>: its level exists, or the pool can make one.</summary>
+    public bool CanRestAt(long price) => _pool.HasFree || _pool.Find(_isBid, price) >= 0;
 
     /// <summary>Appends <paramref name="node"/> (with its Price, Open and Visible set) at the back of its price level.</summary>
     public void Append(int node)
     {
         ref var n = ref _nodes[node];
-        var level = _byPrice.Get(n.Price);
+        var level = _pool.Find(_isBid, n.Price);
         if (level < 0)
         {
             level = CreateLevel(n.Price);
@@ -91,21 +87,7 @@ internal sealed class BookSide
 
     private int CreateLevel(long price)
     {
-        var level = _freeLevel;
-        if (level < 0)
-        {
-            ThrowHelper.ThrowInvalidOperation("Price level pool exhausted.");
-        }
-
-        ref var l = ref _levels[level];
-        _freeLevel = l.Head;
-        l.Price = price;
-        l.Head = -1;
-        l.Tail = -1;
-        l.Count = 0;
-        l.Visible = 0;
-        l.Open = 0;
-        _byPrice.Add(price, level);
+        var level = _pool.Allocate(_isBid, price);
         _bitmap.Set(price - _minPrice);
         _count++;
         if (_best < 0 || (_isBid ? price > _levels[_best].Price : price < _levels[_best].Price))
@@ -179,11 +161,8 @@ internal sealed class BookSide
             _best = NextLevel(level);
         }
 
-        var price = _levels[level].Price;
-        _byPrice.Remove(price);
-        _bitmap.Clear(price - _minPrice);
+        _bitmap.Clear(_levels[level].Price - _minPrice);
         _count--;
-        _levels[level].Head = _freeLevel;
-        _freeLevel = level;
+        _pool.Release(_isBid, level);
     }
 }

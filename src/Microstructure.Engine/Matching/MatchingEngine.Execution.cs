@@ -88,7 +88,7 @@ public sealed partial class MatchingEngine
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void RefreshIceberg(ref OrderNode maker, ref PriceLevel level, int mi, BookSide book)
     {
-        maker.Visible = Math.Min(maker.Display, maker.Open);
+        maker.Visible = VisibleSlice(maker.StopPriceOrDisplay, maker.Open);
         level.Visible += maker.Visible;
         maker.Arrival = ++_arrival;
         book.MoveToBack(mi);

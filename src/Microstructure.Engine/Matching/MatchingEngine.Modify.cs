@@ -140,6 +140,13 @@ public sealed partial class MatchingEngine
             return;
         }
 
+        // A new price needs a level there, unless the order leaves one it is alone in (which frees it first).
+        if (price != n.Price && !book.CanRestAt(price) && book.Level(n.Level).Count > 1)
+        {
+            Reject(in c, RejectReason.BookFull, ref sink);
+            return;
+        }
+
         book.Remove(ni);
         n.Price = price;
         n.Open = qty;
@@ -169,7 +176,7 @@ public sealed partial class MatchingEngine
             n.Open = t.Remaining;
         }
 
-        n.Visible = n.Display > 0 ? Math.Min(n.Display, n.Open) : n.Open;
+        n.Visible = VisibleSlice(n.StopPriceOrDisplay, n.Open);
         book.Append(ni);
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class MatchingEngine
             return;
         }
 
-        Emit(ref sink, EngineEventType.Accepted, c.Side, t.Id, t.AccountId, price, t.Remaining, t.Remaining, CancelReason.None);
+        EmitAccepted(in c, price, ref sink);
 
         if (isStop)
         {
@@ -47,7 +47,7 @@ public sealed partial class MatchingEngine
             ref var n = ref _nodes[ni];
             InitNode(ref n, in c, price);
             _map.Add(n.Id, ni);
-            if (StopConditionHolds(n.Side, n.StopPrice))
+            if (StopConditionHolds(n.Side, n.StopPriceOrDisplay))
             {
                 TriggerStop(ni, ref sink);
             }
@@ -76,7 +76,7 @@ public sealed partial class MatchingEngine
             ref var n = ref _nodes[ni];
             InitNode(ref n, in c, price);
             n.Open = t.Remaining;
-            n.Visible = n.Display > 0 ? Math.Min(n.Display, n.Open) : n.Open;
+            n.Visible = VisibleSlice(n.StopPriceOrDisplay, n.Open);
             n.State = NodeState.Resting;
             n.Arrival = ++_arrival;
             _map.Add(n.Id, ni);
@@ -88,15 +88,35 @@ public sealed partial class MatchingEngine
         }
     }
 
+    private void EmitAccepted<TSink>(in OrderCommand c, long price, ref TSink sink)
+        where TSink : struct, IEngineEventSink
+    {
+        var e = default(EngineEvent);
+        e.Type = EngineEventType.Accepted;
+        e.Side = c.Side;
+        e.OrderType = c.OrderType;
+        e.TimeInForce = c.TimeInForce;
+        e.Flags = c.Flags;
+        e.CommandSequence = _sequence;
+        e.Timestamp = _timestamp;
+        e.OrderId = c.OrderId;
+        e.AccountId = c.AccountId;
+        e.Price = new Price(price);
+        e.Quantity = c.Quantity;
+        e.RemainingQuantity = c.Quantity;
+        e.StopPrice = c.OrderType is OrderType.StopMarket or OrderType.StopLimit ? c.StopPrice : Price.Zero;
+        e.DisplayQuantity = c.DisplayQuantity;
+        sink.OnEvent(in e);
+    }
+
     private void InitNode(ref OrderNode n, in OrderCommand c, long price)
     {
         n.Id = c.OrderId.Value;
         n.AccountId = c.AccountId;
         n.Price = price;
-        n.StopPrice = c.OrderType is OrderType.StopMarket or OrderType.StopLimit ? c.StopPrice.Ticks : 0;
+        n.StopPriceOrDisplay = c.OrderType is OrderType.StopMarket or OrderType.StopLimit ? c.StopPrice.Ticks : c.DisplayQuantity.Lots;
         n.Open = c.Quantity.Lots;
         n.Visible = 0;
-        n.Display = c.DisplayQuantity.Lots;
         n.Arrival = ++_arrival;
         n.Side = c.Side;
         n.OrderType = c.OrderType;
@@ -112,8 +132,10 @@ public sealed partial class MatchingEngine
     {
         if ((uint)c.OrderType > (uint)OrderType.StopLimit || (uint)c.TimeInForce > (uint)TimeInForce.Fok
             || (uint)c.Side > (uint)Side.Sell || (uint)c.SelfTradePrevention > (uint)SelfTradePrevention.Decrement
-            || (c.Flags & ~(OrderFlags.PostOnly | OrderFlags.ReduceOnly)) != 0)
+            || (c.Flags & ~(OrderFlags.PostOnly | OrderFlags.ReduceOnly)) != 0
+            || c.OrderId == OrderId.None)
         {
+            // Id 0 is OrderId.None, which events use for "no order" (e.g. no maker): it cannot name a real order.
             return RejectReason.InvalidOrder;
         }
 
@@ -151,7 +173,14 @@ public sealed partial class MatchingEngine
             return RejectReason.DuplicateOrderId;
         }
 
+        // Checked on arrival, before anything happens, so a refusal leaves the book unchanged; an order that would
+        // have filled completely is refused too (its need for a node or a level is only known afterwards).
         if ((restingLimit || isStop) && _freeNode < 0)
+        {
+            return RejectReason.BookFull;
+        }
+
+        if (restingLimit && !(c.Side == Side.Buy ? _bids : _asks).CanRestAt(c.Price.Ticks))
         {
             return RejectReason.BookFull;
         }

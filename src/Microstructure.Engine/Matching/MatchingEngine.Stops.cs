@@ -17,7 +17,7 @@ public sealed partial class MatchingEngine
         while (true)
         {
             var ni = _buyStops.Next;
-            if (ni >= 0 && StopConditionHolds(Side.Buy, _nodes[ni].StopPrice))
+            if (ni >= 0 && StopConditionHolds(Side.Buy, _nodes[ni].StopPriceOrDisplay))
             {
                 _buyStops.RemoveNext();
                 TriggerStop(ni, ref sink);
@@ -25,7 +25,7 @@ public sealed partial class MatchingEngine
             }
 
             ni = _sellStops.Next;
-            if (ni >= 0 && StopConditionHolds(Side.Sell, _nodes[ni].StopPrice))
+            if (ni >= 0 && StopConditionHolds(Side.Sell, _nodes[ni].StopPriceOrDisplay))
             {
                 _sellStops.RemoveNext();
                 TriggerStop(ni, ref sink);
@@ -42,6 +42,7 @@ public sealed partial class MatchingEngine
     {
         ref var n = ref _nodes[ni];
         n.State = NodeState.Free;
+        n.StopPriceOrDisplay = 0; // no longer a stop, and never an iceberg
         Emit(ref sink, EngineEventType.StopTriggered, n.Side, n.Id, n.AccountId, n.Price, n.Open, n.Open, CancelReason.None);
         var isMarket = n.OrderType == OrderType.StopMarket;
         var t = new Taker
@@ -60,19 +61,21 @@ public sealed partial class MatchingEngine
             Match(ref t, ref sink);
         }
 
-        if (t.Remaining > 0 && !isMarket && n.TimeInForce == TimeInForce.Gtc)
+        var book = n.Side == Side.Buy ? _bids : _asks;
+        if (t.Remaining > 0 && !isMarket && n.TimeInForce == TimeInForce.Gtc && book.CanRestAt(n.Price))
         {
             n.Open = t.Remaining;
             n.Visible = t.Remaining;
             n.Arrival = ++_arrival;
             n.State = NodeState.Resting;
-            (n.Side == Side.Buy ? _bids : _asks).Append(ni);
+            book.Append(ni);
             return;
         }
 
         if (t.Remaining > 0)
         {
-            Emit(ref sink, EngineEventType.Cancelled, t.Side, t.Id, t.AccountId, t.Price, t.Remaining, 0, CancelReason.Expired);
+            var reason = !isMarket && n.TimeInForce == TimeInForce.Gtc ? CancelReason.BookFull : CancelReason.Expired;
+            Emit(ref sink, EngineEventType.Cancelled, t.Side, t.Id, t.AccountId, t.Price, t.Remaining, 0, reason);
         }
 
         _map.Remove(n.Id);

@@ -65,7 +65,7 @@ public sealed partial class MatchingEngine
     private readonly BookSide _asks;
     private readonly StopBook _buyStops;
     private readonly StopBook _sellStops;
-    private readonly OrderIdMap _map;
+    private readonly IndexMap _map;
     private readonly long _minPrice;
     private readonly long _maxPrice;
     private readonly long _maxQuantity;
@@ -76,10 +76,32 @@ public sealed partial class MatchingEngine
     private long _sequence;
     private Timestamp _timestamp;
 
+    /// <summary>
+    /// The widest price range (<c>MaxPrice − MinPrice + 1</c>, in ticks) an engine accepts: 2^31 ticks. Each side keeps
+    /// a bitmap of one bit per tick of the range (256 MB of address space at this limit, of which only the pages
+    /// around traded prices are ever touched); narrow the bounds or use a coarser tick beyond it.
+    /// </summary>
+    public const long MaxPriceRange = 1L << 31;
+
     /// <summary>Creates an engine whose pools hold <paramref name="maxOrders"/> live orders (resting plus pending stops).</summary>
     /// <param name="spec">The instrument; its price and quantity bounds are enforced on every order.</param>
     /// <param name="maxOrders">Capacity of the order pool; everything is allocated here, never later.</param>
+    /// <remarks>The price-level pool is as large as the order pool, so it can never run out.</remarks>
     public MatchingEngine(InstrumentSpec spec, int maxOrders)
+        : this(spec, maxOrders, maxOrders)
+    {
+    }
+
+    /// <summary>Creates an engine with separately sized order and price-level pools.</summary>
+    /// <param name="spec">The instrument; its price and quantity bounds are enforced on every order.</param>
+    /// <param name="maxOrders">Capacity of the order pool (resting orders plus pending stops).</param>
+    /// <param name="maxPriceLevels">
+    /// Capacity of the price-level pool shared by both sides (at most <paramref name="maxOrders"/> are ever needed).
+    /// A smaller pool saves memory; a command that would need a new level when none is free is then rejected with
+    /// <see cref="RejectReason.BookFull"/> (a triggered stop-limit that cannot rest is cancelled with
+    /// <see cref="CancelReason.BookFull"/>).
+    /// </param>
+    public MatchingEngine(InstrumentSpec spec, int maxOrders, int maxPriceLevels)
     {
         if (spec is null)
         {
@@ -91,11 +113,12 @@ public sealed partial class MatchingEngine
             ThrowHelper.ThrowArgumentOutOfRange(nameof(maxOrders), "Must be positive.");
         }
 
-        if (spec.MinPrice.Ticks < 1 || spec.MaxPrice < spec.MinPrice)
+        if (maxPriceLevels <= 0 || maxPriceLevels > maxOrders)
         {
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(spec), "Price bounds must satisfy 1 <= MinPrice <= MaxPrice.");
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(maxPriceLevels), "Must be positive and at most maxOrders (a book never needs more levels than orders).");
         }
 
+        ValidateSpec(spec);
         Spec = spec;
         _minPrice = spec.MinPrice.Ticks;
         _maxPrice = spec.MaxPrice.Ticks;
@@ -108,11 +131,12 @@ public sealed partial class MatchingEngine
         }
 
         _freeNode = 0;
-        _bids = new BookSide(Side.Buy, _nodes, maxOrders, _minPrice, _maxPrice);
-        _asks = new BookSide(Side.Sell, _nodes, maxOrders, _minPrice, _maxPrice);
+        var levels = new LevelPool(maxPriceLevels);
+        _bids = new BookSide(Side.Buy, _nodes, levels, _minPrice, _maxPrice);
+        _asks = new BookSide(Side.Sell, _nodes, levels, _minPrice, _maxPrice);
         _buyStops = new StopBook(Side.Buy, _nodes, maxOrders);
         _sellStops = new StopBook(Side.Sell, _nodes, maxOrders);
-        _map = new OrderIdMap(maxOrders);
+        _map = new IndexMap(maxOrders);
     }
 
     /// <summary>The instrument this engine trades.</summary>
@@ -173,6 +197,9 @@ public sealed partial class MatchingEngine
             case CommandType.Reduce:
                 Reduce(in command, ref sink);
                 break;
+            case CommandType.SnapshotL2:
+                SnapshotL2(in command, ref sink);
+                return;
             default:
                 Reject(in command, RejectReason.InvalidOrder, ref sink);
                 return;
@@ -187,6 +214,7 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>Writes up to <c>levels.Length</c> levels of <paramref name="side"/>, best first; returns the count written.</summary>
+    /// <remarks>Call it on the thread that owns the engine; behind a pipeline, send a <see cref="CommandType.SnapshotL2"/> command instead.</remarks>
     /// <param name="side">Which side to read.</param>
     /// <param name="levels">Destination; its length is the depth requested.</param>
     /// <returns>The number of levels written.</returns>
@@ -227,10 +255,10 @@ public sealed partial class MatchingEngine
             n.Flags,
             n.Stp,
             new Price(n.Price),
-            new Price(n.StopPrice),
+            new Price(pending ? n.StopPriceOrDisplay : 0),
             new Quantity(n.Open),
             new Quantity(pending ? 0 : n.Visible),
-            new Quantity(n.Display),
+            new Quantity(pending ? 0 : n.StopPriceOrDisplay),
             pending,
             n.Arrival);
         return true;
@@ -262,6 +290,26 @@ public sealed partial class MatchingEngine
 
     /// <summary>Number of price levels on <paramref name="side"/>.</summary>
     internal int LevelCount(Side side) => side == Side.Buy ? _bids.LevelCount : _asks.LevelCount;
+
+    private static void ValidateSpec(InstrumentSpec spec)
+    {
+        if (spec.MinPrice.Ticks < 1 || spec.MaxPrice < spec.MinPrice)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(spec), $"Price bounds must satisfy 1 <= MinPrice <= MaxPrice (got {spec.MinPrice}..{spec.MaxPrice}).");
+        }
+
+        if (spec.MaxPrice.Ticks - spec.MinPrice.Ticks >= MaxPriceRange)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(
+                nameof(spec),
+                $"The price range {spec.MinPrice}..{spec.MaxPrice} spans more than {MaxPriceRange} ticks; narrow MinPrice..MaxPrice or use a coarser tick size.");
+        }
+
+        if (spec.TickSize <= 0 || spec.LotSize <= 0 || spec.MaxQuantity.Lots <= 0)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(spec), "TickSize, LotSize and MaxQuantity must be positive.");
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long BestPrice(BookSide book)
@@ -334,6 +382,42 @@ public sealed partial class MatchingEngine
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SnapshotL2<TSink>(in OrderCommand command, ref TSink sink)
+        where TSink : struct, IEngineEventSink
+    {
+        var depth = command.Quantity.Lots;
+        if (depth <= 0)
+        {
+            Reject(in command, RejectReason.InvalidQuantity, ref sink);
+            return;
+        }
+
+        EmitLevels(_bids, Side.Buy, depth, ref sink);
+        EmitLevels(_asks, Side.Sell, depth, ref sink);
+    }
+
+    private void EmitLevels<TSink>(BookSide book, Side side, long depth, ref TSink sink)
+        where TSink : struct, IEngineEventSink
+    {
+        var rank = 0;
+        for (var li = book.BestLevel; li >= 0 && rank < depth; li = book.NextLevel(li))
+        {
+            ref var l = ref book.Level(li);
+            var e = default(EngineEvent);
+            e.Type = EngineEventType.L2Level;
+            e.Side = side;
+            e.CommandSequence = _sequence;
+            e.Timestamp = _timestamp;
+            e.Price = new Price(l.Price);
+            e.Quantity = new Quantity(l.Visible);
+            e.RemainingQuantity = new Quantity(l.Open);
+            e.Level = rank++;
+            e.OrderCount = l.Count;
+            sink.OnEvent(in e);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Reject<TSink>(in OrderCommand command, RejectReason reason, ref TSink sink)
         where TSink : struct, IEngineEventSink
     {
@@ -349,6 +433,10 @@ public sealed partial class MatchingEngine
         e.Quantity = command.Quantity;
         sink.OnEvent(in e);
     }
+
+    /// <summary>What a resting order shows: its iceberg slice when it has a display size, else everything open.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long VisibleSlice(long display, long open) => display > 0 ? Math.Min(display, open) : open;
 
     private int AllocateNode()
     {

@@ -9,10 +9,16 @@ internal struct OrderNode
     public long Id;
     public long AccountId;
     public long Price;
-    public long StopPrice;
     public long Open;
     public long Visible;
-    public long Display;
+
+    /// <summary>
+    /// A pending stop's trigger price, or a resting order's iceberg display size (0 = fully visible). One field for
+    /// both keeps the node at 80 bytes: no order needs both, since icebergs must be limit GTC orders and a triggered
+    /// stop is no longer a stop (the field is cleared when it triggers).
+    /// </summary>
+    public long StopPriceOrDisplay;
+
     public long Arrival;
     public int Next;
     public int Prev;

@@ -9,7 +9,7 @@ namespace Microstructure.Engine.Matching;
 /// <param name="Flags">Post-only / reduce-only flags carried by the order.</param>
 /// <param name="SelfTradePrevention">Self-trade prevention mode the order uses when it aggresses (after an amend or a stop trigger).</param>
 /// <param name="Price">Limit price (zero for a pending stop-market order).</param>
-/// <param name="StopPrice">Trigger price of a stop order; zero otherwise.</param>
+/// <param name="StopPrice">Trigger price of a pending stop order; zero otherwise (also once a stop has triggered).</param>
 /// <param name="OpenQuantity">Total open quantity, hidden iceberg reserve included.</param>
 /// <param name="VisibleQuantity">Currently displayed quantity (equals <paramref name="OpenQuantity"/> unless iceberg; zero for a pending stop).</param>
 /// <param name="DisplayQuantity">Iceberg slice size; zero when fully visible.</param>

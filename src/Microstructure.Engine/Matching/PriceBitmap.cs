@@ -1,39 +1,60 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Microstructure.Engine.Matching;
 
 /// <summary>
 /// A hierarchical bitset over price offsets (64-way fan-out): each bit of level k+1 says whether the matching word
-/// of level k is non-zero. Set, clear and find-next/previous cost one word per level (at most 5 levels for 2^30
+/// of level k is non-zero. Set, clear and find-next/previous cost one word per level (at most 6 levels for 2^31
 /// prices) and no branch-heavy search, so keeping price levels ordered is O(1) in practice with no shifting.
 /// </summary>
+/// <remarks>
+/// The bottom level (one bit per tick) is the only large one, so it is paged: 512-word pages (32,768 ticks each)
+/// are allocated the first time a price inside them is set, and kept. A book whose prices stay in one region costs a
+/// few kilobytes instead of one bit per tick of the instrument's whole range (12.5 MB per side for 10^8 ticks); the
+/// price of it is one small allocation when trading first reaches a new 32,768-tick region.
+/// </remarks>
 internal sealed class PriceBitmap
 {
-    private readonly ulong[][] _levels;
+    private const int PageShift = 9; // 512 words = 32,768 bits per page
+    private const int PageWords = 1 << PageShift;
+
+    private readonly ulong[]?[] _pages;
+    private readonly ulong[][] _upper;
 
     public PriceBitmap(long size)
     {
-        var list = new List<ulong[]>();
-        var bits = Math.Max(1, size);
-        do
+        var words = (Math.Max(1, size) + 63) >> 6;
+        _pages = new ulong[(words + PageWords - 1) >> PageShift][];
+        var upper = new List<ulong[]>();
+        var bits = words;
+        while (bits > 1)
         {
-            var words = (bits + 63) >> 6;
-            list.Add(new ulong[words]);
-            bits = words;
+            var levelWords = (bits + 63) >> 6;
+            upper.Add(new ulong[levelWords]);
+            bits = levelWords;
         }
-        while (bits > 1);
 
-        _levels = list.ToArray();
+        _upper = upper.ToArray();
     }
 
     public void Set(long i)
     {
-        var levels = _levels;
-        for (var k = 0; k < levels.Length; k++)
+        ref var word = ref BottomWordForWrite(i >> 6);
+        var wasEmpty = word == 0;
+        word |= 1UL << (int)(i & 63);
+        if (!wasEmpty)
         {
-            ref var word = ref levels[k][i >> 6];
-            var wasEmpty = word == 0;
-            word |= 1UL << (int)(i & 63);
+            return;
+        }
+
+        i >>= 6;
+        var upper = _upper;
+        for (var k = 0; k < upper.Length; k++)
+        {
+            ref var w = ref upper[k][i >> 6];
+            wasEmpty = w == 0;
+            w |= 1UL << (int)(i & 63);
             if (!wasEmpty)
             {
                 return;
@@ -43,14 +64,23 @@ internal sealed class PriceBitmap
         }
     }
 
+    /// <summary>Clears bit <paramref name="i"/>, which must be set.</summary>
     public void Clear(long i)
     {
-        var levels = _levels;
-        for (var k = 0; k < levels.Length; k++)
+        ref var word = ref _pages[i >> (6 + PageShift)]![(i >> 6) & (PageWords - 1)];
+        word &= ~(1UL << (int)(i & 63));
+        if (word != 0)
         {
-            ref var word = ref levels[k][i >> 6];
-            word &= ~(1UL << (int)(i & 63));
-            if (word != 0)
+            return;
+        }
+
+        i >>= 6;
+        var upper = _upper;
+        for (var k = 0; k < upper.Length; k++)
+        {
+            ref var w = ref upper[k][i >> 6];
+            w &= ~(1UL << (int)(i & 63));
+            if (w != 0)
             {
                 return;
             }
@@ -62,25 +92,23 @@ internal sealed class PriceBitmap
     /// <summary>Smallest set index ≥ <paramref name="i"/>, or -1.</summary>
     public long FindNext(long i)
     {
-        var levels = _levels;
-        var k = 0;
+        var k = 0; // 0 = bottom level, k > 0 = _upper[k - 1]
         while (true)
         {
-            var words = levels[k];
             var w = i >> 6;
-            if (w >= words.Length)
+            if (w >= WordCount(k))
             {
                 return -1;
             }
 
-            var masked = words[w] & (ulong.MaxValue << (int)(i & 63));
+            var masked = Word(k, w) & (ulong.MaxValue << (int)(i & 63));
             if (masked != 0)
             {
                 i = (w << 6) + BitOperations.TrailingZeroCount(masked);
                 break;
             }
 
-            if (k == levels.Length - 1)
+            if (k == _upper.Length)
             {
                 return -1;
             }
@@ -92,7 +120,7 @@ internal sealed class PriceBitmap
         while (k > 0)
         {
             k--;
-            i = (i << 6) + BitOperations.TrailingZeroCount(levels[k][i]);
+            i = (i << 6) + BitOperations.TrailingZeroCount(Word(k, i));
         }
 
         return i;
@@ -101,7 +129,6 @@ internal sealed class PriceBitmap
     /// <summary>Largest set index ≤ <paramref name="i"/>, or -1.</summary>
     public long FindPrevious(long i)
     {
-        var levels = _levels;
         var k = 0;
         while (true)
         {
@@ -111,14 +138,14 @@ internal sealed class PriceBitmap
             }
 
             var w = i >> 6;
-            var masked = levels[k][w] & (ulong.MaxValue >> (63 - (int)(i & 63)));
+            var masked = Word(k, w) & (ulong.MaxValue >> (63 - (int)(i & 63)));
             if (masked != 0)
             {
                 i = (w << 6) + 63 - BitOperations.LeadingZeroCount(masked);
                 break;
             }
 
-            if (k == levels.Length - 1)
+            if (k == _upper.Length)
             {
                 return -1;
             }
@@ -130,9 +157,32 @@ internal sealed class PriceBitmap
         while (k > 0)
         {
             k--;
-            i = (i << 6) + 63 - BitOperations.LeadingZeroCount(levels[k][i]);
+            i = (i << 6) + 63 - BitOperations.LeadingZeroCount(Word(k, i));
         }
 
         return i;
+    }
+
+    private long WordCount(int k) => k == 0 ? (long)_pages.Length << PageShift : _upper[k - 1].Length;
+
+    /// <summary>Word <paramref name="w"/> of level <paramref name="k"/>; a bottom-level page never set reads as zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Word(int k, long w)
+    {
+        if (k > 0)
+        {
+            return _upper[k - 1][w];
+        }
+
+        var page = _pages[w >> PageShift];
+        return page is null ? 0 : page[w & (PageWords - 1)];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref ulong BottomWordForWrite(long w)
+    {
+        ref var page = ref _pages[w >> PageShift];
+        page ??= new ulong[PageWords];
+        return ref page[w & (PageWords - 1)];
     }
 }

@@ -30,7 +30,7 @@ internal sealed class StopBook
     {
         ref var x = ref _nodes[a];
         ref var y = ref _nodes[b];
-        var c = (x.StopPrice * _sign).CompareTo(y.StopPrice * _sign);
+        var c = (x.StopPriceOrDisplay * _sign).CompareTo(y.StopPriceOrDisplay * _sign);
         return c != 0 ? c : y.Arrival.CompareTo(x.Arrival);
     }
 

@@ -18,14 +18,24 @@ public class JournalTests
     public void Round_trip_holds_for_arbitrary_field_values()
     {
         var eventGen =
-            from longs in Gen.ArrayOf(ArbMap.Default.GeneratorFor<long>(), 16)
-            from bytes in Gen.ArrayOf(Gen.Choose(0, 255), 4)
+            from longs in Gen.ArrayOf(ArbMap.Default.GeneratorFor<long>(), 18)
+            from ints in Gen.ArrayOf(ArbMap.Default.GeneratorFor<int>(), 2)
+            from type in Gen.Choose(0, (int)EngineEventType.L2Level)
+            from side in Gen.Choose(0, 1)
+            from reject in Gen.Choose(0, (int)RejectReason.NotOwner)
+            from cancel in Gen.Choose(0, (int)CancelReason.BookFull)
+            from orderType in Gen.Choose(0, (int)OrderType.StopLimit)
+            from tif in Gen.Choose(0, (int)TimeInForce.Fok)
+            from flags in Gen.Choose(0, 3)
             select new EngineEvent
             {
-                Type = (EngineEventType)bytes[0],
-                Side = (Side)bytes[1],
-                RejectReason = (RejectReason)bytes[2],
-                CancelReason = (CancelReason)bytes[3],
+                Type = (EngineEventType)type,
+                Side = (Side)side,
+                RejectReason = (RejectReason)reject,
+                CancelReason = (CancelReason)cancel,
+                OrderType = (OrderType)orderType,
+                TimeInForce = (TimeInForce)tif,
+                Flags = (OrderFlags)flags,
                 CommandSequence = longs[0],
                 Timestamp = new Timestamp(longs[1]),
                 OrderId = new OrderId(longs[2]),
@@ -40,6 +50,10 @@ public class JournalTests
                 BidQuantity = new Quantity(longs[11]),
                 AskPrice = new Price(longs[12]),
                 AskQuantity = new Quantity(longs[13]),
+                StopPrice = new Price(longs[14]),
+                DisplayQuantity = new Quantity(longs[15]),
+                Level = ints[0],
+                OrderCount = ints[1],
             };
         var extremes = Gen.Elements(long.MinValue, long.MaxValue, 0L, -1L);
         var extremeEvent = from v in extremes select new EngineEvent { CommandSequence = v, Timestamp = new Timestamp(-v), Price = new Price(v) };
@@ -63,7 +77,7 @@ public class JournalTests
         var events = SampleEvents(new Random(3), 10_000);
         byte[] bytes = Write(events);
         double perEvent = (bytes.Length - JournalFormat.HeaderLength) / (double)events.Count;
-        Assert.True(perEvent < 40, $"{perEvent:F1} bytes per event; the struct is 120 and the journal should be far smaller");
+        Assert.True(perEvent < 40, $"{perEvent:F1} bytes per event; the struct is 144 and the journal should be far smaller");
     }
 
     [Fact]
@@ -76,6 +90,49 @@ public class JournalTests
         var error = Assert.Throws<InvalidDataException>(() => reader.TryRead(out _));
         Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
         Assert.Contains("starts at byte", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "event type")]
+    [InlineData(1, "side")]
+    [InlineData(2, "reject reason")]
+    [InlineData(3, "cancel reason")]
+    [InlineData(4, "order type")]
+    [InlineData(5, "time in force")]
+    [InlineData(6, "flags")]
+    public void An_enum_byte_no_event_can_have_is_reported_with_the_record_offset(int field, string name)
+    {
+        byte[] bytes = Write(SampleEvents(new Random(5), 1));
+        bytes[JournalFormat.HeaderLength + field] = 200;
+        var error = Assert.Throws<InvalidDataException>(() => new JournalReader(bytes).ReadAll());
+        Assert.Contains($"{name} 200", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"byte {JournalFormat.HeaderLength}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_varint_longer_than_64_bits_is_reported_as_corrupt()
+    {
+        byte[] bytes = Write(SampleEvents(new Random(5), 1));
+        var corrupt = bytes[..(JournalFormat.HeaderLength + 7)].Concat(Enumerable.Repeat((byte)0xFF, 10)).Concat(new byte[] { 0x01 }).ToArray();
+        var error = Assert.Throws<InvalidDataException>(() => new JournalReader(corrupt).ReadAll());
+        Assert.Contains("longer than 64 bits", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_damaged_journal_file_is_reported_with_its_path()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"journal-{Guid.NewGuid():N}.msj");
+        try
+        {
+            File.WriteAllBytes(path, Write(SampleEvents(new Random(5), 3))[..^2]);
+            var error = Assert.Throws<InvalidDataException>(() => JournalReader.ReadFile(path));
+            Assert.StartsWith(path + ": ", error.Message, StringComparison.Ordinal);
+            Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -137,7 +194,7 @@ public class JournalTests
             sequence += random.Next(2);
             events.Add(new EngineEvent
             {
-                Type = (EngineEventType)random.Next(7),
+                Type = (EngineEventType)random.Next(8),
                 Side = (Side)random.Next(2),
                 CommandSequence = sequence,
                 Timestamp = new Timestamp(sequence * 1_000),

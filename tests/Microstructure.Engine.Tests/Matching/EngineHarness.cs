@@ -9,9 +9,10 @@ internal sealed class EngineHarness
     private readonly List<EngineEvent> _events = new();
     private long _sequence;
 
-    public EngineHarness(int maxOrders = 1024, InstrumentSpec? spec = null)
+    public EngineHarness(int maxOrders = 1024, InstrumentSpec? spec = null, int? maxPriceLevels = null)
     {
-        Engine = new MatchingEngine(spec ?? new InstrumentSpec("T", 1m, 1m, new Price(1), new Price(1000), new Quantity(1_000_000)), maxOrders);
+        Engine = new MatchingEngine(
+            spec ?? new InstrumentSpec("T", 1m, 1m, new Price(1), new Price(1000), new Quantity(1_000_000)), maxOrders, maxPriceLevels ?? maxOrders);
     }
 
     public MatchingEngine Engine { get; }
@@ -65,6 +66,8 @@ internal sealed class EngineHarness
     public string[] Reduce(long id, long by, long account = 1) =>
         Run(new OrderCommand { Type = CommandType.Reduce, OrderId = new OrderId(id), AccountId = account, Quantity = new Quantity(by) });
 
+    public string[] Snapshot(long depth) => Run(new OrderCommand { Type = CommandType.SnapshotL2, Quantity = new Quantity(depth) });
+
     public string[] Amend(long id, long price, long qty, long account = 1) =>
         Run(new OrderCommand
         {
@@ -95,6 +98,7 @@ internal sealed class EngineHarness
         EngineEventType.StopTriggered => Invariant($"StopTriggered {e.OrderId} q={e.Quantity}"),
         EngineEventType.Amended => Invariant($"Amended {e.OrderId} px={e.Price} q={e.Quantity}"),
         EngineEventType.TopOfBook => Invariant($"Top {e.BidPrice}x{e.BidQuantity} {e.AskPrice}x{e.AskQuantity}"),
+        EngineEventType.L2Level => Invariant($"L2 {e.Side} #{e.Level} px={e.Price} q={e.Quantity} open={e.RemainingQuantity} n={e.OrderCount}"),
         _ => "?",
     };
 

