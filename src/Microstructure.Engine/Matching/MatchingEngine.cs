@@ -166,23 +166,7 @@ public sealed partial class MatchingEngine
     {
         _sequence = commandSequence;
         _timestamp = command.Timestamp;
-        var bidLevel = _bids.BestLevel;
-        var askLevel = _asks.BestLevel;
-        long bidPx = 0, bidQty = 0, askPx = 0, askQty = 0;
-        if (bidLevel >= 0)
-        {
-            ref var l = ref _bids.Level(bidLevel);
-            bidPx = l.Price;
-            bidQty = l.Visible;
-        }
-
-        if (askLevel >= 0)
-        {
-            ref var l = ref _asks.Level(askLevel);
-            askPx = l.Price;
-            askQty = l.Visible;
-        }
-
+        var before = ReadTop();
         switch (command.Type)
         {
             case CommandType.Amend:
@@ -210,7 +194,7 @@ public sealed partial class MatchingEngine
             RunTriggeredStops(ref sink);
         }
 
-        EmitTopOfBookIfChanged(bidPx, bidQty, askPx, askQty, ref sink);
+        EmitTopOfBookIfChanged(before, ref sink);
     }
 
     /// <summary>Writes up to <c>levels.Length</c> levels of <paramref name="side"/>, best first; returns the count written.</summary>
@@ -318,27 +302,35 @@ public sealed partial class MatchingEngine
         return level >= 0 ? book.Level(level).Price : 0;
     }
 
-    private void EmitTopOfBookIfChanged<TSink>(long bidPx, long bidQty, long askPx, long askQty, ref TSink sink)
-        where TSink : struct, IEngineEventSink
+    /// <summary>Best bid and ask, price and visible size; zeros for an empty side.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Top ReadTop()
     {
-        long nb = 0, nbq = 0, na = 0, naq = 0;
+        var top = default(Top);
         var bidLevel = _bids.BestLevel;
         if (bidLevel >= 0)
         {
             ref var l = ref _bids.Level(bidLevel);
-            nb = l.Price;
-            nbq = l.Visible;
+            top.BidPrice = l.Price;
+            top.BidQuantity = l.Visible;
         }
 
         var askLevel = _asks.BestLevel;
         if (askLevel >= 0)
         {
             ref var l = ref _asks.Level(askLevel);
-            na = l.Price;
-            naq = l.Visible;
+            top.AskPrice = l.Price;
+            top.AskQuantity = l.Visible;
         }
 
-        if (nb == bidPx && nbq == bidQty && na == askPx && naq == askQty)
+        return top;
+    }
+
+    private void EmitTopOfBookIfChanged<TSink>(in Top before, ref TSink sink)
+        where TSink : struct, IEngineEventSink
+    {
+        var now = ReadTop();
+        if (now.Equals(before))
         {
             return;
         }
@@ -347,10 +339,10 @@ public sealed partial class MatchingEngine
         e.Type = EngineEventType.TopOfBook;
         e.CommandSequence = _sequence;
         e.Timestamp = _timestamp;
-        e.BidPrice = new Price(nb);
-        e.BidQuantity = new Quantity(nbq);
-        e.AskPrice = new Price(na);
-        e.AskQuantity = new Quantity(naq);
+        e.BidPrice = new Price(now.BidPrice);
+        e.BidQuantity = new Quantity(now.BidQuantity);
+        e.AskPrice = new Price(now.AskPrice);
+        e.AskQuantity = new Quantity(now.AskQuantity);
         sink.OnEvent(in e);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microstructure.Engine.Matching;
 using Microstructure.Ring;
 
@@ -118,9 +119,9 @@ public sealed class EnginePipeline : IDisposable
         }
 
         _stopped = true;
-        var deadline = DateTime.UtcNow + timeout;
+        var elapsed = Stopwatch.StartNew();
         bool inputDrained = _input.Shutdown(timeout);
-        var remaining = deadline - DateTime.UtcNow;
+        var remaining = timeout - elapsed.Elapsed;
         bool outputDrained = _output.Shutdown(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
         return inputDrained && outputDrained;
     }

@@ -8,7 +8,6 @@ public sealed class SequenceBarrier
 {
     private readonly ISequencer _sequencer;
     private readonly IWaitStrategy _waitStrategy;
-    private readonly Sequence _cursor;
     private readonly DependentSequenceGroup _dependentSequences;
     private volatile CancellationTokenSource _cancellationTokenSource = new();
 
@@ -16,7 +15,6 @@ public sealed class SequenceBarrier
     {
         _sequencer = sequencer;
         _waitStrategy = waitStrategy;
-        _cursor = cursor;
         _dependentSequences = new DependentSequenceGroup(cursor, dependentSequences);
     }
 
@@ -76,6 +74,4 @@ public sealed class SequenceBarrier
             _cancellationTokenSource = new CancellationTokenSource();
         }
     }
-
-    internal Sequence CursorSequence => _cursor;
 }

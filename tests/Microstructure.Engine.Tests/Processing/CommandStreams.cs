@@ -17,6 +17,10 @@ internal static class CommandStreams
             var side = random.Next(2) == 0 ? Side.Buy : Side.Sell;
             long price = 1_000 + random.Next(-10, 11);
             long existing = nextId > 1 ? random.NextInt64(1, nextId) : 1;
+
+            // Orders belong to account id % 5, and cancels, reduces and amends mostly come from the owner (a tenth from
+            // another account, for NotOwner), so they really change the book.
+            long owner = random.Next(10) == 0 ? random.Next(5) : existing % 5;
             commands[i] = roll switch
             {
                 < 45 => new OrderCommand
@@ -27,18 +31,19 @@ internal static class CommandStreams
                     Flags = random.Next(8) == 0 ? OrderFlags.PostOnly : OrderFlags.None,
                     SelfTradePrevention = (SelfTradePrevention)random.Next(5),
                     Side = side,
-                    OrderId = new OrderId(nextId++),
-                    AccountId = random.Next(5),
+                    OrderId = new OrderId(nextId),
+                    AccountId = nextId++ % 5,
                     Price = new Price(price),
                     StopPrice = new Price(price + (side == Side.Buy ? 2 : -2)),
                     Quantity = new Quantity(random.Next(1, 20)),
                 },
-                < 70 => new OrderCommand { Type = CommandType.Cancel, OrderId = new OrderId(existing), AccountId = random.Next(5) },
-                < 80 => new OrderCommand { Type = CommandType.Reduce, OrderId = new OrderId(existing), Quantity = new Quantity(random.Next(1, 5)) },
+                < 70 => new OrderCommand { Type = CommandType.Cancel, OrderId = new OrderId(existing), AccountId = owner },
+                < 80 => new OrderCommand { Type = CommandType.Reduce, OrderId = new OrderId(existing), AccountId = owner, Quantity = new Quantity(random.Next(1, 5)) },
                 _ => new OrderCommand
                 {
                     Type = CommandType.Amend,
                     OrderId = new OrderId(existing),
+                    AccountId = owner,
                     Price = new Price(price),
                     Quantity = new Quantity(random.Next(1, 20)),
                 },
