@@ -27,10 +27,7 @@ public static class CascadeAnalyzer
         CascadeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(forest);
-        if (forest.RecordCount != records.Length)
-        {
-            ThrowHelper.ThrowArgument(nameof(forest), "The forest was built from a different list of records.");
-        }
+        forest.ThrowIfNotBuiltFrom(records.Length, nameof(forest));
 
         options ??= CascadeOptions.Default;
         options.Validate();

@@ -48,6 +48,15 @@ public sealed class CascadeForest
     public ReadOnlySpan<int> Members(int tree) =>
         _members.AsSpan(_memberStart[tree], _memberStart[tree + 1] - _memberStart[tree]);
 
+    /// <summary>Throws when this forest was not built from a list of <paramref name="recordCount"/> records.</summary>
+    internal void ThrowIfNotBuiltFrom(int recordCount, string paramName)
+    {
+        if (RecordCount != recordCount)
+        {
+            ThrowHelper.ThrowArgument(paramName, $"The forest was built from {RecordCount} liquidations, not from these {recordCount}.");
+        }
+    }
+
     /// <summary>
     /// Builds the forest. Records must be in causal order (every parent before its children, as a recorder emits
     /// them) with unique ids ≥ 0 and a child never earlier in time than its parent.

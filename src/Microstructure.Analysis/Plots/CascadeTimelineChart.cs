@@ -20,10 +20,7 @@ public static class CascadeTimelineChart
         string title = "Cascade timeline")
     {
         ArgumentNullException.ThrowIfNull(forest);
-        if (forest.RecordCount != liquidations.Length)
-        {
-            ThrowHelper.ThrowArgument(nameof(forest), "The forest was built from a different list of liquidations.");
-        }
+        forest.ThrowIfNotBuiltFrom(liquidations.Length, nameof(forest));
 
         int drawn = Math.Min(liquidations.Length, MaxDrawn);
         string fullTitle = drawn < liquidations.Length ? $"{title} (first {drawn:N0} of {liquidations.Length:N0})" : title;

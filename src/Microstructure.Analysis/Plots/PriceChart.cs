@@ -27,10 +27,7 @@ public static class PriceChart
         string title = "Mid price and liquidations")
     {
         ArgumentNullException.ThrowIfNull(forest);
-        if (forest.RecordCount != liquidations.Length)
-        {
-            ThrowHelper.ThrowArgument(nameof(forest), "The forest was built from a different list of liquidations.");
-        }
+        forest.ThrowIfNotBuiltFrom(liquidations.Length, nameof(forest));
 
         long origin = Origin(mid, liquidations);
         Plot plot = ChartCanvas.Create(title, "time (s)", "mid price");

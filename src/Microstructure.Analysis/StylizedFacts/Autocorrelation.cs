@@ -17,19 +17,7 @@ public static class Autocorrelation
         }
 
         int n = x.Length;
-        double mean = 0;
-        for (int t = 0; t < n; t++)
-        {
-            mean += x[t];
-        }
-
-        mean = n > 0 ? mean / n : 0;
-        double variance = 0;
-        for (int t = 0; t < n; t++)
-        {
-            double d = x[t] - mean;
-            variance += d * d;
-        }
+        (double mean, double variance) = CenteredSumOfSquares(x);
 
         destination[0] = 1;
         for (int lag = 1; lag < destination.Length; lag++)
@@ -84,19 +72,7 @@ public static class Autocorrelation
         }
 
         int n = x.Length;
-        double mean = 0;
-        for (int t = 0; t < n; t++)
-        {
-            mean += x[t];
-        }
-
-        mean = n > 0 ? mean / n : 0;
-        double variance = 0;
-        for (int t = 0; t < n; t++)
-        {
-            double d = x[t] - mean;
-            variance += d * d;
-        }
+        (double mean, double variance) = CenteredSumOfSquares(x);
 
         destination[0] = 0;
         for (int lag = 1; lag < destination.Length; lag++)
@@ -120,5 +96,25 @@ public static class Autocorrelation
         {
             destination[t] = Math.Abs(x[t]);
         }
+    }
+
+    /// <summary>x̄ and Σ(x_t − x̄)² (two passes: exact enough for returns, no catastrophic cancellation).</summary>
+    private static (double Mean, double SumOfSquares) CenteredSumOfSquares(ReadOnlySpan<double> x)
+    {
+        double mean = 0;
+        foreach (double v in x)
+        {
+            mean += v;
+        }
+
+        mean = x.Length > 0 ? mean / x.Length : 0;
+        double sum = 0;
+        foreach (double v in x)
+        {
+            double d = v - mean;
+            sum += d * d;
+        }
+
+        return (mean, sum);
     }
 }
