@@ -11,7 +11,8 @@ public static class ImpactMeasures
 
     /// <summary>ε·ln(after/before); NaN when either mid is unknown (≤ 0).</summary>
     public static double SignedLogChange(Side side, long before, long after) =>
-        before > 0 && after > 0 ? Sign(side) * Math.Log((double)after / before) : double.NaN;
+        // "+ 0.0" turns the −0 of a sell with no price change into 0, so tables do not print "-0".
+        before > 0 && after > 0 ? (Sign(side) * Math.Log((double)after / before)) + 0.0 : double.NaN;
 
     /// <summary>Immediate impact ε·ln(MidAfter/MidBefore).</summary>
     public static double Immediate(in MarketOrderImpact order) =>
