@@ -59,7 +59,7 @@ public sealed class CascadeForest
 
     /// <summary>
     /// Builds the forest. Records must be in causal order (every parent before its children, as a recorder emits
-    /// them) with unique ids ≥ 0 and a child never earlier in time than its parent.
+    /// them) with unique ids ≥ 0, notionals ≥ 0, and a child never earlier in time than its parent.
     /// </summary>
     /// <exception cref="ArgumentException">A rule is broken; the message names the record index and ids.</exception>
     public static CascadeForest Build(ReadOnlySpan<LiquidationRecord> records)
@@ -72,6 +72,11 @@ public sealed class CascadeForest
             if (r.Id < 0)
             {
                 ThrowHelper.ThrowArgument(nameof(records), $"Liquidation at index {i} has negative id {r.Id}.");
+            }
+
+            if (r.Notional < 0)
+            {
+                ThrowHelper.ThrowArgument(nameof(records), $"Liquidation at index {i} (id {r.Id}) has negative notional {r.Notional}.");
             }
 
             if (r.ParentId == r.Id)

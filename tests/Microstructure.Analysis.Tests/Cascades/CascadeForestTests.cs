@@ -47,6 +47,7 @@ public sealed class CascadeForestTests
     [InlineData("before its parent")]
     [InlineData("names itself")]
     [InlineData("negative id")]
+    [InlineData("negative notional")]
     public void Malformed_input_is_rejected_with_a_message_naming_the_record(string expected)
     {
         LiquidationRecord[] records = expected switch
@@ -55,6 +56,7 @@ public sealed class CascadeForestTests
             "comes later at index 1" => [L(1, 2, 0), L(2, None, 0)],
             "before its parent" => [L(1, None, 10), L(2, 1, 5)],
             "names itself" => [L(1, 1, 0)],
+            "negative notional" => [L(1, None, 0) with { Notional = -5 }],
             _ => [L(-3, None, 0)],
         };
 
