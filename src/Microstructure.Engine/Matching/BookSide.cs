@@ -4,7 +4,7 @@ namespace Microstructure.Engine.Matching;
 
 /// <summary>
 /// One side of the book: price levels (from the <see cref="LevelPool"/> both sides share), each an intrusive FIFO
-/// list of <see cref="OrderNode"/> indices. Levels are found by price through the pool's map and kept in price order
+/// list of <see cref="OrderNode"/> indices. Levels are found by price through a <see cref="LevelDirectory"/> and kept in price order
 /// by a hierarchical <see cref="PriceBitmap"/> over the instrument's price range; the best level is cached, so
 /// best-price access is O(1) and adding or removing a level never shifts an array.
 /// </summary>
@@ -12,6 +12,7 @@ internal sealed class BookSide
 {
     private readonly OrderNode[] _nodes;
     private readonly LevelPool _pool;
+    private readonly LevelDirectory _byPrice;
     private readonly PriceLevel[] _levels;
     private readonly PriceBitmap _bitmap;
     private readonly long _minPrice;
@@ -24,6 +25,7 @@ internal sealed class BookSide
         _nodes = nodes;
         _pool = pool;
         _levels = pool.Levels;
+        _byPrice = new LevelDirectory(minPrice, maxPrice);
         _bitmap = new PriceBitmap(maxPrice - minPrice + 1);
         _minPrice = minPrice;
         _isBid = side == Side.Buy;
@@ -42,32 +44,35 @@ internal sealed class BookSide
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref PriceLevel Level(int index) => ref _levels[index];
 
+    /// <summary>The level a resting order <paramref name="n"/> is queued in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref PriceLevel LevelOf(ref OrderNode n) => ref _levels[_byPrice.Find(n.Price)];
+
     /// <summary>The next worse level after <paramref name="level"/>, or -1.</summary>
     public int NextLevel(int level)
     {
         var offset = _levels[level].Price - _minPrice;
         var next = _isBid ? _bitmap.FindPrevious(offset - 1) : _bitmap.FindNext(offset + 1);
-        return next < 0 ? -1 : _pool.Find(_isBid, next + _minPrice);
+        return next < 0 ? -1 : _byPrice.Find(next + _minPrice);
     }
 
     /// <summary>Index of the level at <paramref name="price"/>, or -1.</summary>
-    public int Find(long price) => _pool.Find(_isBid, price);
+    public int Find(long price) => _byPrice.Find(price);
 
     /// <summary>Whether an order can rest at <paramref name="price"/>: its level exists, or the pool can make one.</summary>
-    public bool CanRestAt(long price) => _pool.HasFree || _pool.Find(_isBid, price) >= 0;
+    public bool CanRestAt(long price) => _pool.HasFree || _byPrice.Find(price) >= 0;
 
     /// <summary>Appends <paramref name="node"/> (with its Price, Open and Visible set) at the back of its price level.</summary>
     public void Append(int node)
     {
         ref var n = ref _nodes[node];
-        var level = _pool.Find(_isBid, n.Price);
+        var level = _byPrice.Find(n.Price);
         if (level < 0)
         {
             level = CreateLevel(n.Price);
         }
 
         ref var l = ref _levels[level];
-        n.Level = level;
         n.Next = -1;
         n.Prev = l.Tail;
         if (l.Tail >= 0)
@@ -87,7 +92,8 @@ internal sealed class BookSide
 
     private int CreateLevel(long price)
     {
-        var level = _pool.Allocate(_isBid, price);
+        var level = _pool.Allocate(price);
+        _byPrice.Add(price, level);
         _bitmap.Set(price - _minPrice);
         _count++;
         if (_best < 0 || (_isBid ? price > _levels[_best].Price : price < _levels[_best].Price))
@@ -102,7 +108,7 @@ internal sealed class BookSide
     public void Remove(int node)
     {
         ref var n = ref _nodes[node];
-        var level = n.Level;
+        var level = _byPrice.Find(n.Price);
         ref var l = ref _levels[level];
         l.Visible -= n.Visible;
         l.Open -= n.Open;
@@ -119,7 +125,7 @@ internal sealed class BookSide
     public void MoveToBack(int node)
     {
         ref var n = ref _nodes[node];
-        ref var l = ref _levels[n.Level];
+        ref var l = ref LevelOf(ref n);
         if (l.Tail == node)
         {
             return;
@@ -161,8 +167,10 @@ internal sealed class BookSide
             _best = NextLevel(level);
         }
 
-        _bitmap.Clear(_levels[level].Price - _minPrice);
+        var price = _levels[level].Price;
+        _byPrice.Remove(price);
+        _bitmap.Clear(price - _minPrice);
         _count--;
-        _pool.Release(_isBid, level);
+        _pool.Release(level);
     }
 }

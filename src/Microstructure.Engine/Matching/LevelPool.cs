@@ -1,8 +1,8 @@
 namespace Microstructure.Engine.Matching;
 
 /// <summary>
-/// The price levels of both sides of a book, in one pre-allocated pool with one free list, and the map from
-/// (side, price) to a level.
+/// The price levels of both sides of a book, in one pre-allocated pool with one free list. (Each side finds its
+/// levels by price in its own <see cref="LevelDirectory"/>.)
 /// </summary>
 /// <remarks>
 /// One pool for both sides rather than one per side: a book can never hold more levels than resting orders, so a
@@ -13,7 +13,6 @@ namespace Microstructure.Engine.Matching;
 internal sealed class LevelPool
 {
     private readonly PriceLevel[] _levels;
-    private readonly IndexMap _bySidePrice;
     private int _free;
     private int _inUse;
 
@@ -26,7 +25,6 @@ internal sealed class LevelPool
         }
 
         _free = capacity > 0 ? 0 : -1;
-        _bySidePrice = new IndexMap(capacity);
     }
 
     /// <summary>The pooled levels, indexed by level number.</summary>
@@ -38,11 +36,8 @@ internal sealed class LevelPool
     /// <summary>Levels in use on both sides.</summary>
     public int InUse => _inUse;
 
-    /// <summary>The level at (<paramref name="isBid"/>, <paramref name="price"/>), or -1.</summary>
-    public int Find(bool isBid, long price) => _bySidePrice.Get(Key(isBid, price));
-
-    /// <summary>Takes a free level for (<paramref name="isBid"/>, <paramref name="price"/>), empty; the caller checked <see cref="HasFree"/>.</summary>
-    public int Allocate(bool isBid, long price)
+    /// <summary>Takes a free level for <paramref name="price"/>, empty; the caller checked <see cref="HasFree"/>.</summary>
+    public int Allocate(long price)
     {
         var level = _free;
         if (level < 0)
@@ -58,20 +53,15 @@ internal sealed class LevelPool
         l.Count = 0;
         l.Visible = 0;
         l.Open = 0;
-        _bySidePrice.Add(Key(isBid, price), level);
         _inUse++;
         return level;
     }
 
     /// <summary>Returns an emptied level to the pool.</summary>
-    public void Release(bool isBid, int level)
+    public void Release(int level)
     {
-        _bySidePrice.Remove(Key(isBid, _levels[level].Price));
         _levels[level].Head = _free;
         _free = level;
         _inUse--;
     }
-
-    // Prices are below 2^62 (the engine caps the price range), so side and price pack into one key.
-    private static long Key(bool isBid, long price) => (price << 1) | (isBid ? 1L : 0L);
 }

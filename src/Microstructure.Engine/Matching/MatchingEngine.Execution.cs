@@ -90,7 +90,6 @@ public sealed partial class MatchingEngine
     {
         maker.Visible = VisibleSlice(maker.StopPriceOrDisplay, maker.Open);
         level.Visible += maker.Visible;
-        maker.Arrival = ++_arrival;
         book.MoveToBack(mi);
     }
 
@@ -146,7 +145,7 @@ public sealed partial class MatchingEngine
     /// <summary>Takes <paramref name="delta"/> (less than open) out of a resting order in place: reserve first, priority kept.</summary>
     private static void ReduceResting(ref OrderNode n, BookSide book, long delta)
     {
-        ref var level = ref book.Level(n.Level);
+        ref var level = ref book.LevelOf(ref n);
         n.Open -= delta;
         var visible = Math.Min(n.Visible, n.Open);
         level.Visible -= n.Visible - visible;

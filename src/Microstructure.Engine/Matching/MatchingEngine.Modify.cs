@@ -141,7 +141,7 @@ public sealed partial class MatchingEngine
         }
 
         // A new price needs a level there, unless the order leaves one it is alone in (which frees it first).
-        if (price != n.Price && !book.CanRestAt(price) && book.Level(n.Level).Count > 1)
+        if (price != n.Price && !book.CanRestAt(price) && book.LevelOf(ref n).Count > 1)
         {
             Reject(in c, RejectReason.BookFull, ref sink);
             return;
@@ -150,7 +150,6 @@ public sealed partial class MatchingEngine
         book.Remove(ni);
         n.Price = price;
         n.Open = qty;
-        n.Arrival = ++_arrival;
         Emit(ref sink, EngineEventType.Amended, n.Side, n.Id, n.AccountId, price, qty, qty, CancelReason.None);
 
         if (crosses)

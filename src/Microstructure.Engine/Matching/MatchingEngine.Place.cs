@@ -46,7 +46,7 @@ public sealed partial class MatchingEngine
             var ni = AllocateNode();
             ref var n = ref _nodes[ni];
             InitNode(ref n, in c, price);
-            _map.Add(n.Id, ni);
+            _map.Add(ni);
             if (StopConditionHolds(n.Side, n.StopPriceOrDisplay))
             {
                 TriggerStop(ni, ref sink);
@@ -78,8 +78,7 @@ public sealed partial class MatchingEngine
             n.Open = t.Remaining;
             n.Visible = VisibleSlice(n.StopPriceOrDisplay, n.Open);
             n.State = NodeState.Resting;
-            n.Arrival = ++_arrival;
-            _map.Add(n.Id, ni);
+            _map.Add(ni);
             (n.Side == Side.Buy ? _bids : _asks).Append(ni);
         }
         else
@@ -117,13 +116,11 @@ public sealed partial class MatchingEngine
         n.StopPriceOrDisplay = c.OrderType is OrderType.StopMarket or OrderType.StopLimit ? c.StopPrice.Ticks : c.DisplayQuantity.Lots;
         n.Open = c.Quantity.Lots;
         n.Visible = 0;
-        n.Arrival = ++_arrival;
         n.Side = c.Side;
         n.OrderType = c.OrderType;
         n.TimeInForce = c.TimeInForce;
         n.Flags = c.Flags;
         n.Stp = c.SelfTradePrevention;
-        n.Level = -1;
         n.Next = -1;
         n.Prev = -1;
     }

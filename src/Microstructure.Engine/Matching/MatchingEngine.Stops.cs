@@ -66,7 +66,6 @@ public sealed partial class MatchingEngine
         {
             n.Open = t.Remaining;
             n.Visible = t.Remaining;
-            n.Arrival = ++_arrival;
             n.State = NodeState.Resting;
             book.Append(ni);
             return;

@@ -65,13 +65,12 @@ public sealed partial class MatchingEngine
     private readonly BookSide _asks;
     private readonly StopBook _buyStops;
     private readonly StopBook _sellStops;
-    private readonly IndexMap _map;
+    private readonly OrderIndex _map;
     private readonly long _minPrice;
     private readonly long _maxPrice;
     private readonly long _maxQuantity;
     private int _freeNode;
     private int _liveCount;
-    private long _arrival;
     private long _lastTrade;
     private long _sequence;
     private Timestamp _timestamp;
@@ -136,7 +135,7 @@ public sealed partial class MatchingEngine
         _asks = new BookSide(Side.Sell, _nodes, levels, _minPrice, _maxPrice);
         _buyStops = new StopBook(Side.Buy, _nodes, maxOrders);
         _sellStops = new StopBook(Side.Sell, _nodes, maxOrders);
-        _map = new IndexMap(maxOrders);
+        _map = new OrderIndex(_nodes);
     }
 
     /// <summary>The instrument this engine trades.</summary>
@@ -243,8 +242,7 @@ public sealed partial class MatchingEngine
             new Quantity(n.Open),
             new Quantity(pending ? 0 : n.Visible),
             new Quantity(pending ? 0 : n.StopPriceOrDisplay),
-            pending,
-            n.Arrival);
+            pending);
         return true;
     }
 
@@ -330,7 +328,8 @@ public sealed partial class MatchingEngine
         where TSink : struct, IEngineEventSink
     {
         var now = ReadTop();
-        if (now.Equals(before))
+        if (now.BidPrice == before.BidPrice && now.BidQuantity == before.BidQuantity
+            && now.AskPrice == before.AskPrice && now.AskQuantity == before.AskQuantity)
         {
             return;
         }

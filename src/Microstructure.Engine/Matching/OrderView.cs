@@ -14,7 +14,6 @@ namespace Microstructure.Engine.Matching;
 /// <param name="VisibleQuantity">Currently displayed quantity (equals <paramref name="OpenQuantity"/> unless iceberg; zero for a pending stop).</param>
 /// <param name="DisplayQuantity">Iceberg slice size; zero when fully visible.</param>
 /// <param name="IsPendingStop">True while the order is an untriggered stop (not in the book).</param>
-/// <param name="PrioritySequence">Engine-wide sequence of the order's current queue position; larger = queued later.</param>
 public readonly record struct OrderView(
     OrderId Id,
     long AccountId,
@@ -28,5 +27,4 @@ public readonly record struct OrderView(
     Quantity OpenQuantity,
     Quantity VisibleQuantity,
     Quantity DisplayQuantity,
-    bool IsPendingStop,
-    long PrioritySequence);
+    bool IsPendingStop);

@@ -17,7 +17,7 @@ internal sealed class StopBook
         _nodes = nodes;
         _sorted = new int[capacity];
 
-        // Rank key (ascending, best last): buy = (-stop, -arrival); sell = (+stop, -arrival).
+        // Rank key (ascending, best last): buy = -stop, sell = +stop; equal keys in reverse arrival order.
         _sign = side == Side.Buy ? -1 : 1;
     }
 
@@ -26,41 +26,36 @@ internal sealed class StopBook
     /// <summary>The stop that would trigger next, or -1.</summary>
     public int Next => _count > 0 ? _sorted[_count - 1] : -1;
 
-    private int Compare(int a, int b)
-    {
-        ref var x = ref _nodes[a];
-        ref var y = ref _nodes[b];
-        var c = (x.StopPriceOrDisplay * _sign).CompareTo(y.StopPriceOrDisplay * _sign);
-        return c != 0 ? c : y.Arrival.CompareTo(x.Arrival);
-    }
+    /// <summary>The sort key of a stop: ascending, the next to trigger last.</summary>
+    private long Key(int node) => _nodes[node].StopPriceOrDisplay * _sign;
 
-    private int Search(int node)
+    /// <summary>First position whose key is not below <paramref name="key"/>.</summary>
+    private int LowerBound(long key)
     {
-        int lo = 0, hi = _count - 1;
-        while (lo <= hi)
+        int lo = 0, hi = _count;
+        while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            var c = Compare(_sorted[mid], node);
-            if (c < 0)
+            if (Key(_sorted[mid]) < key)
             {
                 lo = mid + 1;
             }
-            else if (c > 0)
-            {
-                hi = mid - 1;
-            }
             else
             {
-                return mid;
+                hi = mid;
             }
         }
 
-        return ~lo;
+        return lo;
     }
 
+    /// <summary>
+    /// Inserts a new stop in front of the stops with the same trigger price: they arrived earlier, so they stay
+    /// nearer the end and trigger first. Arrival order needs no stored number.
+    /// </summary>
     public void Add(int node)
     {
-        var pos = ~Search(node);
+        var pos = LowerBound(Key(node));
         if (pos < _count)
         {
             Array.Copy(_sorted, pos, _sorted, pos + 1, _count - pos);
@@ -72,8 +67,14 @@ internal sealed class StopBook
 
     public void Remove(int node)
     {
-        var pos = Search(node);
-        if (pos < 0)
+        var key = Key(node);
+        var pos = LowerBound(key);
+        while (pos < _count && _sorted[pos] != node && Key(_sorted[pos]) == key)
+        {
+            pos++;
+        }
+
+        if (pos == _count || _sorted[pos] != node)
         {
             ThrowHelper.ThrowInvalidOperation("Stop order not found in the stop book.");
         }
