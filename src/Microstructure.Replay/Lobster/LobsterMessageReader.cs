@@ -42,6 +42,28 @@ public sealed class LobsterMessageReader(LineReader reader) : IDisposable
             return false;
         }
 
+        if (!LobsterLineParser.TryParse(line, out var time, out var type, out var id, out var size, out var price, out var direction))
+        {
+            ParseGeneral(line, out time, out type, out id, out size, out price, out direction);
+        }
+
+        Validate(type, id, size, price, direction);
+        if (time < _lastTime)
+        {
+            Throw($"time {FormatTime(time)} is earlier than the previous message's {FormatTime(_lastTime)}", InputErrorKind.OutOfOrderTime);
+        }
+
+        _lastTime = time;
+        message = new LobsterMessage(time, (LobsterEventType)type, id, size, price, direction == 1 ? Side.Buy : Side.Sell);
+        return true;
+    }
+
+    /// <summary>
+    /// The general path, for lines the fast parser does not take: it accepts the same canonical form field by field,
+    /// and throws naming the column and the problem otherwise.
+    /// </summary>
+    private void ParseGeneral(ReadOnlySpan<byte> line, out long time, out long type, out long id, out long size, out long price, out long direction)
+    {
         if (FieldCursor.CountFields(line) != 6 || line.IsEmpty)
         {
             ThrowColumns(line);
@@ -54,45 +76,35 @@ public sealed class LobsterMessageReader(LineReader reader) : IDisposable
         var sizeField = f.Next();
         var priceField = f.Next();
         var directionField = f.Next();
-        if (!AsciiNumber.TryParseSecondsToNanos(timeField, out var time))
+        if (!AsciiNumber.TryParseSecondsToNanos(timeField, out time))
         {
             ThrowNumber("time", timeField, "a time in seconds after midnight");
         }
 
-        if (!AsciiNumber.TryParseLong(typeField, out var type))
+        if (!AsciiNumber.TryParseLong(typeField, out type))
         {
             ThrowNumber("type", typeField, "an integer");
         }
 
-        if (!AsciiNumber.TryParseLong(idField, out var id))
+        if (!AsciiNumber.TryParseLong(idField, out id))
         {
             ThrowNumber("order id", idField, "an integer");
         }
 
-        if (!AsciiNumber.TryParseLong(sizeField, out var size))
+        if (!AsciiNumber.TryParseLong(sizeField, out size))
         {
             ThrowNumber("size", sizeField, "an integer");
         }
 
-        if (!AsciiNumber.TryParseLong(priceField, out var price))
+        if (!AsciiNumber.TryParseLong(priceField, out price))
         {
             ThrowNumber("price", priceField, "an integer (dollars x 10000)");
         }
 
-        if (!AsciiNumber.TryParseLong(directionField, out var direction))
+        if (!AsciiNumber.TryParseLong(directionField, out direction))
         {
             ThrowNumber("direction", directionField, "1 or -1");
         }
-
-        Validate(type, id, size, price, direction);
-        if (time < _lastTime)
-        {
-            Throw($"time {FormatTime(time)} is earlier than the previous message's {FormatTime(_lastTime)}", InputErrorKind.OutOfOrderTime);
-        }
-
-        _lastTime = time;
-        message = new LobsterMessage(time, (LobsterEventType)type, id, size, price, direction == 1 ? Side.Buy : Side.Sell);
-        return true;
     }
 
     /// <inheritdoc />
