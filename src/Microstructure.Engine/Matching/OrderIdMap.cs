@@ -8,7 +8,8 @@ namespace Microstructure.Engine.Matching;
 /// the maximum number of live orders, so the load factor stays at or under one half and nothing is ever resized.
 /// Removal uses backward-shift deletion, so there are no tombstones and probe chains never degrade.
 /// </summary>
-internal sealed class OrderIdMap
+/// <remarks>Public because the risk layer maps order ids and threshold prices with the same structure.</remarks>
+public sealed class OrderIdMap
 {
     private const int Empty = -1;
 
@@ -18,6 +19,8 @@ internal sealed class OrderIdMap
     private readonly int _shift;
     private int _count;
 
+    /// <summary>Creates a map that holds up to <paramref name="maxEntries"/> keys without resizing.</summary>
+    /// <param name="maxEntries">The most keys that will ever be present at once.</param>
     public OrderIdMap(int maxEntries)
     {
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, maxEntries * 2));
@@ -28,11 +31,15 @@ internal sealed class OrderIdMap
         _shift = 64 - BitOperations.Log2((uint)capacity);
     }
 
+    /// <summary>Number of keys present.</summary>
     public int Count => _count;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Slot(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
 
+    /// <summary>The value of <paramref name="key"/>, or -1 when absent.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The value (≥ 0), or -1.</returns>
     public int Get(long key)
     {
         var keys = _keys;
@@ -51,6 +58,8 @@ internal sealed class OrderIdMap
     }
 
     /// <summary>Adds a key known to be absent.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">Its value, ≥ 0.</param>
     public void Add(long key, int value)
     {
         var i = Slot(key);
@@ -65,6 +74,8 @@ internal sealed class OrderIdMap
     }
 
     /// <summary>Updates the value of a key known to be present.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">Its new value, ≥ 0.</param>
     public void Set(long key, int value)
     {
         var i = Slot(key);
@@ -76,6 +87,9 @@ internal sealed class OrderIdMap
         _values[i] = value;
     }
 
+    /// <summary>Removes <paramref name="key"/>.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>True when the key was present.</returns>
     public bool Remove(long key)
     {
         var keys = _keys;

@@ -7,10 +7,13 @@ namespace Microstructure.Engine.Matching;
 /// of level k is non-zero. Set, clear and find-next/previous cost one word per level (at most 5 levels for 2^30
 /// prices) and no branch-heavy search, so keeping price levels ordered is O(1) in practice with no shifting.
 /// </summary>
-internal sealed class PriceBitmap
+/// <remarks>Public because the risk layer keys its liquidation-threshold index by price with the same structure.</remarks>
+public sealed class PriceBitmap
 {
     private readonly ulong[][] _levels;
 
+    /// <summary>Creates an empty bitset over indices [0, <paramref name="size"/>).</summary>
+    /// <param name="size">Number of indices (price offsets) the bitset covers.</param>
     public PriceBitmap(long size)
     {
         var list = new List<ulong[]>();
@@ -26,6 +29,8 @@ internal sealed class PriceBitmap
         _levels = list.ToArray();
     }
 
+    /// <summary>Marks index <paramref name="i"/> as present.</summary>
+    /// <param name="i">An index in [0, size).</param>
     public void Set(long i)
     {
         var levels = _levels;
@@ -43,6 +48,8 @@ internal sealed class PriceBitmap
         }
     }
 
+    /// <summary>Marks index <paramref name="i"/> as absent.</summary>
+    /// <param name="i">An index in [0, size).</param>
     public void Clear(long i)
     {
         var levels = _levels;
@@ -60,6 +67,8 @@ internal sealed class PriceBitmap
     }
 
     /// <summary>Smallest set index ≥ <paramref name="i"/>, or -1.</summary>
+    /// <param name="i">Where to start looking (inclusive).</param>
+    /// <returns>The index found, or -1.</returns>
     public long FindNext(long i)
     {
         var levels = _levels;
@@ -99,6 +108,8 @@ internal sealed class PriceBitmap
     }
 
     /// <summary>Largest set index ≤ <paramref name="i"/>, or -1.</summary>
+    /// <param name="i">Where to start looking (inclusive).</param>
+    /// <returns>The index found, or -1.</returns>
     public long FindPrevious(long i)
     {
         var levels = _levels;
