@@ -56,6 +56,12 @@ internal struct AccountState
     /// <summary>Position size when the ongoing liquidation started (time-sliced slices are fractions of it).</summary>
     public long LiquidationStartLots;
 
+    /// <summary>Command sequence of the account's latest liquidation start.</summary>
+    public long LiquidationSequence;
+
+    /// <summary>Liquidations of this account started during that command (guards against a design that cannot converge).</summary>
+    public int LiquidationsInSequence;
+
     /// <summary>Leverage for initial margin.</summary>
     public int Leverage;
 

@@ -3,7 +3,7 @@ namespace Microstructure.Risk.Pricing;
 /// <summary>
 /// Price bands and circuit breakers for every order, user or liquidation. A band is [lo, hi] in ticks; a market
 /// order becomes an IOC limit at the edge; a limit beyond the edge is rejected (users) or clamped (liquidations).
-/// The breaker halts trading when a trade reaches a soft limit, and widens to the next level when the pause ends.
+/// The breaker halts trading when a trade (or the mark) reaches a soft limit, and widens to the next level when the pause ends.
 /// </summary>
 internal sealed class MarketGuard
 {
@@ -127,8 +127,11 @@ internal sealed class MarketGuard
         return hi != 0 && (side == Side.Buy ? price > hi : price < lo);
     }
 
-    /// <summary>After trades: halts when the last trade reached a soft limit. Returns true when it halted now.</summary>
-    public bool OnTrade(long lastTrade, long now)
+    /// <summary>
+    /// Halts when the last trade or the mark reached the current soft limit (trades cannot cross the band, but an
+    /// index-driven mark can). Returns true when it halted now.
+    /// </summary>
+    public bool CheckLimit(long lastTrade, long mark, long now)
     {
         if (!_hasBreaker || _reference == 0 || _level >= _soft.Length || IsHalted(now))
         {
@@ -138,7 +141,8 @@ internal sealed class MarketGuard
         long limit = _soft[_level];
         long lo = _reference - FixedPoint.RateFloor(_reference, limit);
         long hi = _reference + FixedPoint.RateFloor(_reference, limit);
-        if (lastTrade > lo && lastTrade < hi)
+        bool reached = (lastTrade > 0 && (lastTrade <= lo || lastTrade >= hi)) || (mark > 0 && (mark <= lo || mark >= hi));
+        if (!reached)
         {
             return false;
         }

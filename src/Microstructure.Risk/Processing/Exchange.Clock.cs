@@ -57,14 +57,25 @@ public sealed partial class Exchange
     }
 
     /// <summary>
-    /// Funding at the rate the premium gives: every open position pays or receives rate × notional at the mark; payers
-    /// round up, receivers down, and the difference goes to the insurance fund.
+    /// Funding at the rate the premium gives, exchanged on the matched open interest: with L long and S short lots
+    /// open and M = min(L, S), a payer pays ⌈F × notional × M / (its side's lots)⌉ and a receiver gets ⌊…⌋, so what is
+    /// paid covers what is received and the rounding difference goes to the insurance fund. (Perpetual lots net to
+    /// zero unless some sit in the lending pool as collateral, which does not pay funding.)
     /// </summary>
     private void SettleFunding(bool scheduled)
     {
         long rate = _funding.Settle(scheduled);
+        long longs = 0, shorts = 0;
+        for (int i = 0; i < _positionCount; i++)
+        {
+            long lots = _accounts[_positions[i]].Lots;
+            longs += Math.Max(0, lots);
+            shorts += Math.Max(0, -lots);
+        }
+
+        long matched = Math.Min(longs, shorts);
         long paid = 0, received = 0;
-        if (rate != 0 && _mark > 0)
+        if (rate != 0 && _mark > 0 && matched > 0)
         {
             long magnitude = Math.Abs(rate);
             for (int account = 0; account < _accounts.Length; account++)
@@ -75,9 +86,12 @@ public sealed partial class Exchange
                     continue;
                 }
 
-                long notional = _margin.Notional(a.Lots, _mark);
+                Int128 numerator = (Int128)_margin.Notional(a.Lots, _mark) * magnitude * matched;
+                Int128 denominator = (Int128)FixedPoint.RateScale * (a.Lots > 0 ? longs : shorts);
                 bool pays = (a.Lots > 0) == (rate > 0);
-                long amount = pays ? -FixedPoint.RateCeil(notional, magnitude) : FixedPoint.RateFloor(notional, magnitude);
+                long amount = pays
+                    ? -(long)FixedPoint.CeilDiv(numerator, denominator)
+                    : (long)FixedPoint.FloorDiv(numerator, denominator);
                 if (amount == 0)
                 {
                     continue;

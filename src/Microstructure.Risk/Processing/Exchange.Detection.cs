@@ -6,23 +6,21 @@ namespace Microstructure.Risk.Processing;
 /// <content>Mark refresh, breach detection from the threshold indexes, and the liquidation queue's tickets.</content>
 public sealed partial class Exchange
 {
-    /// <summary>After anything that may move the book or accounts: breaker check, mark refresh, detection.</summary>
+    /// <summary>After anything that may move the book or accounts: mark refresh, circuit-breaker check, detection.</summary>
     private void AfterChange()
     {
-        if (_traded)
+        RefreshMark();
+        if ((_traded || _guard.HasBreaker) && _guard.CheckLimit(_traded ? _engine.LastTradePrice.Ticks : 0, _mark, _now))
         {
-            _traded = false;
-            if (_guard.OnTrade(_engine.LastTradePrice.Ticks, _now))
-            {
-                ref var e = ref Emit(ExchangeEventType.TradingHalted);
-                e.Amount = _guard.HaltedUntil;
-                e.Rate = _guard.CurrentLimit;
-                e.Price = _engine.LastTradePrice;
-                e.LiquidationId = _activeLiquidation;
-            }
+            ref var e = ref Emit(ExchangeEventType.TradingHalted);
+            e.Amount = _guard.HaltedUntil;
+            e.Rate = _guard.CurrentLimit;
+            e.Price = _engine.LastTradePrice;
+            e.MarkPrice = new Price(_mark);
+            e.LiquidationId = _activeLiquidation;
         }
 
-        RefreshMark();
+        _traded = false;
         Detect();
     }
 
@@ -120,6 +118,9 @@ public sealed partial class Exchange
         }
     }
 
+    /// <summary>How many liquidations of one account one command may start before the account is parked.</summary>
+    private const int MaxLiquidationsPerCommand = 16;
+
     private void StartLiquidation(in LiquidationTicket ticket)
     {
         int account = ticket.Account;
@@ -142,6 +143,19 @@ public sealed partial class Exchange
             ref var d = ref EmitLiquidation(ExchangeEventType.LiquidationDeferred, account, 0);
             d.Amount = _guard.HaltedUntil;
             return;
+        }
+
+        if (a.LiquidationSequence == _sequence && ++a.LiquidationsInSequence > MaxLiquidationsPerCommand)
+        {
+            // A design that cannot bring this account back within one command must not spin: try again a second later.
+            Park(account, _now + 1_000_000_000, a.LiquidationId);
+            return;
+        }
+
+        if (a.LiquidationSequence != _sequence)
+        {
+            a.LiquidationSequence = _sequence;
+            a.LiquidationsInSequence = 1;
         }
 
         long id = ++_liquidationCounter;

@@ -176,12 +176,62 @@ public sealed partial class Exchange
             remaining -= q;
         }
 
+        if (remaining > 0)
+        {
+            DeleverageAgainstCollateral(account, remaining, price, liquidationId);
+        }
+
         if (account != _settings.FundAccount)
         {
             SweepResidue(account, liquidationId);
         }
 
         Detect();
+    }
+
+    /// <summary>
+    /// The last resort of auto-deleveraging a short when the open perpetual longs are fewer lots than it (the rest of
+    /// the long lots sit in the lending pool as collateral): collateral is sold to the short at the bankruptcy price,
+    /// largest holders first, the proceeds credited to the holder's cash. Perpetual lots plus collateral always net to
+    /// zero, so this always completes.
+    /// </summary>
+    private void DeleverageAgainstCollateral(int account, long remaining, long price, long liquidationId)
+    {
+        while (remaining > 0)
+        {
+            int holder = -1;
+            for (int i = 0; i < _accounts.Length; i++)
+            {
+                if (i != account && _accounts[i].Collateral > 0 && (holder < 0 || _accounts[i].Collateral > _accounts[holder].Collateral))
+                {
+                    holder = i;
+                }
+            }
+
+            if (holder < 0 || _accounts[account].Lots >= 0)
+            {
+                return;
+            }
+
+            long q = Math.Min(remaining, _accounts[holder].Collateral);
+            ref var e = ref Emit(ExchangeEventType.AutoDeleverage);
+            e.AccountId = account;
+            e.CounterpartyAccountId = holder;
+            e.LiquidationId = liquidationId;
+            e.Design = _design.Kind;
+            e.Side = Side.Buy;
+            e.Quantity = new Quantity(q);
+            e.Price = new Price(price);
+            e.BankruptcyPrice = new Price(price);
+            e.MarkPrice = new Price(_mark);
+            e.PositionLots = -1; // marks a collateral counterparty
+            _accounts[holder].Collateral -= q;
+            _accounts[holder].MarginCash += q * price * _k;
+            Settle(account, Side.Buy, q, price, 0, LiquidationCause.Transfer);
+            Touch(holder, LiquidationCause.Transfer);
+            ReindexPool(holder);
+            remaining -= q;
+        }
     }
 
     /// <summary>
