@@ -7,7 +7,7 @@ namespace Microstructure.Risk.Tests.TestSupport;
 /// Drives an <see cref="Exchange"/> one command at a time with readable helpers (prices in ticks, cash in quote units)
 /// and keeps every event; each helper returns the events of its command.
 /// </summary>
-internal sealed class Driver
+internal class Driver
 {
     private long _sequence;
     private long _nextOrderId = 1;
@@ -27,7 +27,7 @@ internal sealed class Driver
     /// <summary>Cash units per quote unit.</summary>
     public static long Usd(decimal quote) => FixedPoint.ToCash(quote);
 
-    public List<ExchangeEvent> Send(ExchangeCommand command)
+    public virtual List<ExchangeEvent> Send(ExchangeCommand command)
     {
         var events = new List<ExchangeEvent>();
         var sink = new RecordingSink(events);
