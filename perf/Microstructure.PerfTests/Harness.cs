@@ -21,6 +21,8 @@ internal static class Harness
           e2e      producer -> input ring -> engine -> output ring -> journal, latency percentiles at
                    125K, 250K, 500K, 1M, 2M, 5M offered ops/s, beside the ring's one-hop floor
           memory   bytes per resting order with 1M resting orders
+          risk     risk inline: mark updates over 1M leveraged positions, a 100K-liquidation cascade in one command
+          risk-e2e end to end with risk inline, and percentiles during a burst of liquidations
           all      ring, engine, e2e and memory
         """;
 
@@ -34,6 +36,13 @@ internal static class Harness
         }
 
         bool quick = mode == "quick";
+        if (mode is "risk" or "risk-e2e")
+        {
+            PrintMachine();
+            RiskHarness.Run(mode);
+            return 0;
+        }
+
         if (mode is not ("quick" or "ring" or "engine" or "e2e" or "memory" or "all"))
         {
             Console.Error.WriteLine($"error: unknown mode '{mode}'. Run with --help for the list of modes.");

@@ -10,7 +10,8 @@ namespace Microstructure.Risk.Detection;
 /// <para>One index per direction: for longs (and lending borrowers) an account is breached when mark ≤ key, and the
 /// most severe is the highest key; for shorts when mark ≥ key, the lowest key first.</para>
 /// <para>Layout, like a book side: accounts with the same key share a bucket (an intrusive FIFO list over
-/// per-account next/prev arrays); buckets are found by key through an open-addressing map and kept in price order by a
+/// per-account next/prev arrays); buckets are found by key through a direct array (price ranges up to 2²⁴ ticks) or an
+/// open-addressing map, and kept in price order by a
 /// hierarchical bitmap (64-way fan-out) over the instrument's price range; the most severe bucket is cached. Ties
 /// (same key) come out in the order they entered the bucket, which depends only on the command stream, so the
 /// order is deterministic.</para>
@@ -19,11 +20,15 @@ internal sealed class ThresholdIndex
 {
     private const int None = -1;
 
+    /// <summary>Price ranges up to this many ticks (64 MB of ints) use a direct array instead of a hash map.</summary>
+    private const long DirectRange = 1 << 24;
+
     private readonly bool _breachedAtOrBelow;
     private readonly long _minPrice;
     private readonly long _maxPrice;
     private readonly PriceBitmap _bitmap;
-    private readonly OrderIdMap _bucketByKey;
+    private readonly OrderIdMap? _bucketByKey;
+    private readonly int[]? _bucketAt;
     private readonly long[] _bucketKey;
     private readonly int[] _bucketHead;
     private readonly int[] _bucketTail;
@@ -45,7 +50,18 @@ internal sealed class ThresholdIndex
         _minPrice = minPrice;
         _maxPrice = maxPrice;
         _bitmap = new PriceBitmap(maxPrice - minPrice + 1);
-        _bucketByKey = new OrderIdMap(accounts);
+        long range = maxPrice - minPrice + 1;
+        if (range <= DirectRange)
+        {
+            // Small price ranges: a direct key → bucket array (adjacent keys adjacent in memory: a cascade walks it).
+            _bucketAt = new int[range];
+            Array.Fill(_bucketAt, None);
+        }
+        else
+        {
+            _bucketByKey = new OrderIdMap(accounts);
+        }
+
         _bucketKey = new long[accounts];
         _bucketHead = new int[accounts];
         _bucketTail = new int[accounts];
@@ -93,7 +109,7 @@ internal sealed class ThresholdIndex
         }
 
         key = Math.Clamp(key, _minPrice, _maxPrice);
-        bucket = _bucketByKey.Get(key);
+        bucket = Lookup(key);
         if (bucket < 0)
         {
             bucket = CreateBucket(key);
@@ -191,7 +207,15 @@ internal sealed class ThresholdIndex
         _bucketKey[bucket] = key;
         _bucketHead[bucket] = None;
         _bucketTail[bucket] = None;
-        _bucketByKey.Add(key, bucket);
+        if (_bucketAt is not null)
+        {
+            _bucketAt[key - _minPrice] = bucket;
+        }
+        else
+        {
+            _bucketByKey!.Add(key, bucket);
+        }
+
         _bitmap.Set(key - _minPrice);
         if (_best == None || (_breachedAtOrBelow ? key > _bucketKey[_best] : key < _bucketKey[_best]))
         {
@@ -209,7 +233,15 @@ internal sealed class ThresholdIndex
         }
 
         long key = _bucketKey[bucket];
-        _bucketByKey.Remove(key);
+        if (_bucketAt is not null)
+        {
+            _bucketAt[key - _minPrice] = None;
+        }
+        else
+        {
+            _bucketByKey!.Remove(key);
+        }
+
         _bitmap.Clear(key - _minPrice);
         _bucketHead[bucket] = _freeBucket;
         _freeBucket = bucket;
@@ -220,6 +252,8 @@ internal sealed class ThresholdIndex
     {
         long offset = _bucketKey[bucket] - _minPrice;
         long next = _breachedAtOrBelow ? _bitmap.FindPrevious(offset - 1) : _bitmap.FindNext(offset + 1);
-        return next < 0 ? None : _bucketByKey.Get(next + _minPrice);
+        return next < 0 ? None : Lookup(next + _minPrice);
     }
+
+    private int Lookup(long key) => _bucketAt is not null ? _bucketAt[key - _minPrice] : _bucketByKey!.Get(key);
 }

@@ -41,7 +41,13 @@ public sealed partial class Exchange
             Flags = OrderFlags.ReduceOnly,
             Timestamp = _timestamp,
         };
-        ref var e = ref EmitLiquidation(ExchangeEventType.LiquidationOrder, account, liquidationId);
+        // The order event names the order and its limit; the account's margin state is on the trigger and finish events.
+        ref var e = ref Emit(ExchangeEventType.LiquidationOrder);
+        e.AccountId = account;
+        e.LiquidationId = liquidationId;
+        e.Design = _design.Kind;
+        e.MarkPrice = new Price(_mark);
+        e.PositionLots = _accounts[account].Lots;
         e.OrderId = order.OrderId;
         e.Side = side;
         e.Quantity = order.Quantity;
