@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microstructure.Engine;
 using Microstructure.Risk;
 using Microstructure.Risk.Margin;
 using Microstructure.Risk.Pricing;
