@@ -45,7 +45,8 @@ internal static class RiskLatency
     public static Result Run(int longs, int count, long rate)
     {
         int shockIndex = count / 2;
-        var (exchange, stream, next) = RiskLatencyWorkload.Build(longs, count, shockIndex);
+        // The pipeline numbers the stream's commands from 0 (its ring sequence): the shock is command shockIndex.
+        var (exchange, stream, _) = RiskLatencyWorkload.Build(longs, count, shockIndex);
         long interval = 1_000_000_000 / rate;
         var all = new LatencyProbe();
         var burst = new LatencyProbe();
@@ -59,7 +60,7 @@ internal static class RiskLatency
         long liquidationsBefore = exchange.LiquidationCount;
         int gcBefore = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
         long start = 0;
-        using (var pipeline = new ExchangePipeline(exchange, options, d => d.HandleEventsWith(new RiskLatencyHandler(journal, all, burst, next + shockIndex, next + shockIndex + burstCommands, 1))))
+        using (var pipeline = new ExchangePipeline(exchange, options, d => d.HandleEventsWith(new RiskLatencyHandler(journal, all, burst, shockIndex, shockIndex + burstCommands, 1))))
         {
             pipeline.Start();
             var input = pipeline.Input;
