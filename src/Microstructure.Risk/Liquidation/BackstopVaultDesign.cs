@@ -19,13 +19,10 @@ internal sealed class BackstopVaultDesign(BackstopVaultOptions options) : Liquid
 
     public override void Resume(Exchange exchange, int account, long liquidationId)
     {
-        if (exchange.LotsOf(account) == 0 || !exchange.IsBreached(account))
+        if (!FinishIfResolved(exchange, account, liquidationId))
         {
-            exchange.FinishLiquidation(account, liquidationId);
-            return;
+            Run(exchange, account, liquidationId);
         }
-
-        Run(exchange, account, liquidationId);
     }
 
     private void Run(Exchange exchange, int account, long liquidationId)

@@ -34,13 +34,10 @@ internal sealed class DutchAuctionDesign(DutchAuctionOptions options) : Liquidat
 
     public override void Resume(Exchange exchange, int account, long liquidationId)
     {
-        if (exchange.LotsOf(account) == 0 || !exchange.IsBreached(account))
+        if (!FinishIfResolved(exchange, account, liquidationId))
         {
-            exchange.FinishLiquidation(account, liquidationId);
-            return;
+            Open(exchange, account, liquidationId);
         }
-
-        Open(exchange, account, liquidationId);
     }
 
     public override void OnClock(Exchange exchange)

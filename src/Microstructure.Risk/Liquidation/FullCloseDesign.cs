@@ -21,13 +21,10 @@ internal sealed class FullCloseDesign(FullCloseOptions options) : LiquidationDes
 
     public override void Resume(Exchange exchange, int account, long liquidationId)
     {
-        if (exchange.LotsOf(account) == 0 || !exchange.IsBreached(account))
+        if (!FinishIfResolved(exchange, account, liquidationId))
         {
-            exchange.FinishLiquidation(account, liquidationId);
-            return;
+            Close(exchange, account, liquidationId);
         }
-
-        Close(exchange, account, liquidationId);
     }
 
     private void Close(Exchange exchange, int account, long liquidationId)

@@ -25,6 +25,21 @@ internal abstract class LiquidationDesign
     {
     }
 
+    /// <summary>
+    /// For resumed work: finishes the liquidation when the account is flat or healthy again and returns true;
+    /// otherwise returns false and the design carries on.
+    /// </summary>
+    protected static bool FinishIfResolved(Exchange exchange, int account, long liquidationId)
+    {
+        if (exchange.LotsOf(account) != 0 && exchange.IsBreached(account))
+        {
+            return false;
+        }
+
+        exchange.FinishLiquidation(account, liquidationId);
+        return true;
+    }
+
     /// <summary>An agent's bid in a Dutch auction; other designs refuse it.</summary>
     public virtual RiskRejectReason Take(Exchange exchange, int bidder, long liquidationId, long lots, long limitPrice) => RiskRejectReason.NotEnabled;
 

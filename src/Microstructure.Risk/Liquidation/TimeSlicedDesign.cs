@@ -25,13 +25,10 @@ internal sealed class TimeSlicedDesign(TimeSlicedOptions options) : LiquidationD
 
     public override void Resume(Exchange exchange, int account, long liquidationId)
     {
-        if (exchange.LotsOf(account) == 0 || !exchange.IsBreached(account))
+        if (!FinishIfResolved(exchange, account, liquidationId))
         {
-            exchange.FinishLiquidation(account, liquidationId);
-            return;
+            Slice(exchange, account, liquidationId);
         }
-
-        Slice(exchange, account, liquidationId);
     }
 
     private void Slice(Exchange exchange, int account, long liquidationId)

@@ -115,7 +115,7 @@ internal sealed class MarginModel
             long guess = _basis == MaintenanceBasis.EntryNotional
                 ? FixedPoint.FloorDiv(Maintenance(lots, costBasis, 0) - cash, lots * _k)
                 : LongGuess(cash, lots);
-            return LastBreachedLong(cash, lots, costBasis, Math.Clamp(guess, _minPrice, _maxPrice - 1));
+            return LastHolding(cash, lots, costBasis, Math.Clamp(guess, _minPrice, _maxPrice - 1), invert: false);
         }
 
         if (!IsBreached(cash, lots, costBasis, _maxPrice))
@@ -131,7 +131,7 @@ internal sealed class MarginModel
         long shortGuess = _basis == MaintenanceBasis.EntryNotional
             ? FixedPoint.CeilDiv(cash - Maintenance(lots, costBasis, 0), -lots * _k)
             : ShortGuess(cash, lots);
-        return FirstBreachedShort(cash, lots, costBasis, Math.Clamp(shortGuess, _minPrice + 1, _maxPrice));
+        return LastHolding(cash, lots, costBasis, Math.Clamp(shortGuess - 1, _minPrice, _maxPrice - 1), invert: true) + 1;
     }
 
     /// <summary>Continuous solution of cash + N = m·(N·r − cum) in the bracket it falls in; exact search follows.</summary>
@@ -174,15 +174,18 @@ internal sealed class MarginModel
         return FixedPoint.Saturate(FixedPoint.CeilDiv(n, -(Int128)lots * _k));
     }
 
-    /// <summary>Highest breached price, given breached(min) and not breached(max): gallop from the guess, then bisect.</summary>
-    private long LastBreachedLong(long cash, long lots, long costBasis, long guess)
+    /// <summary>
+    /// The last price in [min, max] at which (breached XOR <paramref name="invert"/>) holds, given it holds at min and not
+    /// at max: gallop from the guess, then bisect. A long's threshold is the last breached price (invert false); a
+    /// short's is one above the last price at which it is not breached (invert true).
+    /// </summary>
+    private long LastHolding(long cash, long lots, long costBasis, long guess, bool invert)
     {
         long lo, hi;
-        if (IsBreached(cash, lots, costBasis, guess))
+        if (IsBreached(cash, lots, costBasis, guess) != invert)
         {
             lo = guess;
-            long step = 1;
-            while (true)
+            for (long step = 1; ; step <<= 1)
             {
                 long probe = lo + step;
                 if (probe >= _maxPrice)
@@ -191,21 +194,19 @@ internal sealed class MarginModel
                     break;
                 }
 
-                if (!IsBreached(cash, lots, costBasis, probe))
+                if (IsBreached(cash, lots, costBasis, probe) == invert)
                 {
                     hi = probe;
                     break;
                 }
 
                 lo = probe;
-                step <<= 1;
             }
         }
         else
         {
             hi = guess;
-            long step = 1;
-            while (true)
+            for (long step = 1; ; step <<= 1)
             {
                 long probe = hi - step;
                 if (probe <= _minPrice)
@@ -214,21 +215,20 @@ internal sealed class MarginModel
                     break;
                 }
 
-                if (IsBreached(cash, lots, costBasis, probe))
+                if (IsBreached(cash, lots, costBasis, probe) != invert)
                 {
                     lo = probe;
                     break;
                 }
 
                 hi = probe;
-                step <<= 1;
             }
         }
 
         while (hi - lo > 1)
         {
             long mid = lo + ((hi - lo) >> 1);
-            if (IsBreached(cash, lots, costBasis, mid))
+            if (IsBreached(cash, lots, costBasis, mid) != invert)
             {
                 lo = mid;
             }
@@ -239,72 +239,5 @@ internal sealed class MarginModel
         }
 
         return lo;
-    }
-
-    /// <summary>Lowest breached price, given not breached(min) and breached(max): gallop from the guess, then bisect.</summary>
-    private long FirstBreachedShort(long cash, long lots, long costBasis, long guess)
-    {
-        long lo, hi;
-        if (IsBreached(cash, lots, costBasis, guess))
-        {
-            hi = guess;
-            long step = 1;
-            while (true)
-            {
-                long probe = hi - step;
-                if (probe <= _minPrice)
-                {
-                    lo = _minPrice;
-                    break;
-                }
-
-                if (!IsBreached(cash, lots, costBasis, probe))
-                {
-                    lo = probe;
-                    break;
-                }
-
-                hi = probe;
-                step <<= 1;
-            }
-        }
-        else
-        {
-            lo = guess;
-            long step = 1;
-            while (true)
-            {
-                long probe = lo + step;
-                if (probe >= _maxPrice)
-                {
-                    hi = _maxPrice;
-                    break;
-                }
-
-                if (IsBreached(cash, lots, costBasis, probe))
-                {
-                    hi = probe;
-                    break;
-                }
-
-                lo = probe;
-                step <<= 1;
-            }
-        }
-
-        while (hi - lo > 1)
-        {
-            long mid = lo + ((hi - lo) >> 1);
-            if (IsBreached(cash, lots, costBasis, mid))
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid;
-            }
-        }
-
-        return hi;
     }
 }
