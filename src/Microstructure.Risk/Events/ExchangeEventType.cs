@@ -69,7 +69,11 @@ public enum ExchangeEventType : byte
     /// <summary>A position moved to <see cref="ExchangeEvent.CounterpartyAccountId"/> (fund, vault, auction bidder) off the book.</summary>
     Takeover = 34,
 
-    /// <summary>Auto-deleveraging: the counterparty's opposite position was closed against the bankrupt one at <see cref="ExchangeEvent.Price"/>.</summary>
+    /// <summary>
+    /// Auto-deleveraging: the counterparty's opposite position was closed against the bankrupt one at
+    /// <see cref="ExchangeEvent.Price"/>; <see cref="ExchangeEvent.Rate"/> is its rank score. When the counterparty's
+    /// lending-pool collateral was used (the last resort for a short), <see cref="ExchangeEvent.PositionLots"/> is −1.
+    /// </summary>
     AutoDeleverage = 35,
 
     /// <summary>A liquidation step ended: what is left of the position and the account's state.</summary>

@@ -259,7 +259,4 @@ public sealed partial class Exchange
     internal bool Halted => _guard.IsHalted(_now);
 
     internal long HaltedUntil => _guard.HaltedUntil;
-
-    /// <summary>The queue's next ticket is not run by this call; used by tests to see the brute-force view.</summary>
-    internal bool HasQueuedWork => _queue.Count > 0;
 }
