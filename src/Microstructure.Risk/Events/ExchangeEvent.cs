@@ -85,7 +85,10 @@ public struct ExchangeEvent
     /// <summary>The liquidation whose fills moved the mark past this account's threshold (or filled it as maker); 0 when none.</summary>
     public long ParentLiquidationId;
 
-    /// <summary>Sequence of the command whose effects caused the breach (differs from <see cref="CommandSequence"/> for resumed liquidations).</summary>
+    /// <summary>
+    /// The command whose effects caused the event: for a liquidation's events the command that caused the breach (it
+    /// differs from <see cref="CommandSequence"/> for resumed and time-driven liquidation work), otherwise the command itself.
+    /// </summary>
     public long TriggerSequence;
 
     /// <summary>The other account: fund, vault, ADL counterparty, auction bidder, pool liquidator.</summary>

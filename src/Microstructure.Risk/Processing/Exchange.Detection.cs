@@ -109,10 +109,12 @@ public sealed partial class Exchange
                 break;
             case TicketKind.Resume:
                 _activeLiquidation = ticket.LiquidationId;
+                _activeTrigger = ticket.TriggerSequence;
                 _design.Resume(this, ticket.Account, ticket.LiquidationId);
                 break;
             case TicketKind.VaultUnwind:
                 _activeLiquidation = ticket.LiquidationId;
+                _activeTrigger = -1;
                 UnwindVault(ticket.LiquidationId);
                 break;
         }
@@ -160,6 +162,7 @@ public sealed partial class Exchange
 
         long id = ++_liquidationCounter;
         _activeLiquidation = id;
+        _activeTrigger = ticket.TriggerSequence;
         a.LiquidationId = id;
         a.TriggerSequence = ticket.TriggerSequence;
         a.LiquidationStartLots = Math.Abs(a.Lots);
@@ -243,7 +246,11 @@ public sealed partial class Exchange
     internal long ActiveLiquidation
     {
         get => _activeLiquidation;
-        set => _activeLiquidation = value;
+        set
+        {
+            _activeLiquidation = value;
+            _activeTrigger = -1; // time-driven work: the account's own trigger sequence applies
+        }
     }
 
     internal long Clock => _now;

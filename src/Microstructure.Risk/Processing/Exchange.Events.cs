@@ -6,7 +6,15 @@ namespace Microstructure.Risk.Processing;
 public sealed partial class Exchange
 {
     /// <summary>Stages a risk event of <paramref name="type"/> stamped with the current command; fill it at once.</summary>
-    internal ref ExchangeEvent Emit(ExchangeEventType type) => ref _events.Add(type, _sequence, _timestamp);
+    internal ref ExchangeEvent Emit(ExchangeEventType type)
+    {
+        ref var e = ref _events.Add(type, _sequence, _timestamp);
+        e.TriggerSequence = CurrentTrigger;
+        return ref e;
+    }
+
+    /// <summary>The command that caused what happens now: the running liquidation's trigger, else the current command.</summary>
+    private long CurrentTrigger => _activeLiquidation != 0 && _activeTrigger >= 0 ? _activeTrigger : _sequence;
 
     private void StageEngineEvent(in EngineEvent source)
     {
@@ -27,6 +35,7 @@ public sealed partial class Exchange
         e.AskPrice = source.AskPrice;
         e.AskQuantity = source.AskQuantity;
         e.LiquidationId = _activeLiquidation;
+        e.TriggerSequence = CurrentTrigger;
     }
 
     private void EmitReject(in ExchangeCommand command, RiskRejectReason reason)
@@ -57,7 +66,7 @@ public sealed partial class Exchange
         ref var e = ref Emit(type);
         e.AccountId = account;
         e.LiquidationId = liquidationId;
-        e.TriggerSequence = a.LiquidationId == liquidationId && liquidationId != 0 ? a.TriggerSequence : _sequence;
+        e.TriggerSequence = TriggerOf(liquidationId, account);
         e.Design = _design.Kind;
         e.MarkPrice = new Price(_mark);
         e.PositionLots = a.Lots;
@@ -73,6 +82,21 @@ public sealed partial class Exchange
         return ref e;
     }
 
+    /// <summary>
+    /// The command sequence that caused liquidation <paramref name="liquidationId"/>: the running liquidation's trigger,
+    /// else the account's own, else the current command.
+    /// </summary>
+    internal long TriggerOf(long liquidationId, int account)
+    {
+        if (liquidationId != 0 && liquidationId == _activeLiquidation && _activeTrigger >= 0)
+        {
+            return _activeTrigger;
+        }
+
+        ref var a = ref _accounts[account];
+        return liquidationId != 0 && a.LiquidationId == liquidationId ? a.TriggerSequence : _sequence;
+    }
+
     /// <summary>Stages an insurance-fund movement (the fund balance has already moved by <paramref name="delta"/>).</summary>
     private void EmitFund(FundMovementReason reason, long delta, int account, long liquidationId)
     {
@@ -85,5 +109,6 @@ public sealed partial class Exchange
         e.FundAfter = InsuranceFund;
         e.FundBefore = e.FundAfter - delta;
         e.MarkPrice = new Price(_mark);
+        e.TriggerSequence = liquidationId != 0 ? TriggerOf(liquidationId, account) : _sequence;
     }
 }

@@ -283,6 +283,7 @@ public sealed partial class Exchange
 
         long id = ++_liquidationCounter;
         _activeLiquidation = id;
+        _activeTrigger = ticket.TriggerSequence;
         ref var e = ref Emit(ExchangeEventType.PoolLiquidation);
         e.AccountId = account;
         e.CounterpartyAccountId = liquidator;

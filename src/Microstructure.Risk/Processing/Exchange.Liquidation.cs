@@ -41,13 +41,18 @@ public sealed partial class Exchange
             Flags = OrderFlags.ReduceOnly,
             Timestamp = _timestamp,
         };
-        // The order event names the order and its limit; the account's margin state is on the trigger and finish events.
+        // The order event names the order, its limit and size; equity, MM and margin ratio are on the trigger and finish events.
+        ref var a = ref _accounts[account];
         ref var e = ref Emit(ExchangeEventType.LiquidationOrder);
         e.AccountId = account;
         e.LiquidationId = liquidationId;
+        e.TriggerSequence = TriggerOf(liquidationId, account);
         e.Design = _design.Kind;
         e.MarkPrice = new Price(_mark);
-        e.PositionLots = _accounts[account].Lots;
+        e.PositionLots = a.Lots;
+        e.BankruptcyPrice = new Price(_margin.BankruptcyPrice(a.MarginCash, a.Lots));
+        e.FundBefore = InsuranceFund;
+        e.FundAfter = e.FundBefore;
         e.OrderId = order.OrderId;
         e.Side = side;
         e.Quantity = order.Quantity;
@@ -171,7 +176,7 @@ public sealed partial class Exchange
             e.CounterpartyAccountId = counterparty;
             e.LiquidationId = liquidationId;
             e.Design = _design.Kind;
-            e.TriggerSequence = a.TriggerSequence;
+            e.TriggerSequence = TriggerOf(liquidationId, account);
             e.Side = side;
             e.Quantity = new Quantity(q);
             e.Price = new Price(price);
@@ -231,6 +236,7 @@ public sealed partial class Exchange
             e.BankruptcyPrice = new Price(price);
             e.MarkPrice = new Price(_mark);
             e.PositionLots = -1; // marks a collateral counterparty
+            e.TriggerSequence = TriggerOf(liquidationId, account);
             _accounts[holder].Collateral -= q;
             _accounts[holder].MarginCash += q * price * _k;
             Settle(account, Side.Buy, q, price, 0, LiquidationCause.Transfer);

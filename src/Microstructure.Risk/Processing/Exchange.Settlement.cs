@@ -181,6 +181,7 @@ public sealed partial class Exchange
                 e.AccountId = account;
                 e.Amount = rest;
                 e.LiquidationId = _activeLiquidation;
+                e.TriggerSequence = TriggerOf(_activeLiquidation, account);
                 e.MarkPrice = new Price(_mark);
                 e.FundBefore = InsuranceFund;
                 e.FundAfter = InsuranceFund;

@@ -66,6 +66,7 @@ public sealed partial class Exchange
     private long _index;
     private long _markAtDetection;
     private long _activeLiquidation;
+    private long _activeTrigger;
     private long _markMover;
     private long _liquidationCounter;
     private long _generatedOrderId;

@@ -41,6 +41,9 @@ public class CascadeTests
         Assert.True(withParent >= triggers.Count / 2, $"only {withParent} of {triggers.Count} liquidations were caused by another");
         Assert.True(Depth(triggers) >= 3, "the cascade should run at least three waves deep");
         Assert.All(triggers, t => Assert.Equal(t.CommandSequence, t.TriggerSequence));
+        Assert.All(
+            events.Where(e => !e.IsEngineEvent && e.LiquidationId != 0),
+            e => Assert.Equal(first.CommandSequence, e.TriggerSequence));
         d.AssertConserved();
     }
 
