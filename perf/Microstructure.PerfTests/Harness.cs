@@ -22,6 +22,8 @@ internal static class Harness
                    125K, 250K, 500K, 1M, 2M, 5M offered ops/s, beside the ring's one-hop floor
           memory   bytes per resting order with 1M resting orders
           replay   LOBSTER replay from disk (parse + apply), 10M synthetic messages x 3 runs (not in quick/all)
+          risk     risk inline: mark updates over 1M leveraged positions, a 100K-liquidation cascade in one command
+          risk-e2e end to end with risk inline, and percentiles during a burst of liquidations
           all      ring, engine, e2e and memory
         """;
 
@@ -42,6 +44,13 @@ internal static class Harness
         }
 
         bool quick = mode == "quick";
+        if (mode is "risk" or "risk-e2e")
+        {
+            PrintMachine();
+            RiskHarness.Run(mode);
+            return 0;
+        }
+
         if (mode is not ("quick" or "ring" or "engine" or "e2e" or "memory" or "all"))
         {
             Console.Error.WriteLine($"error: unknown mode '{mode}'. Run with --help for the list of modes.");

@@ -1,9 +1,13 @@
 namespace Microstructure.Engine.Journal;
 
 /// <summary>Zig-zag LEB128 varints: small magnitudes of either sign take one byte.</summary>
-internal static class Varint
+/// <remarks>Public so that other layers' journals (e.g. the risk layer's) share one encoding.</remarks>
+public static class Varint
 {
     /// <summary>Writes <paramref name="value"/> at <paramref name="offset"/> and advances it.</summary>
+    /// <param name="buffer">Destination; needs up to 10 bytes from <paramref name="offset"/>.</param>
+    /// <param name="offset">Write position, advanced past the value.</param>
+    /// <param name="value">The value.</param>
     public static void Write(Span<byte> buffer, ref int offset, long value)
     {
         ulong zigzag = (ulong)((value << 1) ^ (value >> 63));
@@ -17,6 +21,10 @@ internal static class Varint
     }
 
     /// <summary>Reads a value at <paramref name="offset"/> and advances it; false if the buffer ends first.</summary>
+    /// <param name="buffer">Source.</param>
+    /// <param name="offset">Read position, advanced past the value.</param>
+    /// <param name="value">The value read.</param>
+    /// <returns>False when the buffer ends inside the value.</returns>
     /// <exception cref="OverflowException">The encoding runs past 64 bits (a corrupt varint).</exception>
     public static bool TryRead(ReadOnlySpan<byte> buffer, ref int offset, out long value)
     {

@@ -4,16 +4,17 @@ using System.Runtime.CompilerServices;
 namespace Microstructure.Engine.Matching;
 
 /// <summary>
-/// Open-addressing (linear probing) map from a <see langword="long"/> key (an order id, or a level's side and price)
-/// to an int index (of an order node or a price level), sized once at construction to at least twice the maximum
+/// Open-addressing (linear probing) map from a <see langword="long"/> key (an order id, a price) to an int index
+/// into a pre-allocated array, sized once at construction to at least twice the maximum
 /// number of entries, so the load factor stays at or under one half and nothing is ever resized.
 /// Removal uses backward-shift deletion, so there are no tombstones and probe chains never degrade.
 /// </summary>
 /// <remarks>
 /// Key and value sit side by side in one 16-byte entry: a lookup in a table larger than the cache costs one cache
-/// miss, not two (separate key and value arrays cost one each).
+/// miss, not two (separate key and value arrays cost one each). Public for the layers above (the risk layer's order
+/// table and threshold buckets); the matching engine itself uses the leaner <see cref="OrderIndex"/>.
 /// </remarks>
-internal sealed class IndexMap
+public sealed class IndexMap
 {
     private const int Empty = -1;
 
@@ -22,6 +23,8 @@ internal sealed class IndexMap
     private readonly int _shift;
     private int _count;
 
+    /// <summary>Creates a map that holds up to <paramref name="maxEntries"/> keys without resizing.</summary>
+    /// <param name="maxEntries">The most keys that will ever be present at once.</param>
     public IndexMap(int maxEntries)
     {
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, maxEntries * 2));
@@ -35,11 +38,15 @@ internal sealed class IndexMap
         _shift = 64 - BitOperations.Log2((uint)capacity);
     }
 
+    /// <summary>Keys present.</summary>
     public int Count => _count;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Slot(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
 
+    /// <summary>The value of <paramref name="key"/>, or -1 when absent.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The value, or -1.</returns>
     public int Get(long key)
     {
         var entries = _entries;
@@ -57,6 +64,8 @@ internal sealed class IndexMap
     }
 
     /// <summary>Adds a key known to be absent.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">Its value (not -1).</param>
     public void Add(long key, int value)
     {
         var entries = _entries;
@@ -71,6 +80,9 @@ internal sealed class IndexMap
         _count++;
     }
 
+    /// <summary>Removes <paramref name="key"/>.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>False when it was not present.</returns>
     public bool Remove(long key)
     {
         var entries = _entries;

@@ -12,9 +12,10 @@ namespace Microstructure.Engine.Matching;
 /// The bottom level (one bit per tick) is the only large one, so it is paged: 512-word pages (32,768 ticks each)
 /// are allocated the first time a price inside them is set, and kept. A book whose prices stay in one region costs a
 /// few kilobytes instead of one bit per tick of the instrument's whole range (12.5 MB per side for 10^8 ticks); the
-/// price of it is one small allocation when trading first reaches a new 32,768-tick region.
+/// price of it is one small allocation when trading first reaches a new 32,768-tick region. Public because the
+/// risk layer keys its liquidation-threshold index by price with the same structure.
 /// </remarks>
-internal sealed class PriceBitmap
+public sealed class PriceBitmap
 {
     private const int PageShift = 9; // 512 words = 32,768 bits per page
     private const int PageWords = 1 << PageShift;
@@ -22,6 +23,8 @@ internal sealed class PriceBitmap
     private readonly ulong[]?[] _pages;
     private readonly ulong[][] _upper;
 
+    /// <summary>Creates an empty bitset over indices [0, <paramref name="size"/>).</summary>
+    /// <param name="size">Number of indices (price offsets) the bitset covers.</param>
     public PriceBitmap(long size)
     {
         var words = (Math.Max(1, size) + 63) >> 6;
@@ -38,6 +41,8 @@ internal sealed class PriceBitmap
         _upper = upper.ToArray();
     }
 
+    /// <summary>Marks index <paramref name="i"/> as present.</summary>
+    /// <param name="i">An index in [0, size).</param>
     public void Set(long i)
     {
         ref var word = ref BottomWordForWrite(i >> 6);
@@ -64,7 +69,8 @@ internal sealed class PriceBitmap
         }
     }
 
-    /// <summary>Clears bit <paramref name="i"/>, which must be set.</summary>
+    /// <summary>Marks index <paramref name="i"/>, which must be present, as absent.</summary>
+    /// <param name="i">An index in [0, size) that was set.</param>
     public void Clear(long i)
     {
         ref var word = ref _pages[i >> (6 + PageShift)]![(i >> 6) & (PageWords - 1)];
@@ -90,6 +96,8 @@ internal sealed class PriceBitmap
     }
 
     /// <summary>Smallest set index ≥ <paramref name="i"/>, or -1.</summary>
+    /// <param name="i">Where to start looking (inclusive).</param>
+    /// <returns>The index found, or -1.</returns>
     public long FindNext(long i)
     {
         var k = 0; // 0 = bottom level, k > 0 = _upper[k - 1]
@@ -127,6 +135,8 @@ internal sealed class PriceBitmap
     }
 
     /// <summary>Largest set index ≤ <paramref name="i"/>, or -1.</summary>
+    /// <param name="i">Where to start looking (inclusive).</param>
+    /// <returns>The index found, or -1.</returns>
     public long FindPrevious(long i)
     {
         var k = 0;

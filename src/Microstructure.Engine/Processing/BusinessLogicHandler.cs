@@ -1,34 +1,36 @@
-using Microstructure.Engine.Matching;
 using Microstructure.Ring;
 
 namespace Microstructure.Engine.Processing;
 
 /// <summary>
-/// The input ring's consumer: applies each command to the matching engine on this one thread and publishes the
-/// resulting events to the output ring. Everything that changes book state happens here, in sequence order.
+/// The input ring's consumer: applies each slot to the processor on this one thread and publishes the resulting
+/// events to the output ring. Everything that changes business state happens here, in sequence order.
 /// </summary>
-internal struct BusinessLogicHandler(
-    MatchingEngine engine,
-    OutputRingSink sink,
-    CommandResequencer? resequencer,
+internal struct BusinessLogicHandler<TSlot, TEvent, TProcessor>(
+    TProcessor processor,
+    OutputRingSink<TEvent> sink,
+    CommandResequencer<TSlot>? resequencer,
     Action? threadStarted)
-    : IEventHandler<SequencedCommand>
+    : IEventHandler<TSlot>
+    where TSlot : struct, ISequencedSlot
+    where TEvent : struct
+    where TProcessor : struct, ICommandProcessor<TSlot, TEvent>
 {
-    private readonly MatchingEngine _engine = engine;
-    private readonly CommandResequencer? _resequencer = resequencer;
+    private readonly CommandResequencer<TSlot>? _resequencer = resequencer;
     private readonly Action? _threadStarted = threadStarted;
-    private OutputRingSink _sink = sink;
+    private TProcessor _processor = processor;
+    private OutputRingSink<TEvent> _sink = sink;
 
     /// <inheritdoc />
-    public void OnEvent(ref SequencedCommand data, long sequence, bool endOfBatch)
+    public void OnEvent(ref TSlot data, long sequence, bool endOfBatch)
     {
         if (_resequencer is null)
         {
-            _engine.Process(in data.Command, sequence, ref _sink);
+            _processor.Process(in data, sequence, ref _sink);
         }
         else
         {
-            _resequencer.Accept(in data, _engine, ref _sink);
+            _resequencer.Accept<TEvent, TProcessor, OutputRingSink<TEvent>>(in data, ref _processor, ref _sink);
         }
     }
 

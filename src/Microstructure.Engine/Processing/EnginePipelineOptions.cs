@@ -2,7 +2,7 @@ using Microstructure.Ring;
 
 namespace Microstructure.Engine.Processing;
 
-/// <summary>How an <see cref="EnginePipeline"/> sizes its rings and waits.</summary>
+/// <summary>How an <see cref="EnginePipeline"/> (or any <see cref="BusinessLogicPipeline{TSlot, TEvent, TProcessor}"/>) sizes its rings and waits.</summary>
 public sealed record EnginePipelineOptions
 {
     /// <summary>Input ring slots (power of two). Default 64K.</summary>

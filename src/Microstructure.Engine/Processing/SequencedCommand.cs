@@ -9,11 +9,14 @@ namespace Microstructure.Engine.Processing;
 /// <see cref="SourceSequence"/> (0, 1, 2, …) and the processor applies commands in that order
 /// (see <see cref="EnginePipelineOptions.Resequence"/>).
 /// </remarks>
-public struct SequencedCommand
+public struct SequencedCommand : ISequencedSlot
 {
     /// <summary>The source's own sequence number, dense from 0; used only when resequencing.</summary>
     public long SourceSequence;
 
     /// <summary>The command itself.</summary>
     public OrderCommand Command;
+
+    /// <inheritdoc />
+    readonly long ISequencedSlot.SourceSequence => SourceSequence;
 }

@@ -1,0 +1,130 @@
+using Microstructure.Risk.Margin;
+using Microstructure.Risk.Pricing;
+
+namespace Microstructure.Risk.Processing;
+
+/// <summary><see cref="ExchangeOptions"/> validated and converted to fixed point once, at construction.</summary>
+internal sealed class ExchangeSettings
+{
+    public ExchangeSettings(ExchangeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        var spec = options.Instrument;
+        Check.That(spec is not null, "instrument", "is required");
+        Check.That(spec.MinPrice.Ticks >= 1 && spec.MaxPrice >= spec.MinPrice, "instrument", "price bounds must satisfy 1 <= minPrice <= maxPrice");
+        decimal perTickLot = spec.TickSize * spec.LotSize * FixedPoint.CashScale;
+        Check.That(perTickLot >= 1 && perTickLot == decimal.Truncate(perTickLot), "instrument",
+            $"tickSize × lotSize must be a whole multiple of 10⁻⁸ quote (the cash scale); got {spec.TickSize} × {spec.LotSize}");
+        CashPerTickLot = (long)perTickLot;
+        Check.That(options.MaxOrders is > 0 and <= 1 << 26, "maxOrders", $"must be in [1, 67108864]; got {options.MaxOrders}");
+        Check.That(options.MaxAccounts is >= 8 and <= 1 << 24, "maxAccounts", $"must be in [8, 16777216]; got {options.MaxAccounts}");
+        Check.That(options.Brackets is not null, "brackets", "is required");
+        Check.That(Enum.IsDefined(options.MaintenanceBasis), "maintenanceBasis", $"must be 'markNotional' or 'entryNotional'; got {options.MaintenanceBasis}");
+        TakerFee = Check.Rate(options.TakerFeeRate, "takerFeeRate", 0m, 0.1m);
+        MakerFee = Check.Rate(options.MakerFeeRate, "makerFeeRate", 0m, 0.1m);
+        Check.That(options.DefaultLeverage is >= 1 and <= 1000, "defaultLeverage", $"must be in [1, 1000]; got {options.DefaultLeverage}");
+        Check.That(Enum.IsDefined(options.DefaultMarginMode), "defaultMarginMode", $"must be 'cross' or 'isolated'; got {options.DefaultMarginMode}");
+        MarketBuffer = Check.Rate(options.MarketOrderPriceBuffer, "marketOrderPriceBuffer", 0m, 1m);
+
+        long largest = long.MaxValue / 4 / (spec.MaxPrice.Ticks * CashPerTickLot);
+        Check.That(largest >= 1, "instrument", "maxPrice × tick value is too large for 64-bit cash");
+        Check.That(options.MaxPositionLots >= 0 && options.MaxPositionLots <= largest, "maxPositionLots", $"must be in [0, {largest}] for this instrument; got {options.MaxPositionLots}");
+        MaxPositionLots = options.MaxPositionLots == 0 ? largest : options.MaxPositionLots;
+
+        Check.That(options.Mark is not null, "mark", "is required");
+        Check.That(Enum.IsDefined(options.Mark.Method), "mark.method", $"unknown method {options.Mark.Method}");
+        MarkTau = Check.Seconds(options.Mark.EmaTimeConstantSeconds, "mark.emaTimeConstantSeconds", allowZero: false);
+
+        Check.That(options.Funding is not null, "funding", "is required");
+        FundingInterval = Check.Seconds(options.Funding.IntervalSeconds, "funding.intervalSeconds", allowZero: false);
+        FundingInterest = Check.Rate(options.Funding.InterestRate, "funding.interestRate", -0.1m, 0.1m);
+        FundingClamp = Check.Rate(options.Funding.PremiumClamp, "funding.premiumClamp", 0m, 0.1m);
+        FundingCap = Check.Rate(options.Funding.RateCap, "funding.rateCap", 0m, 0.5m);
+
+        Check.That(options.Liquidation is not null, "liquidation", "is required");
+        options.Liquidation.Validate("liquidation.options");
+        Check.That(options.Mitigations is not null, "mitigations", "must be a list (it may be empty)");
+        for (int i = 0; i < options.Mitigations.Count; i++)
+        {
+            var m = options.Mitigations[i];
+            Check.That(m is not null, $"mitigations[{i}]", "is null");
+            m.Validate($"mitigations[{i}]");
+            switch (m)
+            {
+                case PriceBandOptions band:
+                    Check.That(PriceBand is null, $"mitigations[{i}]", "price-band is listed twice");
+                    PriceBand = band;
+                    break;
+                case CircuitBreakerOptions breaker:
+                    Check.That(CircuitBreaker is null, $"mitigations[{i}]", "circuit-breaker is listed twice");
+                    CircuitBreaker = breaker;
+                    break;
+                case DynamicMarginOptions dynamic:
+                    Check.That(DynamicMargin is null, $"mitigations[{i}]", "dynamic-margin is listed twice");
+                    Check.That(dynamic.MaxMultiplier * FixedPoint.ToQuote(options.Brackets.MaxMaintenanceRate) < 1m,
+                        $"mitigations[{i}].maxMultiplier", $"× the highest maintenance rate must stay below 100% (liquidation prices must stay monotone); got {dynamic.MaxMultiplier}");
+                    DynamicMargin = dynamic;
+                    break;
+                default:
+                    throw new RiskConfigurationException($"mitigations[{i}]", $"unknown mitigation '{m.Name}'");
+            }
+        }
+
+        if (options.LendingPool is not null)
+        {
+            options.LendingPool.Validate("lendingPool");
+        }
+
+        int n = options.MaxAccounts;
+        FundAccount = SystemAccount(options.InsuranceFundAccountId, n - 1, "insuranceFundAccountId", n);
+        VaultAccount = SystemAccount(options.VaultAccountId, n - 2, "vaultAccountId", n);
+        LiquidatorAccount = SystemAccount(options.PoolLiquidatorAccountId, n - 3, "poolLiquidatorAccountId", n);
+        KeeperAccount = SystemAccount(options.KeeperAccountId, n - 4, "keeperAccountId", n);
+        int[] system = [FundAccount, VaultAccount, LiquidatorAccount, KeeperAccount];
+        Check.That(system.Distinct().Count() == 4, "insuranceFundAccountId", "the four system accounts must be different accounts");
+    }
+
+    public ExchangeOptions Options { get; }
+
+    public long CashPerTickLot { get; }
+
+    public long TakerFee { get; }
+
+    public long MakerFee { get; }
+
+    public long MarketBuffer { get; }
+
+    public long MaxPositionLots { get; }
+
+    public long MarkTau { get; }
+
+    public long FundingInterval { get; }
+
+    public long FundingInterest { get; }
+
+    public long FundingClamp { get; }
+
+    public long FundingCap { get; }
+
+    public PriceBandOptions? PriceBand { get; }
+
+    public CircuitBreakerOptions? CircuitBreaker { get; }
+
+    public DynamicMarginOptions? DynamicMargin { get; }
+
+    public int FundAccount { get; }
+
+    public int VaultAccount { get; }
+
+    public int LiquidatorAccount { get; }
+
+    public int KeeperAccount { get; }
+
+    private static int SystemAccount(long? configured, int fallback, string path, int accounts)
+    {
+        long id = configured ?? fallback;
+        Check.That(id >= 0 && id < accounts, path, $"must be in [0, {accounts - 1}]; got {id}");
+        return (int)id;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Microstructure.Risk.Processing;
+
+/// <summary>One entry of the liquidation queue, stamped when the breach was found.</summary>
+internal struct LiquidationTicket
+{
+    public int Account;
+    public TicketKind Kind;
+    public LiquidationCause Cause;
+    public long TriggerSequence;
+    public long TriggerMark;
+    public long MarkBefore;
+    public long Parent;
+    public long LiquidationId;
+}

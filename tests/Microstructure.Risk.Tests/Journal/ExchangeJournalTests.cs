@@ -1,0 +1,83 @@
+using Microstructure.Risk.Journal;
+using Microstructure.Risk.Processing;
+using Microstructure.Risk.Tests.TestSupport;
+
+namespace Microstructure.Risk.Tests.Journal;
+
+public class ExchangeJournalTests
+{
+    [Fact]
+    public void Every_field_of_every_event_round_trips()
+    {
+        var events = new List<ExchangeEvent>();
+        for (int seed = 1; !events.Any(e => e.Type == ExchangeEventType.LiquidationTriggered); seed++)
+        {
+            var (options, commands) = CommandLog.Record(seed, 800);
+            var exchange = new Exchange(options);
+            var sink = new RecordingSink(events);
+            for (int i = 0; i < commands.Count; i++)
+            {
+                var command = commands[i];
+                exchange.Process(in command, i, ref sink);
+            }
+        }
+
+        var stream = new MemoryStream();
+        using (var writer = new ExchangeJournalWriter(stream, leaveOpen: true))
+        {
+            foreach (var e in events)
+            {
+                writer.Append(in e);
+            }
+        }
+
+        var read = new ExchangeJournalReader(stream.ToArray()).ReadAll();
+        Assert.Equal(events, read);
+        Assert.Contains(read, e => e.Type == ExchangeEventType.LiquidationTriggered);
+    }
+
+    [Fact]
+    public void Extreme_values_round_trip()
+    {
+        var e = new ExchangeEvent
+        {
+            Type = ExchangeEventType.LiquidationTriggered,
+            CommandSequence = long.MaxValue / 2,
+            Timestamp = new Timestamp(-5),
+            MarginRatio = long.MaxValue,
+            Equity = long.MinValue,
+            Amount = -1,
+            Cause = LiquidationCause.Funding,
+            Design = LiquidationDesignKind.DutchAuction,
+        };
+        var stream = new MemoryStream();
+        using (var writer = new ExchangeJournalWriter(stream, leaveOpen: true))
+        {
+            writer.Append(in e);
+        }
+
+        Assert.Equal(e, Assert.Single(new ExchangeJournalReader(stream.ToArray()).ReadAll()));
+    }
+
+    [Fact]
+    public void A_truncated_journal_names_the_broken_record()
+    {
+        var stream = new MemoryStream();
+        using (var writer = new ExchangeJournalWriter(stream, leaveOpen: true))
+        {
+            var e = new ExchangeEvent { Type = ExchangeEventType.Deposit, Amount = 123_456_789 };
+            writer.Append(in e);
+            writer.Append(in e);
+        }
+
+        byte[] bytes = stream.ToArray()[..^3];
+        var error = Assert.Throws<InvalidDataException>(() => new ExchangeJournalReader(bytes).ReadAll());
+        Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_without_the_header_is_refused()
+    {
+        Assert.Throws<InvalidDataException>(() => new ExchangeJournalReader("MSJ1\u0001\0\0\0"u8.ToArray()));
+    }
+}

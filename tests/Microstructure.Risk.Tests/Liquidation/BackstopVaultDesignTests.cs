@@ -1,0 +1,40 @@
+using Microstructure.Risk.Liquidation;
+using static Microstructure.Risk.Tests.TestSupport.LongPositionScenario;
+
+namespace Microstructure.Risk.Tests.Liquidation;
+
+public class BackstopVaultDesignTests
+{
+    [Fact]
+    public void Above_two_thirds_of_maintenance_the_position_is_closed_on_the_book()
+    {
+        var d = Create(new BackstopVaultOptions());
+        TwoBids(d);
+        var events = d.Mark(9_040); // equity 4.00 ≥ ⅔ × MM 4.52
+        Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.AccountId == Trader);
+        Assert.DoesNotContain(events, e => e.Type == ExchangeEventType.Takeover);
+        d.AssertConserved();
+    }
+
+    [Fact]
+    public void Below_two_thirds_of_maintenance_the_vault_takes_position_and_margin_at_the_mark_and_unwinds_in_slices()
+    {
+        var d = Create(new BackstopVaultOptions { UnwindFraction = 0.2m, UnwindIntervalSeconds = 30m });
+        d.Limit(Maker, Side.Buy, 9_000, 10);
+        var events = d.Mark(9_010); // equity 1.00 < ⅔ × 4.505
+        var takeover = Assert.Single(events, e => e.Type == ExchangeEventType.Takeover);
+        long vault = d.Exchange.VaultAccountId;
+        Assert.Equal(vault, takeover.CounterpartyAccountId);
+        Assert.Equal(9_010, takeover.Price.Ticks);
+        Assert.Equal(0, d.Account(Trader).Lots);
+        Assert.Equal(0, d.Account(Trader).MarginCash);
+
+        // The vault sold its first fifth at once and waits 30 s for the next.
+        Assert.Equal(8, d.Account(vault).Lots);
+        Assert.DoesNotContain(d.Advance(29m), e => e.Type == ExchangeEventType.LiquidationOrder);
+        var next = Assert.Single(d.Advance(1m), e => e.Type == ExchangeEventType.LiquidationOrder);
+        Assert.Equal(2, next.Quantity.Lots);            // ⌈20% × 8⌉
+        Assert.Equal(6, d.Account(vault).Lots);
+        d.AssertConserved();
+    }
+}

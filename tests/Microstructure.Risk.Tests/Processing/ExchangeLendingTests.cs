@@ -1,0 +1,141 @@
+using Microstructure.Risk.Lending;
+using Microstructure.Risk.Pricing;
+using Microstructure.Risk.Tests.TestSupport;
+
+namespace Microstructure.Risk.Tests.Processing;
+
+public class ExchangeLendingTests
+{
+    private const long Maker = 1;
+    private const long Looper = 2;
+    private const long Supplier = 3;
+
+    private static Driver Pool(LendingPoolOptions? pool = null, MarkPriceMethod mark = MarkPriceMethod.External)
+    {
+        var d = new Driver(Instruments.Simple() with
+        {
+            LendingPool = pool ?? new LendingPoolOptions(),
+            Mark = new MarkPriceOptions { Method = mark },
+        });
+        d.Deposit(Maker, 1_000_000m);
+        d.Leverage(Maker, 1);
+        d.Deposit(Supplier, 100_000m);
+        d.Send(ExchangeCommand.Cash(ExchangeCommandType.PoolSupply, Supplier, Driver.Usd(50_000m), d.Time));
+        d.Deposit(d.Exchange.PoolLiquidatorAccountId, 100_000m);
+        if (mark == MarkPriceMethod.External)
+        {
+            d.Mark(10_000);
+        }
+
+        return d;
+    }
+
+    private static List<ExchangeEvent> Pool(Driver d, ExchangeCommandType type, long account, long amount) =>
+        d.Send(ExchangeCommand.ForAccount(type, account, amount, d.Time));
+
+    [Fact]
+    public void Borrowing_is_limited_by_loan_to_value_and_collateral_comes_from_a_paid_long_holding()
+    {
+        var d = Pool();
+        d.Deposit(Looper, 1_000m);
+        d.Leverage(Looper, 1);
+        d.Limit(Maker, Side.Sell, 10_000, 100);
+        d.Limit(Looper, Side.Buy, 10_000, 10, TimeInForce.Ioc);
+        Assert.Single(Pool(d, ExchangeCommandType.PoolDepositCollateral, Looper, 10), e => e.Type == ExchangeEventType.CollateralDeposited);
+        Assert.Equal(0, d.Account(Looper).Lots);
+        Assert.Equal(10, d.Account(Looper).Collateral);
+
+        // $1,000 of collateral at LTV 80%: $800 is the most it can borrow.
+        Assert.Equal(RiskRejectReason.HealthFactorTooLow, Assert.Single(Pool(d, ExchangeCommandType.PoolBorrow, Looper, Driver.Usd(800.01m))).RiskReason);
+        Assert.Single(Pool(d, ExchangeCommandType.PoolBorrow, Looper, Driver.Usd(800m)), e => e.Type == ExchangeEventType.Borrowed);
+        Assert.Equal(Driver.Usd(800m), d.Account(Looper).Debt);
+        Assert.Equal(Driver.Usd(49_200m), d.Exchange.PoolCash);
+        d.AssertConserved();
+    }
+
+    [Fact]
+    public void Below_hf_one_the_liquidator_repays_half_seizes_with_the_bonus_and_sells_on_the_book()
+    {
+        var d = Pool(new LendingPoolOptions { MinSizeForPartial = 100m });
+        d.Deposit(Looper, 2_000m);
+        d.Leverage(Looper, 1);
+        d.Limit(Maker, Side.Sell, 10_000, 100);
+        d.Limit(Looper, Side.Buy, 10_000, 20, TimeInForce.Ioc);
+        Pool(d, ExchangeCommandType.PoolDepositCollateral, Looper, 20);
+        Pool(d, ExchangeCommandType.PoolBorrow, Looper, Driver.Usd(1_600m));
+        d.Limit(Maker, Side.Buy, 9_600, 100);
+
+        // HF = 20 × P × 0.825 / 1,600 < 1 ⇔ P < 96.97; at 96.96 HF = 0.99996 > 0.95: close factor 50%.
+        var events = d.Mark(9_696);
+        var liquidation = Assert.Single(events, e => e.Type == ExchangeEventType.PoolLiquidation);
+        Assert.Equal(Driver.Usd(800m), liquidation.Amount);           // 50% of the debt
+        Assert.Equal(8, liquidation.Quantity.Lots);                    // ⌊800 × 1.05 / 96.96⌋ = 8 lots
+        Assert.Equal(FixedPoint.ToRate(0.5m), liquidation.Rate);
+        Assert.Equal(d.Exchange.PoolLiquidatorAccountId, liquidation.CounterpartyAccountId);
+        Assert.Equal(12, d.Account(Looper).Collateral);
+        Assert.Equal(Driver.Usd(800m), d.Account(Looper).Debt);
+
+        // The seized lots are sold on the book inline, by the protocol liquidator.
+        var sale = Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder);
+        Assert.Equal(d.Exchange.PoolLiquidatorAccountId, sale.AccountId);
+        Assert.Equal(8, sale.Quantity.Lots);
+        Assert.Contains(events, e => e.Type == ExchangeEventType.Trade && e.AccountId == d.Exchange.PoolLiquidatorAccountId && e.Price.Ticks == 9_600);
+        Assert.Equal(0, d.Account(d.Exchange.PoolLiquidatorAccountId).Lots);
+        d.AssertConserved();
+    }
+
+    [Fact]
+    public void At_hf_below_0_95_the_whole_debt_is_repaid()
+    {
+        var d = Pool(new LendingPoolOptions { MinSizeForPartial = 100m });
+        d.Deposit(Looper, 2_000m);
+        d.Leverage(Looper, 1);
+        d.Limit(Maker, Side.Sell, 10_000, 100);
+        d.Limit(Looper, Side.Buy, 10_000, 20, TimeInForce.Ioc);
+        Pool(d, ExchangeCommandType.PoolDepositCollateral, Looper, 20);
+        Pool(d, ExchangeCommandType.PoolBorrow, Looper, Driver.Usd(1_600m));
+        d.Limit(Maker, Side.Buy, 9_000, 100);
+        var events = d.Mark(9_000); // HF = 20 × 90 × 0.825 / 1,600 = 0.928
+        var liquidation = Assert.Single(events, e => e.Type == ExchangeEventType.PoolLiquidation);
+        Assert.Equal(FixedPoint.RateScale, liquidation.Rate);
+        Assert.Equal(Driver.Usd(1_600m), liquidation.Amount);
+        Assert.Equal(0, d.Account(Looper).Debt);
+        Assert.Equal(2, d.Account(Looper).Collateral); // ⌊1,600 × 1.05 / 90⌋ = 18 seized of 20
+        d.AssertConserved();
+    }
+
+    [Fact]
+    public void With_the_mark_as_oracle_the_liquidators_sales_push_the_next_loopers_under()
+    {
+        // Loopers at staggered health; each liquidation's sale on the thin book moves the last-trade mark down.
+        var d = Pool(new LendingPoolOptions { MinSizeForPartial = 100m }, MarkPriceMethod.LastTrade);
+        d.Limit(Maker, Side.Sell, 10_000, 1_000);
+        for (long looper = 10; looper < 20; looper++)
+        {
+            d.Deposit(looper, 2_000m);
+            d.Leverage(looper, 1);
+            d.Limit(looper, Side.Buy, 10_000, 20, TimeInForce.Ioc);
+            Pool(d, ExchangeCommandType.PoolDepositCollateral, looper, 20);
+            Pool(d, ExchangeCommandType.PoolBorrow, looper, Driver.Usd(1_600m - (looper - 10)));
+        }
+
+        for (long price = 9_999; price >= 8_000; price--)
+        {
+            d.Limit(Maker, Side.Buy, price, 1);
+        }
+
+        // Liquidation prices 96.96, 96.90, 96.84, … ($1 less debt each); each liquidator sale of 8 lots moves 8 cents.
+        var events = d.Market(Maker, Side.Sell, 304);
+        var liquidations = events.Where(e => e.Type == ExchangeEventType.PoolLiquidation).ToList();
+        Assert.True(liquidations.Count >= 3, $"expected a lending cascade, got {liquidations.Count}");
+        Assert.Contains(liquidations, e => e.ParentLiquidationId != 0 && liquidations.Any(p => p.LiquidationId == e.ParentLiquidationId));
+        d.AssertConserved();
+    }
+
+    [Fact]
+    public void Pool_commands_without_a_pool_are_refused()
+    {
+        var d = new Driver(Instruments.Simple());
+        Assert.Equal(RiskRejectReason.NotEnabled, Assert.Single(d.Send(ExchangeCommand.Cash(ExchangeCommandType.PoolBorrow, 1, 5, d.Time))).RiskReason);
+    }
+}

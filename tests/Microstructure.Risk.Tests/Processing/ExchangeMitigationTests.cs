@@ -1,0 +1,87 @@
+using Microstructure.Risk.Liquidation;
+using Microstructure.Risk.Margin;
+using Microstructure.Risk.Pricing;
+using Microstructure.Risk.Tests.TestSupport;
+using static Microstructure.Risk.Tests.TestSupport.LongPositionScenario;
+
+namespace Microstructure.Risk.Tests.Processing;
+
+public class ExchangeMitigationTests
+{
+    [Fact]
+    public void Circuit_breaker_halts_at_the_soft_limit_defers_liquidations_and_resumes_with_a_wider_band()
+    {
+        var d = Create(new FullCloseOptions(), tweak: o => o with { Mitigations = [new CircuitBreakerOptions()] });
+        d.Send(ExchangeCommand.ForPrice(ExchangeCommandType.SetReferencePrice, 10_000, d.Time));
+        d.Limit(Maker, Side.Buy, 9_000, 10);
+
+        var halt = d.Mark(9_300); // −7% from the reference: soft limit reached
+        Assert.Single(halt, e => e.Type == ExchangeEventType.TradingHalted);
+        Assert.True(d.Exchange.IsHalted);
+        Assert.Equal(RiskRejectReason.TradingHalted, Assert.Single(d.Limit(Short, Side.Buy, 9_300, 1)).RiskReason);
+
+        var breached = d.Mark(9_040);
+        Assert.Single(breached, e => e.Type == ExchangeEventType.LiquidationDeferred && e.AccountId == Trader);
+        Assert.DoesNotContain(breached, e => e.Type == ExchangeEventType.Trade);
+
+        var resumed = d.Advance(120m);
+        Assert.Equal(FixedPoint.ToRate(0.13m), Assert.Single(resumed, e => e.Type == ExchangeEventType.TradingResumed).Rate);
+        Assert.Contains(resumed, e => e.Type == ExchangeEventType.LiquidationTriggered && e.AccountId == Trader);
+        Assert.Equal(0, d.Account(Trader).Lots);
+        d.AssertConserved();
+    }
+
+    [Fact]
+    public void Price_band_turns_a_market_order_into_an_ioc_at_the_band_edge_and_refuses_limits_beyond_it()
+    {
+        var d = Create(new FullCloseOptions(), tweak: o => o with { Mitigations = [new PriceBandOptions { Band = 0.05m }] });
+        d.Deposit(Short, 10_000m);
+        d.Limit(Maker, Side.Buy, 9_500, 2);
+        d.Limit(Maker, Side.Buy, 9_000, 2);
+        var sold = d.Market(Short, Side.Sell, 4);
+        var accepted = Assert.Single(sold, e => e.Type == ExchangeEventType.Accepted);
+        Assert.Equal(9_500, accepted.Price.Ticks);
+        Assert.Equal([9_500L], sold.Where(e => e.Type == ExchangeEventType.Trade).Select(e => e.Price.Ticks));
+        Assert.Equal(RiskRejectReason.PriceOutsideBand, Assert.Single(d.Limit(Short, Side.Sell, 9_400, 1)).RiskReason);
+    }
+
+    [Fact]
+    public void Liquidation_orders_stop_at_the_band_edge()
+    {
+        var d = Create(new FullCloseOptions(), tweak: o => o with { Mitigations = [new PriceBandOptions { Band = 0.01m }] });
+        TwoBids(d); // 5 at 90.00, 5 at 89.00; band at a 90.40 mark reaches down to 89.50
+        var events = d.Mark(9_040);
+        Assert.Equal(8_950, Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder).Price.Ticks);
+        Assert.Equal(5, events.Where(e => e.Type == ExchangeEventType.Trade).Sum(e => e.Quantity.Lots));
+        Assert.Single(events, e => e.Type == ExchangeEventType.AutoDeleverage); // the rest, per full-close's default
+        d.AssertConserved();
+    }
+
+    [Fact]
+    public void Dynamic_margin_raises_maintenance_with_realised_volatility_and_re_keys_positions()
+    {
+        var dynamic = new DynamicMarginOptions { UpdateIntervalSeconds = 1m, BaselineVolatility = 0.001m, MaxMultiplier = 1.9m, Step = 0.1m };
+        var d = Create(new FullCloseOptions(), tweak: o => o with { Mitigations = [dynamic] });
+        long before = d.Account(Trader).LiquidationPrice.Ticks;
+        d.Advance(1m);
+        d.Mark(9_700);
+        var changed = d.Advance(1m); // a 3% move in one interval: √(0.06 × 0.03²) ≈ 0.73% ≫ 0.1% baseline
+        var multiplier = Assert.Single(changed, e => e.Type == ExchangeEventType.MarginMultiplier);
+        Assert.Equal(FixedPoint.ToRate(1.9m), multiplier.Rate);
+        Assert.Equal(FixedPoint.ToRate(1.9m), d.Exchange.MarginMultiplier);
+        Assert.True(d.Account(Trader).LiquidationPrice.Ticks > before);
+        Assert.Equal(Driver.Usd(0.005m * 9_700m / 100m * 10m * 1.9m), d.Account(Trader).MaintenanceMargin);
+    }
+
+    [Fact]
+    public void Dynamic_margin_that_could_push_maintenance_to_100_percent_is_refused()
+    {
+        var options = Instruments.Simple() with
+        {
+            Brackets = BracketTable.BinanceBtcUsdt2021,
+            Mitigations = [new DynamicMarginOptions { MaxMultiplier = 2m }],
+        };
+        var error = Assert.Throws<RiskConfigurationException>(() => new Microstructure.Risk.Processing.Exchange(options));
+        Assert.Equal("mitigations[0].maxMultiplier", error.Path);
+    }
+}
