@@ -37,6 +37,15 @@ public struct ExchangeEvent
     /// <summary>For liquidation events: the design that handles the liquidation.</summary>
     public LiquidationDesignKind Design;
 
+    /// <summary>For <see cref="ExchangeEventType.Accepted"/>: the kind of order (as in the engine's event).</summary>
+    public OrderType OrderType;
+
+    /// <summary>For <see cref="ExchangeEventType.Accepted"/>: the order's time in force.</summary>
+    public TimeInForce TimeInForce;
+
+    /// <summary>For <see cref="ExchangeEventType.Accepted"/>: the order's post-only / reduce-only flags.</summary>
+    public OrderFlags Flags;
+
     /// <summary>Sequence number of the input command being processed when the event was emitted.</summary>
     public long CommandSequence;
 
@@ -78,6 +87,18 @@ public struct ExchangeEvent
 
     /// <summary>Engine top of book: size at the best ask.</summary>
     public Quantity AskQuantity;
+
+    /// <summary>For <see cref="ExchangeEventType.Accepted"/> of a stop order: its trigger price.</summary>
+    public Price StopPrice;
+
+    /// <summary>For <see cref="ExchangeEventType.Accepted"/> of an iceberg: its display size.</summary>
+    public Quantity DisplayQuantity;
+
+    /// <summary>For <see cref="ExchangeEventType.L2Level"/>: the level's rank on its side (0 = best).</summary>
+    public int Level;
+
+    /// <summary>For <see cref="ExchangeEventType.L2Level"/>: the number of orders queued at the level.</summary>
+    public int OrderCount;
 
     /// <summary>The liquidation this event belongs to (1, 2, 3, … in start order); 0 when none.</summary>
     public long LiquidationId;
@@ -125,5 +146,5 @@ public struct ExchangeEvent
     public long Rate;
 
     /// <summary>True for the matching engine's own events (types 0–6).</summary>
-    public readonly bool IsEngineEvent => (byte)Type <= (byte)ExchangeEventType.Amended;
+    public readonly bool IsEngineEvent => (byte)Type <= (byte)ExchangeEventType.L2Level;
 }

@@ -1,7 +1,7 @@
 namespace Microstructure.Risk;
 
 /// <summary>
-/// The kind of an <see cref="ExchangeEvent"/>. Values 0–6 are the matching engine's events (same numbers as
+/// The kind of an <see cref="ExchangeEvent"/>. Values 0–7 are the matching engine's events (same numbers as
 /// <c>EngineEventType</c>); values from 16 are the risk layer's.
 /// </summary>
 public enum ExchangeEventType : byte
@@ -26,6 +26,9 @@ public enum ExchangeEventType : byte
 
     /// <summary>Engine: an order was amended or reduced.</summary>
     Amended = 6,
+
+    /// <summary>Engine: one level of an L2 snapshot (an order command of type <c>SnapshotL2</c>).</summary>
+    L2Level = 7,
 
     /// <summary>Risk refused the command; see <see cref="ExchangeEvent.RiskReason"/>. Nothing changed.</summary>
     RiskRejected = 16,

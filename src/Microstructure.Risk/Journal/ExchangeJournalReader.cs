@@ -57,6 +57,9 @@ public sealed class ExchangeJournalReader
         e.Cause = (LiquidationCause)_data[_offset++];
         e.FundReason = (FundMovementReason)_data[_offset++];
         e.Design = (LiquidationDesignKind)_data[_offset++];
+        e.OrderType = (OrderType)_data[_offset++];
+        e.TimeInForce = (TimeInForce)_data[_offset++];
+        e.Flags = (OrderFlags)_data[_offset++];
         e.CommandSequence = _lastSequence + Next();
         e.Timestamp = new Timestamp(_lastTimestamp + Next());
         e.OrderId = new OrderId(Next());
@@ -71,6 +74,10 @@ public sealed class ExchangeJournalReader
         e.BidQuantity = new Quantity(Next());
         e.AskPrice = new Price(Next());
         e.AskQuantity = new Quantity(Next());
+        e.StopPrice = new Price(Next());
+        e.DisplayQuantity = new Quantity(Next());
+        e.Level = NextInt("level");
+        e.OrderCount = NextInt("order count");
         e.LiquidationId = Next();
         e.ParentLiquidationId = Next();
         e.TriggerSequence = Next();
@@ -102,7 +109,25 @@ public sealed class ExchangeJournalReader
         return events;
     }
 
-    private long Next() => Varint.TryRead(_data, ref _offset, out long value) ? value : throw Truncated();
+    private int NextInt(string field)
+    {
+        long value = Next();
+        return value is >= int.MinValue and <= int.MaxValue
+            ? (int)value
+            : throw new InvalidDataException($"The exchange journal record that starts at byte {_recordStart} has {field} {value}, outside the range of its field: the file is corrupt.");
+    }
+
+    private long Next()
+    {
+        try
+        {
+            return Varint.TryRead(_data, ref _offset, out long value) ? value : throw Truncated();
+        }
+        catch (OverflowException)
+        {
+            throw new InvalidDataException($"The exchange journal record that starts at byte {_recordStart} holds a number longer than 64 bits: the file is corrupt.");
+        }
+    }
 
     private InvalidDataException Truncated() =>
         new($"The exchange journal ends inside the record that starts at byte {_recordStart}: the file is truncated.");

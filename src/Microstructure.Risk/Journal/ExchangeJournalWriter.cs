@@ -53,6 +53,9 @@ public sealed class ExchangeJournalWriter : IDisposable
         b[o++] = (byte)e.Cause;
         b[o++] = (byte)e.FundReason;
         b[o++] = (byte)e.Design;
+        b[o++] = (byte)e.OrderType;
+        b[o++] = (byte)e.TimeInForce;
+        b[o++] = (byte)e.Flags;
         Varint.Write(b, ref o, e.CommandSequence - _lastSequence);
         Varint.Write(b, ref o, e.Timestamp.Nanoseconds - _lastTimestamp);
         Varint.Write(b, ref o, e.OrderId.Value);
@@ -67,6 +70,10 @@ public sealed class ExchangeJournalWriter : IDisposable
         Varint.Write(b, ref o, e.BidQuantity.Lots);
         Varint.Write(b, ref o, e.AskPrice.Ticks);
         Varint.Write(b, ref o, e.AskQuantity.Lots);
+        Varint.Write(b, ref o, e.StopPrice.Ticks);
+        Varint.Write(b, ref o, e.DisplayQuantity.Lots);
+        Varint.Write(b, ref o, e.Level);
+        Varint.Write(b, ref o, e.OrderCount);
         Varint.Write(b, ref o, e.LiquidationId);
         Varint.Write(b, ref o, e.ParentLiquidationId);
         Varint.Write(b, ref o, e.TriggerSequence);

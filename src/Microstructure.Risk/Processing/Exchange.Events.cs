@@ -34,6 +34,13 @@ public sealed partial class Exchange
         e.BidQuantity = source.BidQuantity;
         e.AskPrice = source.AskPrice;
         e.AskQuantity = source.AskQuantity;
+        e.OrderType = source.OrderType;
+        e.TimeInForce = source.TimeInForce;
+        e.Flags = source.Flags;
+        e.StopPrice = source.StopPrice;
+        e.DisplayQuantity = source.DisplayQuantity;
+        e.Level = source.Level;
+        e.OrderCount = source.OrderCount;
         e.LiquidationId = _activeLiquidation;
         e.TriggerSequence = CurrentTrigger;
     }

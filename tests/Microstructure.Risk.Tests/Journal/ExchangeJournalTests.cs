@@ -49,6 +49,13 @@ public class ExchangeJournalTests
             Amount = -1,
             Cause = LiquidationCause.Funding,
             Design = LiquidationDesignKind.DutchAuction,
+            OrderType = OrderType.StopLimit,
+            TimeInForce = TimeInForce.Fok,
+            Flags = OrderFlags.PostOnly | OrderFlags.ReduceOnly,
+            StopPrice = new Price(long.MinValue),
+            DisplayQuantity = new Quantity(long.MaxValue),
+            Level = int.MaxValue,
+            OrderCount = int.MinValue,
         };
         var stream = new MemoryStream();
         using (var writer = new ExchangeJournalWriter(stream, leaveOpen: true))

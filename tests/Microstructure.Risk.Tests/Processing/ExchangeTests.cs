@@ -33,6 +33,25 @@ public class ExchangeTests
     }
 
     [Fact]
+    public void An_L2_snapshot_through_the_exchange_passes_the_engine_levels_and_accepted_order_details_on()
+    {
+        var d = new Driver(Instruments.Simple());
+        d.Deposit(Maker, 10_000m);
+        d.Mark(10_000);
+        var accepted = d.Limit(Maker, Side.Sell, 10_010, 5, flags: OrderFlags.PostOnly).Single(e => e.Type == ExchangeEventType.Accepted);
+        Assert.Equal((OrderType.Limit, TimeInForce.Gtc, OrderFlags.PostOnly), (accepted.OrderType, accepted.TimeInForce, accepted.Flags));
+        d.Limit(Maker, Side.Sell, 10_020, 2);
+
+        var levels = d.Place(new OrderCommand { Type = CommandType.SnapshotL2, AccountId = Maker, Quantity = new Quantity(5) });
+
+        Assert.All(levels, e => Assert.Equal(ExchangeEventType.L2Level, e.Type));
+        Assert.Equal(
+            new[] { (Side.Sell, 0, 10_010L, 5L, 1), (Side.Sell, 1, 10_020L, 2L, 1) },
+            levels.Select(e => (e.Side, e.Level, e.Price.Ticks, e.Quantity.Lots, e.OrderCount)));
+        Assert.True(levels[0].IsEngineEvent);
+    }
+
+    [Fact]
     public void Bitmex_example_through_the_exchange_liquidates_at_99_50_not_at_99_51()
     {
         var options = Instruments.Simple() with
