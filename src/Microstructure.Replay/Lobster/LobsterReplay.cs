@@ -1,4 +1,4 @@
-using Microstructure.Engine.Matching;
+using Microstructure.Engine;
 using Microstructure.Replay.Output;
 using Microstructure.Replay.Processing;
 
@@ -16,15 +16,15 @@ public static class LobsterReplay
     /// <returns>The report.</returns>
     /// <exception cref="Io.ReplayInputException">Bad input (not in lenient mode, or structural).</exception>
     public static ReplayReport Run(LobsterReplayOptions options, TapeWriter? tape = null) =>
-        Run(options, tape, static engine => new EngineProcessor(engine));
+        Run(options, tape, EngineProcessor.Create);
 
     /// <summary>Replays into any business logic built around the engine (the seam for a risk layer).</summary>
     /// <typeparam name="TProcessor">The business logic.</typeparam>
     /// <param name="options">Files and settings.</param>
     /// <param name="tape">Where to write the tape, or null.</param>
-    /// <param name="createProcessor">Builds the processor around the engine the replay sizes from the data.</param>
+    /// <param name="createProcessor">Builds the processor (and its engine) for the instrument and order capacity the replay derives from the data.</param>
     /// <returns>The report.</returns>
-    public static ReplayReport Run<TProcessor>(LobsterReplayOptions options, TapeWriter? tape, Func<MatchingEngine, TProcessor> createProcessor)
+    public static ReplayReport Run<TProcessor>(LobsterReplayOptions options, TapeWriter? tape, Func<InstrumentSpec, int, TProcessor> createProcessor)
         where TProcessor : struct, IReplayProcessor
     {
         ArgumentNullException.ThrowIfNull(options);

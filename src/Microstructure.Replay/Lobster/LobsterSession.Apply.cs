@@ -162,7 +162,11 @@ internal sealed partial class LobsterSession<TProcessor>
         }
     }
 
-    /// <summary>Submits the injected orders due before <paramref name="time"/> (after every historical event at or before their time).</summary>
+    /// <summary>
+    /// Submits the injected orders due before <paramref name="time"/> (after every historical event at or before their
+    /// time), each after the processor's own work due at or before its time; then the processor's work due before
+    /// <paramref name="time"/>. Nothing runs while trading is halted.
+    /// </summary>
     private void DeliverInjections(long time)
     {
         var injections = _options.Injections;
@@ -180,8 +184,16 @@ internal sealed partial class LobsterSession<TProcessor>
 
             var order = injections[_nextInjection++];
             _deferredCounted = Math.Max(_deferredCounted, _nextInjection);
+            _book.Now = _lastTime;
+            _book.Advance(order.TimeNs + 1);
             _book.Now = Math.Max(order.TimeNs, _lastTime);
             _book.Inject(order);
+        }
+
+        if (_halt == HaltState.Trading)
+        {
+            _book.Now = _lastTime;
+            _book.Advance(time);
         }
     }
 

@@ -14,7 +14,11 @@ public sealed class TapeWriter : IDisposable
     public const string Header = "seq,time_ns,event,side,price,quantity,order_id,counterparty_id,bid_price,bid_size,ask_price,ask_size,detail";
 
     private static readonly byte[][] EventNames =
-        [.. new[] { "trade", "fill", "l1", "injected", "reconcile", "liquidation", "mark", "halt", "gap" }.Select(Encoding.ASCII.GetBytes)];
+        [.. new[]
+        {
+            "trade", "fill", "l1", "injected", "reconcile", "liquidation", "mark", "halt", "gap", "population", "liq-start", "liq-order", "liq-end",
+            "takeover", "adl", "fund", "bad-debt", "risk-reject",
+        }.Select(Encoding.ASCII.GetBytes)];
 
     private readonly Stream _stream;
     private readonly byte[] _buffer = new byte[1 << 16];

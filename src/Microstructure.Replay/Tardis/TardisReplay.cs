@@ -1,4 +1,4 @@
-using Microstructure.Engine.Matching;
+using Microstructure.Engine;
 using Microstructure.Replay.Output;
 using Microstructure.Replay.Processing;
 
@@ -15,15 +15,15 @@ public static class TardisReplay
     /// <param name="tape">Where to write the tape, or null.</param>
     /// <returns>The report.</returns>
     public static ReplayReport Run(TardisReplayOptions options, TapeWriter? tape = null) =>
-        Run(options, tape, static engine => new EngineProcessor(engine));
+        Run(options, tape, EngineProcessor.Create);
 
     /// <summary>Replays into any business logic built around the engine.</summary>
     /// <typeparam name="TProcessor">The business logic.</typeparam>
     /// <param name="options">Files and settings.</param>
     /// <param name="tape">Where to write the tape, or null.</param>
-    /// <param name="createProcessor">Builds the processor around the replayed engine.</param>
+    /// <param name="createProcessor">Builds the processor (and its engine) for the instrument and order capacity the replay derives from the data.</param>
     /// <returns>The report.</returns>
-    public static ReplayReport Run<TProcessor>(TardisReplayOptions options, TapeWriter? tape, Func<MatchingEngine, TProcessor> createProcessor)
+    public static ReplayReport Run<TProcessor>(TardisReplayOptions options, TapeWriter? tape, Func<InstrumentSpec, int, TProcessor> createProcessor)
         where TProcessor : struct, IReplayProcessor
     {
         ArgumentNullException.ThrowIfNull(options);
