@@ -25,7 +25,7 @@ namespace Microstructure.Replay.Population;
 public sealed partial class ReplayExchange
 {
     /// <summary>Collateral per deposit of the historical and injected accounts: the risk layer's largest transfer (10⁹ quote units).</summary>
-    public const long CollateralDeposit = 1_000_000_000L * FixedPoint.CashScale;
+    public const long DefaultCollateralDeposit = 1_000_000_000L * FixedPoint.CashScale;
 
     /// <summary>Deposits a historical or injected order may need before it is refused for good.</summary>
     private const int MaxTopUps = 16;
@@ -108,6 +108,9 @@ public sealed partial class ReplayExchange
 
     /// <summary>The replay's handle on this exchange.</summary>
     public ExchangeProcessor Processor => new(this);
+
+    /// <summary>Collateral per deposit of the historical and injected accounts (cash units); smaller only in tests of the top-up.</summary>
+    internal long CollateralDeposit { get; init; } = DefaultCollateralDeposit;
 
     /// <summary>Whether the population has opened its positions.</summary>
     public bool Opened => _opened;
