@@ -58,7 +58,7 @@ internal static class ReportPrinter
 
         if (runDirectory is not null)
         {
-            o.WriteLine(string.Create(c, $"run directory: {runDirectory} (tape.csv: {r.TapeRows:N0} rows, summary.json)"));
+            o.WriteLine(string.Create(c, $"run directory: {runDirectory} (tape.csv and tape.parquet: {r.TapeRows:N0} rows, summary.json)"));
         }
     }
 

@@ -65,6 +65,7 @@ public sealed class ReplayCommandTests
             Assert.Equal($"error: {messages}:501: column 'size': 'abc' is not an integer", error.Trim());
             Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
             Assert.True(File.ReadAllLines(Path.Combine(run, "tape.csv")).Length > 100, "the tape keeps the rows written before the error");
+            Assert.True(new FileInfo(Path.Combine(run, "tape.parquet")).Length > 100, "the Parquet tape is closed with what was written");
             Assert.Contains("\"status\": \"failed\"", File.ReadAllText(Path.Combine(run, "summary.json")), StringComparison.Ordinal);
         }
         finally
