@@ -169,12 +169,12 @@ internal sealed partial class LobsterSession<TProcessor>
     /// </summary>
     private void DeliverInjections(long time)
     {
-        var injections = _options.Injections;
-        while (_nextInjection < injections.Count && injections[_nextInjection].TimeNs < time)
+        var injections = _injections;
+        while (_nextInjection < injections.Length && injections[_nextInjection].TimeNs < time)
         {
             if (_halt != HaltState.Trading)
             {
-                for (; _deferredCounted < injections.Count && injections[_deferredCounted].TimeNs < time; _deferredCounted++)
+                for (; _deferredCounted < injections.Length && injections[_deferredCounted].TimeNs < time; _deferredCounted++)
                 {
                     _counts.DeferredByHalt++;
                 }

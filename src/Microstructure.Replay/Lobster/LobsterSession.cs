@@ -24,6 +24,7 @@ internal sealed partial class LobsterSession<TProcessor>
     private readonly ReplayReport _report;
     private readonly DepletionLedger _ledger = new();
     private readonly ReconciliationCounts _counts = new();
+    private readonly InjectedOrder[] _injections;
     private ReplayBook<TProcessor> _book = null!;
     private LobsterBookRow? _prev;
     private LobsterBookRow? _cur;
@@ -43,6 +44,9 @@ internal sealed partial class LobsterSession<TProcessor>
         _bookReader = bookReader;
         _tape = tape;
         _createProcessor = createProcessor;
+
+        // An array: the replay checks for due injections before every message, and an interface call there costs.
+        _injections = [.. options.Injections];
         _report = new ReplayReport
         {
             Format = "lobster",

@@ -206,18 +206,11 @@ internal sealed class ReplayBook<TProcessor>
     }
 
     /// <summary>Hands market data to the processor (a risk layer may react with orders).</summary>
-    public void OnMarketData(in MarketDataUpdate update)
-    {
-        Recorder.BeginCommand(0);
-        _processor.OnMarketData(in update, ref _sequence, ref _sink);
-    }
+    public void OnMarketData(in MarketDataUpdate update) => _processor.OnMarketData(in update, ref _sequence, ref _sink);
 
     /// <summary>Lets the processor run its own work due before <paramref name="timeNs"/> (e.g. a population opening).</summary>
-    public void Advance(long timeNs)
-    {
-        Recorder.BeginCommand(0);
-        _processor.Advance(timeNs, Now, ref _sequence, ref _sink);
-    }
+    /// <remarks>The recorder's per-command outcome is not reset: the replay reads it only after commands of its own.</remarks>
+    public void Advance(long timeNs) => _processor.Advance(timeNs, Now, ref _sequence, ref _sink);
 
     public long BestBid() => Engine.BestBid.Ticks;
 
