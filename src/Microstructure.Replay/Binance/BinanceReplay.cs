@@ -1,6 +1,8 @@
-using Microstructure.Engine.Matching;
+using Microstructure.Engine;
 using Microstructure.Replay.Output;
+using Microstructure.Replay.Population;
 using Microstructure.Replay.Processing;
+using Microstructure.Risk;
 
 namespace Microstructure.Replay.Binance;
 
@@ -11,20 +13,28 @@ namespace Microstructure.Replay.Binance;
 /// </summary>
 public static class BinanceReplay
 {
-    /// <summary>Replays into the matching engine alone.</summary>
+    /// <summary>
+    /// Replays into the matching engine alone or, when <see cref="BinanceReplayOptions.Population"/> is set, through the risk
+    /// layer's exchange with that leveraged population (its report in <see cref="ReplayReport.Population"/>).
+    /// </summary>
     /// <param name="options">Files and settings.</param>
     /// <param name="tape">Where to write the tape, or null.</param>
+    /// <param name="observer">Sees every exchange event in order (only with a population; e.g. a run recorder), or null.</param>
     /// <returns>The report.</returns>
-    public static ReplayReport Run(BinanceReplayOptions options, TapeWriter? tape = null) =>
-        Run(options, tape, static engine => new EngineProcessor(engine));
+    /// <exception cref="Io.ReplayInputException">Bad input (not in lenient mode, or structural), or a population the source cannot serve.</exception>
+    public static ReplayReport Run(BinanceReplayOptions options, TapeWriter? tape = null, IExchangeEventObserver? observer = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return PopulationReplay.Run(options.Population, options.Validate, tickerAvailable: false, observer, create => Run(options, tape, create), create => Run(options, tape, create));
+    }
 
     /// <summary>Replays into any business logic built around the engine.</summary>
     /// <typeparam name="TProcessor">The business logic.</typeparam>
     /// <param name="options">Files and settings.</param>
     /// <param name="tape">Where to write the tape, or null.</param>
-    /// <param name="createProcessor">Builds the processor around the replayed engine.</param>
+    /// <param name="createProcessor">Builds the processor (and its engine) for the instrument and order capacity the replay derives from the data.</param>
     /// <returns>The report.</returns>
-    public static ReplayReport Run<TProcessor>(BinanceReplayOptions options, TapeWriter? tape, Func<MatchingEngine, TProcessor> createProcessor)
+    public static ReplayReport Run<TProcessor>(BinanceReplayOptions options, TapeWriter? tape, Func<InstrumentSpec, int, TProcessor> createProcessor)
         where TProcessor : struct, IReplayProcessor
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -1,4 +1,5 @@
 using Microstructure.Replay.Injection;
+using Microstructure.Replay.Population;
 
 namespace Microstructure.Replay.Binance;
 
@@ -31,4 +32,10 @@ public sealed record BinanceReplayOptions
 
     /// <summary>Highest price in ticks; null = four times the first snapshot's highest price.</summary>
     public long? MaxPrice { get; init; }
+
+    /// <summary>
+    /// A leveraged population to open against the replayed book, with its liquidation design: the replay then runs
+    /// through the risk layer's exchange (docs/replay.md, "Leveraged population"). Null = the engine alone.
+    /// </summary>
+    public PopulationSpec? Population { get; init; }
 }

@@ -1,5 +1,4 @@
 using Microstructure.Engine;
-using Microstructure.Engine.Matching;
 using Microstructure.Replay.Io;
 using Microstructure.Replay.L2;
 using Microstructure.Replay.Output;
@@ -9,7 +8,7 @@ namespace Microstructure.Replay.Binance;
 
 /// <summary>One Binance depth replay (see <see cref="BinanceReplay"/>).</summary>
 /// <typeparam name="TProcessor">The business logic.</typeparam>
-internal sealed class BinanceSession<TProcessor>(BinanceReplayOptions options, TapeWriter? tape, Func<MatchingEngine, TProcessor> createProcessor)
+internal sealed class BinanceSession<TProcessor>(BinanceReplayOptions options, TapeWriter? tape, Func<InstrumentSpec, int, TProcessor> createProcessor)
     where TProcessor : struct, IReplayProcessor
 {
     private readonly BinanceReplayOptions _options = options;
@@ -251,9 +250,12 @@ internal sealed class BinanceSession<TProcessor>(BinanceReplayOptions options, T
                 L2Book<TProcessor>.CheckPrice(_spec, order.Price, "injection file", order.Line, _tick.Format);
             }
 
+            _book.Live.Advance(order.TimeNs + 1);
             _book.Live.Now = Math.Max(_book.Live.Now, order.TimeNs);
             _book.Live.Inject(order);
         }
+
+        _book.Live.Advance(time);
     }
 
     private ReplayReport Finish()

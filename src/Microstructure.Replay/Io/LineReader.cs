@@ -103,6 +103,22 @@ public sealed class LineReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The bytes read from the file but not yet returned as lines, starting at the next line (they may end in the
+    /// middle of a line). A parser that finds a whole line here takes it with <see cref="ConsumeLine"/> and saves
+    /// the separate newline search of <see cref="TryReadLine"/>; otherwise it calls <see cref="TryReadLine"/>.
+    /// </summary>
+    internal ReadOnlySpan<byte> Pending => _buffer.AsSpan(_start, _end - _start);
+
+    /// <summary>Marks the first <paramref name="length"/> bytes of <see cref="Pending"/> — one whole line with its end of line — as read.</summary>
+    /// <param name="length">Bytes of the line, its LF (or CRLF) included.</param>
+    internal void ConsumeLine(int length)
+    {
+        _start += length;
+        BytesRead += length;
+        LineNumber++;
+    }
+
     /// <inheritdoc />
     public void Dispose() => _stream.Dispose();
 

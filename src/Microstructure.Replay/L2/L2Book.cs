@@ -25,11 +25,11 @@ internal sealed class L2Book<TProcessor>
     private long _shadowSequence;
     private L2Level[] _levels = new L2Level[256];
 
-    public L2Book(InstrumentSpec spec, int maxOrders, Func<MatchingEngine, TProcessor> createProcessor, TapeWriter? tape)
+    public L2Book(InstrumentSpec spec, int maxOrders, Func<InstrumentSpec, int, TProcessor> createProcessor, TapeWriter? tape)
     {
         Counts = new ReconciliationCounts();
         var ledger = new DepletionLedger();
-        Live = new ReplayBook<TProcessor>(createProcessor(new MatchingEngine(spec, maxOrders)), new ReplayRecorder(tape, ledger, Counts), ledger, Counts);
+        Live = new ReplayBook<TProcessor>(createProcessor(spec, maxOrders), new ReplayRecorder(tape, ledger, Counts), ledger, Counts);
         _shadow = new MatchingEngine(spec, maxOrders);
     }
 

@@ -36,18 +36,32 @@ public sealed class LobsterMessageReader(LineReader reader) : IDisposable
     /// <exception cref="ReplayInputException">The line is malformed; it has been consumed.</exception>
     public bool TryRead(out LobsterMessage message)
     {
-        if (!_reader.TryReadLine(out var line))
+        // Most lines are canonical and already buffered: parse them in place, end of line included.
+        if (LobsterLineParser.TryParseLine(_reader.Pending, out var consumed, out var time, out var type, out var id, out var size, out var price, out var direction))
         {
-            message = default;
-            return false;
+            _reader.ConsumeLine(consumed);
+        }
+        else
+        {
+            if (!_reader.TryReadLine(out var line))
+            {
+                message = default;
+                return false;
+            }
+
+            if (!LobsterLineParser.TryParse(line, out time, out type, out id, out size, out price, out direction))
+            {
+                ParseGeneral(line, out time, out type, out id, out size, out price, out direction);
+            }
         }
 
-        if (!LobsterLineParser.TryParse(line, out var time, out var type, out var id, out var size, out var price, out var direction))
+        // The common message (new order, cancel, delete or visible execution of a venue id, positive size and
+        // price, direction +-1) in one test; anything else gets the full check and its precise message.
+        if ((ulong)(type - 1) > 3 || (ulong)(id - 1) >= ReplayOrderIds.FirstInjected - 1 || size <= 0 || price <= 0 || (direction != 1 && direction != -1))
         {
-            ParseGeneral(line, out time, out type, out id, out size, out price, out direction);
+            Validate(type, id, size, price, direction);
         }
 
-        Validate(type, id, size, price, direction);
         if (time < _lastTime)
         {
             Throw($"time {FormatTime(time)} is earlier than the previous message's {FormatTime(_lastTime)}", InputErrorKind.OutOfOrderTime);

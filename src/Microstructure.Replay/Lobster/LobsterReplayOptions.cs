@@ -1,4 +1,5 @@
 using Microstructure.Replay.Injection;
+using Microstructure.Replay.Population;
 
 namespace Microstructure.Replay.Lobster;
 
@@ -29,4 +30,10 @@ public sealed record LobsterReplayOptions
 
     /// <summary>Highest price the book accepts (dollars × 10,000); null = four times the highest price in the first row or message.</summary>
     public long? MaxPrice { get; init; }
+
+    /// <summary>
+    /// A leveraged population to open against the replayed book, with its liquidation design: the replay then runs
+    /// through the risk layer's exchange (docs/replay.md, "Leveraged population"). Null = the engine alone.
+    /// </summary>
+    public PopulationSpec? Population { get; init; }
 }

@@ -162,15 +162,19 @@ internal sealed partial class LobsterSession<TProcessor>
         }
     }
 
-    /// <summary>Submits the injected orders due before <paramref name="time"/> (after every historical event at or before their time).</summary>
+    /// <summary>
+    /// Submits the injected orders due before <paramref name="time"/> (after every historical event at or before their
+    /// time), each after the processor's own work due at or before its time; then the processor's work due before
+    /// <paramref name="time"/>. Nothing runs while trading is halted.
+    /// </summary>
     private void DeliverInjections(long time)
     {
-        var injections = _options.Injections;
-        while (_nextInjection < injections.Count && injections[_nextInjection].TimeNs < time)
+        var injections = _injections;
+        while (_nextInjection < injections.Length && injections[_nextInjection].TimeNs < time)
         {
             if (_halt != HaltState.Trading)
             {
-                for (; _deferredCounted < injections.Count && injections[_deferredCounted].TimeNs < time; _deferredCounted++)
+                for (; _deferredCounted < injections.Length && injections[_deferredCounted].TimeNs < time; _deferredCounted++)
                 {
                     _counts.DeferredByHalt++;
                 }
@@ -180,8 +184,16 @@ internal sealed partial class LobsterSession<TProcessor>
 
             var order = injections[_nextInjection++];
             _deferredCounted = Math.Max(_deferredCounted, _nextInjection);
+            _book.Now = _lastTime;
+            _book.Advance(order.TimeNs + 1);
             _book.Now = Math.Max(order.TimeNs, _lastTime);
             _book.Inject(order);
+        }
+
+        if (_halt == HaltState.Trading)
+        {
+            _book.Now = _lastTime;
+            _book.Advance(time);
         }
     }
 

@@ -20,10 +20,11 @@ internal sealed partial class LobsterSession<TProcessor>
     private readonly LobsterMessageReader _messages;
     private readonly LobsterBookReader? _bookReader;
     private readonly TapeWriter? _tape;
-    private readonly Func<MatchingEngine, TProcessor> _createProcessor;
+    private readonly Func<InstrumentSpec, int, TProcessor> _createProcessor;
     private readonly ReplayReport _report;
     private readonly DepletionLedger _ledger = new();
     private readonly ReconciliationCounts _counts = new();
+    private readonly InjectedOrder[] _injections;
     private ReplayBook<TProcessor> _book = null!;
     private LobsterBookRow? _prev;
     private LobsterBookRow? _cur;
@@ -36,13 +37,16 @@ internal sealed partial class LobsterSession<TProcessor>
         LobsterMessageReader messages,
         LobsterBookReader? bookReader,
         TapeWriter? tape,
-        Func<MatchingEngine, TProcessor> createProcessor)
+        Func<InstrumentSpec, int, TProcessor> createProcessor)
     {
         _options = options;
         _messages = messages;
         _bookReader = bookReader;
         _tape = tape;
         _createProcessor = createProcessor;
+
+        // An array: the replay checks for due injections before every message, and an interface call there costs.
+        _injections = [.. options.Injections];
         _report = new ReplayReport
         {
             Format = "lobster",
@@ -195,9 +199,8 @@ internal sealed partial class LobsterSession<TProcessor>
         var underscore = name.IndexOf('_', StringComparison.Ordinal);
         _report.Symbol = underscore > 0 ? name[..underscore] : name;
         var spec = new InstrumentSpec(_report.Symbol, 0.0001m, 1m, new Price(1), new Price(_maxPrice), new Quantity(1L << 50));
-        var engine = new MatchingEngine(spec, _options.MaxOrders);
         var recorder = new ReplayRecorder(_tape, _ledger, _counts);
-        _book = new ReplayBook<TProcessor>(_createProcessor(engine), recorder, _ledger, _counts);
+        _book = new ReplayBook<TProcessor>(_createProcessor(spec, _options.MaxOrders), recorder, _ledger, _counts);
     }
 
     /// <summary>Seeds the book with the first row minus the first message's effect (one placeholder per level).</summary>

@@ -1,4 +1,5 @@
 using Microstructure.Replay.Injection;
+using Microstructure.Replay.Population;
 
 namespace Microstructure.Replay.Output;
 
@@ -112,6 +113,9 @@ public sealed class ReplayReport
 
     /// <summary>Price impact of the injected flow (null without injections).</summary>
     public ImpactReport? Impact { get; set; }
+
+    /// <summary>What the leveraged population did (null without one).</summary>
+    public PopulationReport? Population { get; set; }
 
     /// <summary>L1 changes in the replayed book.</summary>
     public long L1Changes { get; set; }

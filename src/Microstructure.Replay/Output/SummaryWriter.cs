@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microstructure.Replay.Population;
 
 namespace Microstructure.Replay.Output;
 
@@ -106,6 +107,11 @@ public static class SummaryWriter
         w.WriteEndObject();
 
         WriteInjection(w, r);
+        if (r.Population is { } population)
+        {
+            WritePopulation(w, population);
+        }
+
         w.WriteNumber("tape_rows", r.TapeRows);
         w.WriteStartArray("notes");
         foreach (var note in r.Notes)
@@ -155,6 +161,56 @@ public static class SummaryWriter
         w.WriteNumber("unmatched_events", c.UnmatchedEvents);
         w.WriteNumber("unmatched_lots", c.UnmatchedLots);
         w.WriteNumber("deferred_by_halt", c.DeferredByHalt);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WritePopulation(Utf8JsonWriter w, PopulationReport p)
+    {
+        w.WriteStartObject("population");
+        w.WriteString("design", p.Design);
+        w.WriteString("mark", p.Mark);
+        w.WriteString("margin_mode", p.MarginMode);
+        w.WriteNumber("accounts", p.Accounts);
+        w.WriteNumber("opened", p.Opened);
+        if (p.OpenedAtNs is { } at)
+        {
+            w.WriteNumber("opened_at_ns", at);
+        }
+        else
+        {
+            w.WriteNull("opened_at_ns");
+        }
+
+        w.WriteNumber("opened_long_lots", p.OpenedLongLots);
+        w.WriteNumber("opened_short_lots", p.OpenedShortLots);
+        w.WriteStartObject("refused");
+        foreach (var (reason, count) in p.Refused)
+        {
+            w.WriteNumber(reason, count);
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("liquidations", p.Liquidations);
+        w.WriteNumber("liquidated_lots", p.LiquidatedLots);
+        w.WriteNumber("liquidated_notional", p.LiquidatedNotional);
+        w.WriteNumber("max_wave", p.MaxWave);
+        w.WriteNumber("liquidation_orders", p.LiquidationOrders);
+        w.WriteNumber("risk_order_fills", p.RiskOrderFills);
+        w.WriteNumber("risk_order_filled_lots", p.RiskOrderFilledLots);
+        w.WriteNumber("risk_order_lots_from_history", p.RiskOrderLotsFromHistory);
+        w.WriteNumber("takeovers", p.Takeovers);
+        w.WriteNumber("auto_deleverages", p.AutoDeleverages);
+        w.WriteStartObject("money");
+        w.WriteNumber("cash_scale", 100_000_000);
+        w.WriteNumber("insurance_fund", p.InsuranceFund);
+        w.WriteNumber("fees", p.Fees);
+        w.WriteNumber("bad_debt", p.BadDebt);
+        w.WriteNumber("net_deposits", p.NetDeposits);
+        w.WriteNumber("ledger_total", p.LedgerTotal);
+        w.WriteNumber("net_lots", p.NetLots);
+        w.WriteBoolean("conserved", p.MoneyConserved);
+        w.WriteNumber("collateral_top_ups", p.CollateralTopUps);
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -29,4 +29,31 @@ public enum TapeEvent : byte
 
     /// <summary>Binance update-id gap or resync (detail says which).</summary>
     Gap = 8,
+
+    /// <summary>A leveraged population's opening order was accepted (order_id, side, quantity; detail: account).</summary>
+    Population = 9,
+
+    /// <summary>A liquidation starts: side to close, trigger mark (price), |position| (quantity), liquidation id (order_id), parent (counterparty_id).</summary>
+    LiquidationStart = 10,
+
+    /// <summary>The liquidation engine sends an order: its (negative) id, side, size and limit (0 = market); counterparty_id = liquidation id.</summary>
+    LiquidationOrder = 11,
+
+    /// <summary>A liquidation step ended: |position| left (quantity), liquidation id (order_id).</summary>
+    LiquidationEnd = 12,
+
+    /// <summary>A position moved off the book to the fund, vault or a bidder: price, lots, liquidation id, receiver account (counterparty_id).</summary>
+    Takeover = 13,
+
+    /// <summary>Auto-deleveraging: price, lots, liquidation id, the deleveraged account (counterparty_id).</summary>
+    Adl = 14,
+
+    /// <summary>The insurance fund moved (detail: reason and cash units).</summary>
+    Fund = 15,
+
+    /// <summary>A loss nobody covered was written off (detail: account and cash units).</summary>
+    BadDebt = 16,
+
+    /// <summary>The risk layer refused a simulated order (detail: the reason).</summary>
+    RiskReject = 17,
 }

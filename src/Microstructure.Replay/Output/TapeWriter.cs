@@ -1,11 +1,13 @@
 using System.Buffers.Text;
 using System.Text;
+using Microstructure.Analysis.Tables;
 using Microstructure.Engine;
 
 namespace Microstructure.Replay.Output;
 
 /// <summary>
-/// Writes the tape CSV through one reusable byte buffer (UTF-8 formatting, no string per row). The header is
+/// Writes the tape CSV through one reusable byte buffer (UTF-8 formatting, no string per row), and optionally the
+/// same rows to Parquet (<see cref="TapeRowMapper"/>, through the analysis layer's <c>TableWriter</c>). The header is
 /// <see cref="Header"/>; docs/replay.md documents every column.
 /// </summary>
 public sealed class TapeWriter : IDisposable
@@ -13,19 +15,31 @@ public sealed class TapeWriter : IDisposable
     /// <summary>The header line of tape.csv.</summary>
     public const string Header = "seq,time_ns,event,side,price,quantity,order_id,counterparty_id,bid_price,bid_size,ask_price,ask_size,detail";
 
-    private static readonly byte[][] EventNames =
-        [.. new[] { "trade", "fill", "l1", "injected", "reconcile", "liquidation", "mark", "halt", "gap" }.Select(Encoding.ASCII.GetBytes)];
+    private static readonly string[] EventTexts =
+    [
+        "trade", "fill", "l1", "injected", "reconcile", "liquidation", "mark", "halt", "gap", "population", "liq-start", "liq-order", "liq-end",
+        "takeover", "adl", "fund", "bad-debt", "risk-reject",
+    ];
+
+    private static readonly byte[][] EventNames = [.. EventTexts.Select(Encoding.ASCII.GetBytes)];
 
     private readonly Stream _stream;
+    private readonly TableWriter<TapeRow, TapeRowMapper>? _parquet;
     private readonly byte[] _buffer = new byte[1 << 16];
     private int _length;
 
     /// <summary>Writes to <paramref name="stream"/>, starting with the header.</summary>
     /// <param name="stream">Destination; owned by the writer.</param>
     public TapeWriter(Stream stream)
+        : this(stream, null)
+    {
+    }
+
+    private TapeWriter(Stream stream, TableWriter<TapeRow, TapeRowMapper>? parquet)
     {
         ArgumentNullException.ThrowIfNull(stream);
         _stream = stream;
+        _parquet = parquet;
         var header = Encoding.ASCII.GetBytes(Header + "\n");
         header.CopyTo(_buffer, 0);
         _length = header.Length;
@@ -38,6 +52,29 @@ public sealed class TapeWriter : IDisposable
     /// <param name="path">The tape file.</param>
     /// <returns>The writer.</returns>
     public static TapeWriter Create(string path) => new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16));
+
+    /// <summary>Creates <c>tape.csv</c> and <c>tape.parquet</c> in a run directory (overwriting), the same rows in both.</summary>
+    /// <param name="directory">The run directory (it must exist).</param>
+    /// <returns>The writer.</returns>
+    public static TapeWriter CreateInRunDirectory(string directory)
+    {
+        var csv = new FileStream(Path.Combine(directory, "tape.csv"), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        try
+        {
+            var parquet = TableWriter<TapeRow, TapeRowMapper>.CreateAsync(directory, "tape", TableFormats.Parquet).AsTask().GetAwaiter().GetResult();
+            return new TapeWriter(csv, parquet);
+        }
+        catch
+        {
+            csv.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The name a row kind has in the <c>event</c> column.</summary>
+    /// <param name="kind">The row kind.</param>
+    /// <returns>Its lower-case name, e.g. <c>liq-start</c>.</returns>
+    public static string EventName(TapeEvent kind) => EventTexts[(int)kind];
 
     /// <summary>Appends one row.</summary>
     /// <param name="row">The row.</param>
@@ -62,26 +99,54 @@ public sealed class TapeWriter : IDisposable
         Long(row.AskSize);
         if (row.Detail is not null)
         {
-            var detail = row.Detail.Length <= 80 ? row.Detail : row.Detail[..80];
-            _length += Encoding.UTF8.GetBytes(detail.Replace(',', ';'), 0, detail.Length, _buffer, _length);
+            var detail = Sanitize(row.Detail);
+            _length += Encoding.UTF8.GetBytes(detail, 0, detail.Length, _buffer, _length);
+            if (_parquet is not null && !ReferenceEquals(detail, row.Detail))
+            {
+                var copy = row;
+                copy.Detail = detail;
+                _parquet.Append(in copy);
+                FinishRow();
+                return;
+            }
         }
 
-        _buffer[_length++] = (byte)'\n';
-        Rows++;
+        _parquet?.Append(in row);
+        FinishRow();
     }
 
-    /// <summary>Writes what is buffered to the file (the run keeps what it wrote even if a later line fails).</summary>
+    /// <summary>Writes what is buffered to the CSV file (the run keeps what it wrote even if a later line fails).</summary>
     public void Flush()
     {
         FlushBuffer();
         _stream.Flush();
     }
 
-    /// <inheritdoc />
+    /// <summary>Writes what is buffered and closes the files (the Parquet file gets its last row group and footer).</summary>
     public void Dispose()
     {
-        FlushBuffer();
-        _stream.Dispose();
+        try
+        {
+            FlushBuffer();
+            _stream.Dispose();
+        }
+        finally
+        {
+            _parquet?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Detail text as both files hold it: commas would split a CSV field, so they become ';'; at most 80 characters.</summary>
+    private static string Sanitize(string detail)
+    {
+        var cut = detail.Length <= 80 ? detail : detail[..80];
+        return cut.Contains(',', StringComparison.Ordinal) ? cut.Replace(',', ';') : cut;
+    }
+
+    private void FinishRow()
+    {
+        _buffer[_length++] = (byte)'\n';
+        Rows++;
     }
 
     private void FlushBuffer()

@@ -18,6 +18,7 @@ internal sealed class ReplayBook<TProcessor>
     private ReplaySink _sink;
     private OrderCommand _command;
     private OrderId[] _ids = new OrderId[64];
+    private long _sequence;
 
     public ReplayBook(TProcessor processor, ReplayRecorder recorder, DepletionLedger ledger, ReconciliationCounts counts)
     {
@@ -37,7 +38,10 @@ internal sealed class ReplayBook<TProcessor>
     public ReconciliationCounts Counts { get; }
 
     /// <summary>Sequence number the next command will carry.</summary>
-    public long Sequence { get; private set; }
+    public long Sequence => _sequence;
+
+    /// <summary>The business logic (the replay reads the engine through it; a risk processor also reports on its population).</summary>
+    public TProcessor Processor => _processor;
 
     /// <summary>Source time stamped on commands, nanoseconds.</summary>
     public long Now { get; set; }
@@ -202,11 +206,11 @@ internal sealed class ReplayBook<TProcessor>
     }
 
     /// <summary>Hands market data to the processor (a risk layer may react with orders).</summary>
-    public void OnMarketData(in MarketDataUpdate update)
-    {
-        Recorder.BeginCommand();
-        _processor.OnMarketData(in update, Sequence++, ref _sink);
-    }
+    public void OnMarketData(in MarketDataUpdate update) => _processor.OnMarketData(in update, ref _sequence, ref _sink);
+
+    /// <summary>Lets the processor run its own work due before <paramref name="timeNs"/> (e.g. a population opening).</summary>
+    /// <remarks>The recorder's per-command outcome is not reset: the replay reads it only after commands of its own.</remarks>
+    public void Advance(long timeNs) => _processor.Advance(timeNs, Now, ref _sequence, ref _sink);
 
     public long BestBid() => Engine.BestBid.Ticks;
 
@@ -223,8 +227,8 @@ internal sealed class ReplayBook<TProcessor>
     private void Submit()
     {
         _command.Timestamp = new Timestamp(Now);
-        Recorder.BeginCommand();
-        _processor.Process(in _command, Sequence++, ref _sink);
+        Recorder.BeginCommand(_command.OrderId.Value);
+        _processor.Process(in _command, ref _sequence, ref _sink);
     }
 
     private int CopyIds(Side side, long price)

@@ -6,14 +6,21 @@ namespace Microstructure.Replay.Processing;
 
 /// <summary>
 /// Watches the engine's events during a replay: remembers the outcome of the current command (reject, cancelled
-/// lots) for the driver, records depletion when simulated flow trades with historical liquidity, and writes fills
-/// and L1 changes to the tape.
+/// lots) for the driver, records depletion when simulated flow trades with historical liquidity, and writes fills,
+/// L1 changes, a population's orders and the risk layer's liquidation events to the tape.
 /// </summary>
-internal sealed class ReplayRecorder(TapeWriter? tape, DepletionLedger ledger, ReconciliationCounts counts)
+internal sealed partial class ReplayRecorder(TapeWriter? tape, DepletionLedger ledger, ReconciliationCounts counts)
 {
     private readonly TapeWriter? _tape = tape;
     private readonly DepletionLedger _ledger = ledger;
     private readonly ReconciliationCounts _counts = counts;
+
+    /// <summary>
+    /// The order the current command is about. Only its own reject and cancel count as the command's outcome: a
+    /// risk layer may send liquidation orders inline after the command, and their cancelled remainders are not the
+    /// historical order's.
+    /// </summary>
+    public long CommandOrderId { get; private set; }
 
     /// <summary>Reject reason of the current command (None when accepted).</summary>
     public RejectReason LastReject { get; private set; }
@@ -54,9 +61,10 @@ internal sealed class ReplayRecorder(TapeWriter? tape, DepletionLedger ledger, R
     /// <summary>L1 changes seen.</summary>
     public long L1Changes { get; private set; }
 
-    /// <summary>Clears the per-command outcome before a command is processed.</summary>
-    public void BeginCommand()
+    /// <summary>Clears the per-command outcome before a command about <paramref name="orderId"/> is processed (0 = none).</summary>
+    public void BeginCommand(long orderId)
     {
+        CommandOrderId = orderId;
         LastReject = RejectReason.None;
         CancelledLots = 0;
     }
@@ -67,11 +75,26 @@ internal sealed class ReplayRecorder(TapeWriter? tape, DepletionLedger ledger, R
     {
         switch (e.Type)
         {
+            case EngineEventType.Accepted:
+                if (ReplayOrderIds.IsPopulation(e.OrderId.Value))
+                {
+                    WritePopulationOrder(in e);
+                }
+
+                break;
             case EngineEventType.Rejected:
-                LastReject = e.RejectReason;
+                if (e.OrderId.Value == CommandOrderId)
+                {
+                    LastReject = e.RejectReason;
+                }
+
                 break;
             case EngineEventType.Cancelled:
-                CancelledLots += e.Quantity.Lots;
+                if (e.OrderId.Value == CommandOrderId)
+                {
+                    CancelledLots += e.Quantity.Lots;
+                }
+
                 break;
             case EngineEventType.Trade:
                 OnTrade(in e);

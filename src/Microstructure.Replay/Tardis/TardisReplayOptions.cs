@@ -1,4 +1,5 @@
 using Microstructure.Replay.Injection;
+using Microstructure.Replay.Population;
 
 namespace Microstructure.Replay.Tardis;
 
@@ -40,4 +41,10 @@ public sealed record TardisReplayOptions
 
     /// <summary>Highest price in ticks; null = four times the first price seen.</summary>
     public long? MaxPrice { get; init; }
+
+    /// <summary>
+    /// A leveraged population to open against the replayed book, with its liquidation design: the replay then runs
+    /// through the risk layer's exchange (docs/replay.md, "Leveraged population"). Null = the engine alone.
+    /// </summary>
+    public PopulationSpec? Population { get; init; }
 }

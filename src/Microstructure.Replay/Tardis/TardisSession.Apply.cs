@@ -130,9 +130,12 @@ internal sealed partial class TardisSession<TProcessor>
                 L2Book<TProcessor>.CheckPrice(_spec, order.Price, "injection file", order.Line, _tick.Format);
             }
 
+            _book.Live.Advance(order.TimeNs + 1);
             _book.Live.Now = Math.Max(_book.Live.Now, order.TimeNs);
             _book.Live.Inject(order);
         }
+
+        _book.Live.Advance(time);
     }
 
     private ReplayReport Finish()

@@ -1,5 +1,4 @@
 using Microstructure.Engine;
-using Microstructure.Engine.Matching;
 using Microstructure.Replay.Io;
 using Microstructure.Replay.L2;
 using Microstructure.Replay.Output;
@@ -17,7 +16,7 @@ internal sealed partial class TardisSession<TProcessor> : IDisposable
 {
     private readonly TardisReplayOptions _options;
     private readonly TapeWriter? _tape;
-    private readonly Func<MatchingEngine, TProcessor> _createProcessor;
+    private readonly Func<InstrumentSpec, int, TProcessor> _createProcessor;
     private readonly DecimalUnit _tick;
     private readonly DecimalUnit _lot;
     private readonly ReplayReport _report;
@@ -42,7 +41,7 @@ internal sealed partial class TardisSession<TProcessor> : IDisposable
     private bool _haveTicker;
     private int _nextInjection;
 
-    public TardisSession(TardisReplayOptions options, TapeWriter? tape, Func<MatchingEngine, TProcessor> createProcessor)
+    public TardisSession(TardisReplayOptions options, TapeWriter? tape, Func<InstrumentSpec, int, TProcessor> createProcessor)
     {
         _options = options;
         _tape = tape;

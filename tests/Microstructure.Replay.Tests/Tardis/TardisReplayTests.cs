@@ -1,6 +1,8 @@
 using Microstructure.Engine;
 using Microstructure.Replay.Injection;
 using Microstructure.Replay.Io;
+using Microstructure.Replay.Output;
+using Microstructure.Replay.Population;
 using Microstructure.Replay.Tardis;
 using Microstructure.Replay.Tests.TestSupport;
 
@@ -90,5 +92,49 @@ public sealed class TardisReplayTests
         Assert.True(outstanding > 0);
         Assert.Equal(impact.FinalHistoricalBidDepth - outstanding, impact.FinalBidDepth);
         Assert.Equal(impact.FinalHistoricalAskDepth, impact.FinalAskDepth);
+    }
+
+    private static ReplayReport WithPopulation((string Updates, string Ticker, string Trades) files, PopulationSpec population, params InjectedOrder[] injections) =>
+        TardisReplay.Run(new TardisReplayOptions
+        {
+            BookUpdatesPath = files.Updates, TickerPath = files.Ticker, TradesPath = files.Trades, TickSize = 0.1m, LotSize = 0.001m,
+            Injections = injections, Population = population,
+        });
+
+    [Fact]
+    public void A_price_shock_liquidates_a_leveraged_population_against_the_tardis_book_and_more_of_it_on_a_thinner_book()
+    {
+        using var dir = new TempDirectory();
+        var real = TardisFiles.Write(dir, 1m);
+        var thin = TardisFiles.Write(dir, 0.5m, "THIN");
+
+        var onReal = WithPopulation(real, Populations.Btc(), Populations.BtcShock());
+        var onThin = WithPopulation(thin, Populations.Btc(), Populations.BtcShock());
+
+        var p = onReal.Population!;
+        Assert.Equal(40, p.Opened);
+        Assert.True(p.Liquidations > 0);
+        Assert.True(p.RiskOrderLotsFromHistory > 0);
+        Assert.True(onThin.Population!.LiquidatedNotional > p.LiquidatedNotional, $"thin {onThin.Population.LiquidatedNotional}, real {p.LiquidatedNotional}");
+        Assert.True(p.MoneyConserved && onThin.Population.MoneyConserved);
+
+        // Level updates after the liquidations apply as deltas: what the liquidation orders took stays taken.
+        Assert.True(onReal.Reconciliation.DepletedLots >= p.OpenedLongLots + p.RiskOrderLotsFromHistory);
+        Assert.True(onReal.Impact!.FinalBidDepth < onReal.Impact.FinalHistoricalBidDepth);
+    }
+
+    [Theory]
+    [InlineData(MarkSource.TickerMark)]
+    [InlineData(MarkSource.MedianOfThree)]
+    public void A_mark_from_the_venue_s_ticker_is_not_moved_by_the_shock_so_nobody_is_liquidated(MarkSource mark)
+    {
+        using var dir = new TempDirectory();
+        var real = TardisFiles.Write(dir, 1m);
+
+        var report = WithPopulation(real, Populations.Btc(mark), Populations.BtcShock());
+
+        Assert.Equal(40, report.Population!.Opened);
+        Assert.Equal(0, report.Population.Liquidations);
+        Assert.True(report.Impact!.ImmediateMidMove < -1_000);
     }
 }

@@ -16,11 +16,13 @@ internal static class BinanceReplayCommand
         var updates = new Option<FileInfo>("--updates") { Description = "JSON lines of depthUpdate events (raw or combined-stream).", Required = true };
         var units = new CryptoUnitOptions();
         var common = new CommonReplayOptions();
+        var population = new PopulationOptions();
         var command = new Command("binance", "Replay Binance USD-M depth with the update-id rules; gaps are reported and resynced from later snapshots.");
         command.Options.Add(snapshots);
         command.Options.Add(updates);
         units.AddTo(command);
         common.AddTo(command);
+        population.AddTo(command);
         command.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -29,6 +31,11 @@ internal static class BinanceReplayCommand
             if (units.Check(parse) is { } problem)
             {
                 return ReplayRunner.UserError(error, problem);
+            }
+
+            if (population.Check(parse, common) is { } populationProblem)
+            {
+                return ReplayRunner.UserError(error, populationProblem);
             }
 
             if (validate && inject is not null)
@@ -47,6 +54,7 @@ internal static class BinanceReplayCommand
                     Lenient = parse.GetValue(common.Lenient),
                     Injections = inject is null ? [] : InjectionFileReader.Read(inject.ToString(), units.Units(parse, TimeFormat.Milliseconds)),
                     MaxOrders = parse.GetValue(units.MaxOrders),
+                    Population = population.Read(parse, units.Units(parse, TimeFormat.Milliseconds)),
                 },
                 tape));
         });

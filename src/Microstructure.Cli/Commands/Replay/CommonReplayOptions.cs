@@ -11,7 +11,7 @@ internal sealed class CommonReplayOptions
 
     public Option<FileInfo?> Inject { get; } = new("--inject") { Description = "CSV of orders to inject (time,kind,side,quantity,price,label), in the source's units." };
 
-    public Option<DirectoryInfo?> Out { get; } = new("--out") { Description = "Run directory to write tape.csv and summary.json into (created if missing)." };
+    public Option<DirectoryInfo?> Out { get; } = new("--out") { Description = "Run directory to write tape.csv, tape.parquet and summary.json into (created if missing)." };
 
     /// <summary>Adds the shared options to <paramref name="command"/>.</summary>
     /// <param name="command">A replay subcommand.</param>

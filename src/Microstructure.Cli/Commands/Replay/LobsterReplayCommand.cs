@@ -17,10 +17,12 @@ internal static class LobsterReplayCommand
         var maxOrders = new Option<int>("--max-orders") { Description = "Capacity of the book's order pool.", DefaultValueFactory = _ => 1 << 18 };
         var maxPrice = new Option<decimal?>("--max-price") { Description = "Highest price the book accepts, in dollars (default: 4x the first row's highest price)." };
         var common = new CommonReplayOptions();
+        var population = new PopulationOptions();
         var command = new Command("lobster", "Replay LOBSTER (NASDAQ L3) order by order; --validate compares every transition with the orderbook file.");
         command.Options.Add(messages);
         command.Options.Add(book);
         common.AddTo(command);
+        population.AddTo(command);
         command.Options.Add(maxOrders);
         command.Options.Add(maxPrice);
         command.SetAction(parse =>
@@ -32,6 +34,11 @@ internal static class LobsterReplayCommand
             if (validate && inject is not null)
             {
                 return ReplayRunner.UserError(error, "--validate cannot be combined with --inject: a book with injected orders differs from the historical one by design");
+            }
+
+            if (population.Check(parse, common) is { } problem)
+            {
+                return ReplayRunner.UserError(error, problem);
             }
 
             if (parse.GetValue(maxOrders) <= 0 || parse.GetValue(maxPrice) is <= 0)
@@ -51,6 +58,7 @@ internal static class LobsterReplayCommand
                     Injections = inject is null ? [] : InjectionFileReader.Read(inject.ToString(), units),
                     MaxOrders = parse.GetValue(maxOrders),
                     MaxPrice = parse.GetValue(maxPrice) is { } dollars ? (long)(dollars * 10_000m) : null,
+                    Population = population.Read(parse, units),
                 };
                 return LobsterReplay.Run(options, tape);
             });

@@ -5,7 +5,7 @@ using Microstructure.Replay.Output;
 namespace Microstructure.Cli.Commands.Replay;
 
 /// <summary>
-/// Runs one replay with the command line's contract: the run directory (tape.csv, summary.json), the printed
+/// Runs one replay with the command line's contract: the run directory (tape.csv, tape.parquet, summary.json), the printed
 /// summary, and exit codes — a bad input file is a one-line error naming file and line, and whatever the tape
 /// already holds stays on disk.
 /// </summary>
@@ -27,7 +27,7 @@ internal static class ReplayRunner
             if (outDirectory is not null)
             {
                 Directory.CreateDirectory(outDirectory.FullName);
-                tape = TapeWriter.Create(Path.Combine(outDirectory.FullName, "tape.csv"));
+                tape = TapeWriter.CreateInRunDirectory(outDirectory.FullName);
                 summaryPath = Path.Combine(outDirectory.FullName, "summary.json");
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microstructure.Replay.Output;
+using Microstructure.Replay.Population;
 
 namespace Microstructure.Cli.Commands.Replay;
 
@@ -45,6 +46,11 @@ internal static class ReportPrinter
             PrintInjection(r, o, c);
         }
 
+        if (r.Population is { } population)
+        {
+            PrintPopulation(population, r.LotSize, o, c);
+        }
+
         foreach (var note in r.Notes)
         {
             o.WriteLine($"note: {note}");
@@ -52,8 +58,21 @@ internal static class ReportPrinter
 
         if (runDirectory is not null)
         {
-            o.WriteLine(string.Create(c, $"run directory: {runDirectory} (tape.csv: {r.TapeRows:N0} rows, summary.json)"));
+            o.WriteLine(string.Create(c, $"run directory: {runDirectory} (tape.csv and tape.parquet: {r.TapeRows:N0} rows, summary.json)"));
         }
+    }
+
+    private static void PrintPopulation(PopulationReport p, decimal lot, TextWriter o, CultureInfo c)
+    {
+        static decimal Cash(long units) => units / 100_000_000m;
+        o.WriteLine(string.Create(c, $"population: {p.Opened:N0} of {p.Accounts:N0} accounts opened ({p.OpenedLongLots * lot:0.########} long, {p.OpenedShortLots * lot:0.########} short), {p.MarginMode} margin, mark {p.Mark}, design {p.Design}"));
+        foreach (var (reason, count) in p.Refused)
+        {
+            o.WriteLine(string.Create(c, $"  refused {reason}: {count:N0}"));
+        }
+
+        o.WriteLine(string.Create(c, $"liquidations: {p.Liquidations:N0} ({p.LiquidatedLots * lot:0.########} units, notional {Cash(p.LiquidatedNotional):N2}), deepest wave {p.MaxWave}; {p.LiquidationOrders:N0} liquidation orders, risk-layer fills {p.RiskOrderFills:N0} ({p.RiskOrderFilledLots * lot:0.########} units, {p.RiskOrderLotsFromHistory * lot:0.########} from historical liquidity); takeovers {p.Takeovers:N0}, ADL {p.AutoDeleverages:N0}"));
+        o.WriteLine(string.Create(c, $"money: insurance fund {Cash(p.InsuranceFund):N2}, fees {Cash(p.Fees):N2}, bad debt {Cash(p.BadDebt):N2}; ledger {Cash(p.LedgerTotal):N8} vs deposits {Cash(p.NetDeposits):N8}, net lots {p.NetLots} ({(p.MoneyConserved ? "conserved" : "NOT CONSERVED")})"));
     }
 
     private static void PrintInjection(ReplayReport r, TextWriter o, CultureInfo c)

@@ -19,6 +19,7 @@ internal static class TardisReplayCommand
         var ticker = new Option<FileInfo?>("--ticker") { Description = "derivative_ticker file (mark, index, funding, open interest)." };
         var units = new CryptoUnitOptions();
         var common = new CommonReplayOptions();
+        var population = new PopulationOptions();
         var command = new Command("tardis", "Replay Tardis CSV (incremental_book_L2 with snapshot resets, plus trades, liquidations, derivative_ticker) as an L2 book.");
         foreach (var option in new Option[] { book, snapshots, trades, liquidations, ticker })
         {
@@ -27,6 +28,7 @@ internal static class TardisReplayCommand
 
         units.AddTo(command);
         common.AddTo(command);
+        population.AddTo(command);
         command.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -35,6 +37,11 @@ internal static class TardisReplayCommand
             if (units.Check(parse) is { } problem)
             {
                 return ReplayRunner.UserError(error, problem);
+            }
+
+            if (population.Check(parse, common) is { } populationProblem)
+            {
+                return ReplayRunner.UserError(error, populationProblem);
             }
 
             if (validate && inject is not null)
@@ -61,6 +68,7 @@ internal static class TardisReplayCommand
                     Lenient = parse.GetValue(common.Lenient),
                     Injections = inject is null ? [] : InjectionFileReader.Read(inject.ToString(), units.Units(parse, TimeFormat.Microseconds)),
                     MaxOrders = parse.GetValue(units.MaxOrders),
+                    Population = population.Read(parse, units.Units(parse, TimeFormat.Microseconds)),
                 },
                 tape));
         });

@@ -65,6 +65,7 @@ public sealed class ReplayCommandTests
             Assert.Equal($"error: {messages}:501: column 'size': 'abc' is not an integer", error.Trim());
             Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
             Assert.True(File.ReadAllLines(Path.Combine(run, "tape.csv")).Length > 100, "the tape keeps the rows written before the error");
+            Assert.True(new FileInfo(Path.Combine(run, "tape.parquet")).Length > 100, "the Parquet tape is closed with what was written");
             Assert.Contains("\"status\": \"failed\"", File.ReadAllText(Path.Combine(run, "summary.json")), StringComparison.Ordinal);
         }
         finally
@@ -126,5 +127,92 @@ public sealed class ReplayCommandTests
 
         Assert.Equal(2, code);
         Assert.Contains("abc", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_population_with_a_shock_prints_liquidations_and_writes_them_to_the_run_directory()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ms-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, output, error) = Run("replay", "lobster", "--messages", Messages, "--book", Book,
+                "--population", Data("populations", "aapl-longs.json"), "--inject", Data("populations", "aapl-shock.csv"), "--out", dir);
+
+            Assert.Equal(0, code);
+            Assert.Equal(string.Empty, error);
+            Assert.Contains("population: 30 of 30 accounts opened (367 long, 0 short), cross margin, mark mid, design full-close", output, StringComparison.Ordinal);
+            Assert.Matches(@"liquidations: [1-9]\d* \(", output);
+            Assert.Contains("(conserved)", output, StringComparison.Ordinal);
+            Assert.Contains(",liq-start,", File.ReadAllText(Path.Combine(dir, "tape.csv")), StringComparison.Ordinal);
+            Assert.Contains("\"population\": {", File.ReadAllText(Path.Combine(dir, "summary.json")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Design_replaces_the_spec_s_liquidation_design()
+    {
+        var (code, output, _) = Run("replay", "lobster", "--messages", Messages, "--book", Book,
+            "--population", Data("populations", "aapl-longs.json"), "--design", "insurance-fund");
+
+        Assert.Equal(0, code);
+        Assert.Contains("design insurance-fund", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_population_field_is_a_one_line_error_naming_the_file_and_field()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ms-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(dir);
+            var spec = Path.Combine(dir, "pop.json");
+            File.WriteAllText(spec, File.ReadAllText(Data("populations", "aapl-longs.json")).Replace("\"max\": 1000 }", "\"max\": 5000 }", StringComparison.Ordinal));
+
+            var (code, _, error) = Run("replay", "lobster", "--messages", Messages, "--book", Book, "--population", spec);
+
+            Assert.Equal(2, code);
+            Assert.Equal($"error: {spec}: leverage.max: must be in [1, 1000]; got 5000", error.Trim());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--design", "adl", "error: --design needs --population")]
+    [InlineData("--validate", null, "error: --validate cannot be combined with --population")]
+    public void Population_options_that_cannot_work_together_are_refused(string option, string? value, string expected)
+    {
+        string[] args = ["replay", "lobster", "--messages", Messages, "--book", Book, option, .. value is null ? Array.Empty<string>() : [value]];
+        if (option == "--validate")
+        {
+            args = [.. args, "--population", Data("populations", "aapl-longs.json")];
+        }
+
+        var (code, _, error) = Run(args);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tardis_population_with_a_ticker_mark_runs_through_the_command_line()
+    {
+        var (code, output, error) = Run("replay", "tardis", "--book-updates", Data("tardis", "BTCUSDT_incremental_book_L2.csv.gz"),
+            "--ticker", Data("tardis", "BTCUSDT_derivative_ticker.csv"), "--tick-size", "0.1", "--lot-size", "0.001",
+            "--population", Data("populations", "btc-mixed.json"));
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("population: 20 of 20 accounts opened", output, StringComparison.Ordinal);
+        Assert.Contains("mark median-of-three, design tiered-partial", output, StringComparison.Ordinal);
     }
 }
