@@ -74,51 +74,43 @@ internal sealed class AccountLedger
                 break;
             case ExchangeEventType.Deposit or ExchangeEventType.FundingPayment or ExchangeEventType.BadDebt
                 or ExchangeEventType.PoolSupplyWithdrawn:
-                _cash[Slot(e.AccountId)] += e.Amount;
+                AddCash(Slot(e.AccountId), e.Amount);
                 break;
             case ExchangeEventType.Withdrawal or ExchangeEventType.PoolSupplied:
-                _cash[Slot(e.AccountId)] -= e.Amount;
+                AddCash(Slot(e.AccountId), -e.Amount);
                 break;
             case ExchangeEventType.InsuranceFund:
                 ApplyFundMovement(in e);
                 break;
             case ExchangeEventType.Takeover:
                 // Off-book at the event's price; a vault takeover also moves the account's remaining margin (Amount).
-                Transfer(Slot(e.AccountId), Slot(e.CounterpartyAccountId), e.Side, e.Quantity.Lots, e.Price.Ticks);
-                _cash[Slot(e.AccountId)] -= e.Amount;
-                _cash[Slot(e.CounterpartyAccountId)] += e.Amount;
+                ApplyTransfer(in e);
+                MoveCash(Slot(e.AccountId), Slot(e.CounterpartyAccountId), e.Amount);
                 break;
             case ExchangeEventType.AutoDeleverage:
                 ApplyAdl(in e);
                 break;
             case ExchangeEventType.AuctionTake:
-                Transfer(Slot(e.AccountId), Slot(e.CounterpartyAccountId), e.Side, e.Quantity.Lots, e.Price.Ticks);
+                ApplyTransfer(in e);
                 break;
             case ExchangeEventType.CollateralDeposited:
-                _lots[Slot(e.AccountId)] -= e.Quantity.Lots;
-                _collateral[Slot(e.AccountId)] += e.Quantity.Lots;
+                MoveToCollateral(Slot(e.AccountId), e.Quantity.Lots);
                 break;
             case ExchangeEventType.CollateralWithdrawn:
-                _lots[Slot(e.AccountId)] += e.Quantity.Lots;
-                _collateral[Slot(e.AccountId)] -= e.Quantity.Lots;
+                MoveToCollateral(Slot(e.AccountId), -e.Quantity.Lots);
                 break;
             case ExchangeEventType.Borrowed:
-                _cash[Slot(e.AccountId)] += e.Amount;
-                _debt[Slot(e.AccountId)] += e.Amount;
+                Borrow(Slot(e.AccountId), e.Amount);
                 break;
             case ExchangeEventType.Repaid:
-                _cash[Slot(e.AccountId)] -= e.Amount;
-                _debt[Slot(e.AccountId)] -= e.Amount;
+                Borrow(Slot(e.AccountId), -e.Amount);
                 break;
             case ExchangeEventType.PoolLiquidation:
-                // The pool liquidator repays Amount of the debt and receives the seized collateral as a perpetual long.
-                _cash[Slot(e.CounterpartyAccountId)] -= e.Amount;
-                _lots[Slot(e.CounterpartyAccountId)] += e.Quantity.Lots;
-                _collateral[Slot(e.AccountId)] -= e.Quantity.Lots;
-                _debt[Slot(e.AccountId)] -= e.Amount;
+                ApplyPoolLiquidation(in e);
                 break;
             case ExchangeEventType.PoolBadDebt:
-                _debt[Slot(e.AccountId)] -= e.Amount;
+                int borrower = Slot(e.AccountId);
+                _debt[borrower] -= e.Amount;
                 break;
             case ExchangeEventType.MarkPrice:
                 Mark = e.MarkPrice.Ticks;
@@ -128,14 +120,65 @@ internal sealed class AccountLedger
         return FundCash - fundBefore;
     }
 
+    // Every helper takes slots already resolved: "_cash[Slot(id)]" would read the array before Slot grows it.
+    private void AddCash(int account, long amount) => _cash[account] += amount;
+
+    private void MoveCash(int from, int to, long amount)
+    {
+        _cash[from] -= amount;
+        _cash[to] += amount;
+    }
+
+    private void MoveToCollateral(int account, long lots)
+    {
+        _lots[account] -= lots;
+        _collateral[account] += lots;
+    }
+
+    private void Borrow(int account, long amount)
+    {
+        _cash[account] += amount;
+        _debt[account] += amount;
+    }
+
+    private void ApplyTransfer(in ExchangeEvent e)
+    {
+        int account = Slot(e.AccountId), counterparty = Slot(e.CounterpartyAccountId);
+        Transfer(account, counterparty, e.Side, e.Quantity.Lots, e.Price.Ticks);
+    }
+
+    private void ApplyPoolLiquidation(in ExchangeEvent e)
+    {
+        // The pool liquidator repays Amount of the debt and receives the seized collateral as a perpetual long.
+        int borrower = Slot(e.AccountId), liquidator = Slot(e.CounterpartyAccountId);
+        _cash[liquidator] -= e.Amount;
+        _lots[liquidator] += e.Quantity.Lots;
+        _collateral[borrower] -= e.Quantity.Lots;
+        _debt[borrower] -= e.Amount;
+    }
+
     private void ApplyFundMovement(in ExchangeEvent e)
     {
         // Amount is the fund's change; the other side is the named account (none for a funding remainder).
-        int fund = Slot(_fund);
-        _cash[fund] += e.Amount;
-        if (e.AccountId != _fund)
+        if (_fund < 0)
         {
-            _cash[Slot(e.AccountId)] -= e.Amount;
+            // No fund account given: the fund itself is not tracked, the other side still is.
+            if (e.FundReason != FundMovementReason.FundingRemainder)
+            {
+                AddCash(Slot(e.AccountId), -e.Amount);
+            }
+
+            return;
+        }
+
+        int fund = Slot(_fund);
+        if (e.AccountId == _fund)
+        {
+            _cash[fund] += e.Amount;
+        }
+        else
+        {
+            MoveCash(Slot(e.AccountId), fund, e.Amount);
         }
     }
 

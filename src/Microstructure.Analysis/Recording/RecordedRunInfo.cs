@@ -42,7 +42,7 @@ public sealed record RecordedRunInfo
     /// <summary>Maker fee rate in rate units (10⁸ = 100%).</summary>
     public long MakerFeeRate { get; init; }
 
-    /// <summary>The insurance fund's account id (its cash changes are the fund's balance); −1 when there is none.</summary>
+    /// <summary>The insurance fund's account id (its cash is the fund's balance); −1: the fund is not tracked (fund figures read 0).</summary>
     public long InsuranceFundAccountId { get; init; } = -1;
 
     /// <summary>System accounts (fund, vault, pool liquidator, keeper): they pay no fees.</summary>

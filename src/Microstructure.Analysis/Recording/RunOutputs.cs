@@ -74,6 +74,12 @@ internal static class RunOutputs
             fundUsage = checked(fundUsage + Math.Max(0, -m.FundDelta));
         }
 
+        long shocks = 0;
+        foreach (RecordedShock shock in run.Info.Shocks)
+        {
+            shocks = checked(shocks + shock.Notional);
+        }
+
         CascadeSummary? largest = analysis.Largest;
         var facts = analysis.StylizedFacts;
         return new RunSummary
@@ -92,7 +98,8 @@ internal static class RunOutputs
             Cascades = analysis.Cascades.Length,
             LargestCascadeSize = largest?.Count ?? 0,
             LiquidatedNotional = notional,
-            Amplification = largest?.Amplification ?? double.NaN,
+            Amplification = shocks > 0 ? (double)notional / shocks : double.NaN,
+            LargestCascadeAmplification = largest?.Amplification ?? double.NaN,
             MaxDrawdown = analysis.MaxDrawdown,
             LargestCascadeMove = largest?.PeakToTroughRelative ?? double.NaN,
             BadDebt = run.BadDebt,

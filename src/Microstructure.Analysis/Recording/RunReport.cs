@@ -85,8 +85,10 @@ internal static class RunReport
         }
         else
         {
+            text.Append(
+                $"{RunReportTables.Count(summary.Liquidations, "liquidation")} formed {RunReportTables.Count(summary.Cascades, "cascade")} and liquidated {Cash(summary.LiquidatedNotional)} in total");
+            text.Append(double.IsFinite(summary.Amplification) ? $", {MarkdownReport.Format(summary.Amplification)}× the shock notional. " : ". ");
             text.Append(CultureInfo.InvariantCulture,
-                $"{RunReportTables.Count(summary.Liquidations, "liquidation")} formed {RunReportTables.Count(summary.Cascades, "cascade")} and liquidated {Cash(summary.LiquidatedNotional)} in total. " +
                 $"The largest cascade started at {Money.Seconds(largest.StartNs - info.StartNs)} with liquidation #{largest.RootId}: " +
                 $"{RunReportTables.Count(largest.Count, "liquidation")} in {RunReportTables.Count(largest.Waves, "wave")} over {Money.Seconds(largest.DurationNs)}, " +
                 $"{Cash(largest.TotalNotional)} liquidated, the mid moved {RunReportTables.Percent(largest.PeakToTroughRelative)} " +
@@ -115,7 +117,8 @@ internal static class RunReport
         yield return ("cascades", MarkdownReport.Format(s.Cascades));
         yield return ("largest cascade (liquidations)", MarkdownReport.Format(s.LargestCascadeSize));
         yield return ("liquidated notional", Cash(s.LiquidatedNotional));
-        yield return ("amplification of the largest cascade", MarkdownReport.Format(s.Amplification));
+        yield return ("amplification (liquidated / shock notional)", MarkdownReport.Format(s.Amplification));
+        yield return ("amplification of the largest cascade", MarkdownReport.Format(s.LargestCascadeAmplification));
         yield return ("max drawdown of the mid", RunReportTables.Percent(s.MaxDrawdown));
         yield return ("peak-to-trough of the largest cascade", RunReportTables.Percent(s.LargestCascadeMove));
         yield return ("bad debt", Cash(s.BadDebt));

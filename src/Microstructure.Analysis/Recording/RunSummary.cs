@@ -49,8 +49,15 @@ public sealed record RunSummary
     /// <summary>Liquidated notional over the run, cash units (closed lots at the prices they closed at).</summary>
     public required long LiquidatedNotional { get; init; }
 
-    /// <summary>Amplification of the largest cascade: its notional / the shock before it (NaN without a shock).</summary>
+    /// <summary>
+    /// Run amplification: liquidated notional / the total notional of the run's shocks (NaN without a shock with a
+    /// notional). The shock is not a liquidation, so each account it breaches directly roots its own cascade; this
+    /// ratio puts them back together.
+    /// </summary>
     public required double Amplification { get; init; }
+
+    /// <summary>Amplification of the largest cascade alone: its notional / the shock before it (NaN without one).</summary>
+    public required double LargestCascadeAmplification { get; init; }
 
     /// <summary>Largest fall of the mid from its running peak, as a fraction of the peak.</summary>
     public required double MaxDrawdown { get; init; }

@@ -43,6 +43,7 @@ internal static class RunSummaryJson
         Cash(headline, "liquidated_notional", summary.LiquidatedNotional, scale);
         headline
             .Add("amplification", summary.Amplification)
+            .Add("largest_cascade_amplification", summary.LargestCascadeAmplification)
             .Add("max_drawdown", summary.MaxDrawdown)
             .Add("largest_cascade_move", summary.LargestCascadeMove);
         Cash(headline, "bad_debt", summary.BadDebt, scale);
