@@ -1,0 +1,271 @@
+using Microstructure.Engine;
+using Microstructure.Risk;
+
+namespace Microstructure.Analysis.Recording;
+
+/// <summary>
+/// A light copy of every account's cash, position and lending balances, rebuilt from the exchange's events alone:
+/// fills move q·P·k cash and q lots (taker and maker), fees are recomputed with the exchange's rule (⌈value × rate⌉,
+/// system accounts exempt), deposits, withdrawals, funding, fund movements, bad-debt write-offs, takeovers, ADL,
+/// auction takes and lending events move what they say. Cash is the account's total (cross ledger, or isolated
+/// margin plus free cash): transfers between an isolated account's two ledgers do not show and do not matter.
+/// Struct-of-arrays indexed by account id, grown by doubling; no allocation per event.
+/// </summary>
+internal sealed class AccountLedger
+{
+    /// <summary>Account ids beyond this are refused (the risk layer's accounts are a dense array far smaller).</summary>
+    public const long MaxAccountId = 1 << 26;
+
+    private readonly long _k;
+    private readonly long _takerFee;
+    private readonly long _makerFee;
+    private readonly long _fund;
+    private readonly HashSet<long> _systemIds;
+    private long[] _lots = new long[64];
+    private long[] _cash = new long[64];
+    private long[] _collateral = new long[64];
+    private long[] _debt = new long[64];
+    private long[] _fees = new long[64];
+    private bool[] _known = new bool[64];
+    private bool[] _system = new bool[64];
+
+    public AccountLedger(long cashPerTickLot, long takerFeeRate, long makerFeeRate, long fundAccount, IEnumerable<long> systemAccounts)
+    {
+        _k = cashPerTickLot;
+        _takerFee = takerFeeRate;
+        _makerFee = makerFeeRate;
+        _fund = fundAccount;
+        _systemIds = [.. systemAccounts];
+    }
+
+    /// <summary>1 + the highest account id seen.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The last mark price (ticks) from <see cref="ExchangeEventType.MarkPrice"/> events; 0 before the first.</summary>
+    public long Mark { get; private set; }
+
+    public bool IsKnown(int account) => account < Count && _known[account];
+
+    public long LotsOf(int account) => _lots[account];
+
+    public long CashOf(int account) => _cash[account];
+
+    public long CollateralOf(int account) => _collateral[account];
+
+    public long DebtOf(int account) => _debt[account];
+
+    public long FeesOf(int account) => _fees[account];
+
+    /// <summary>Equity at the mark: cash + (lots + collateral) × mark × k − debt (cash units).</summary>
+    public long EquityOf(int account) => _cash[account] + ((_lots[account] + _collateral[account]) * Mark * _k) - _debt[account];
+
+    /// <summary>The insurance fund's cash (0 without a fund account).</summary>
+    public long FundCash => _fund >= 0 && _fund < Count ? _cash[_fund] : 0;
+
+    /// <summary>Applies one event; returns how much it changed the insurance fund's cash (cash units).</summary>
+    public long Apply(in ExchangeEvent e)
+    {
+        long fundBefore = FundCash;
+        switch (e.Type)
+        {
+            case ExchangeEventType.Trade:
+                Fill(Slot(e.AccountId), e.Side, e.Quantity.Lots, e.Price.Ticks, _takerFee);
+                Fill(Slot(e.MakerAccountId), Opposite(e.Side), e.Quantity.Lots, e.Price.Ticks, _makerFee);
+                break;
+            case ExchangeEventType.Deposit or ExchangeEventType.FundingPayment or ExchangeEventType.BadDebt
+                or ExchangeEventType.PoolSupplyWithdrawn:
+                AddCash(Slot(e.AccountId), e.Amount);
+                break;
+            case ExchangeEventType.Withdrawal or ExchangeEventType.PoolSupplied:
+                AddCash(Slot(e.AccountId), -e.Amount);
+                break;
+            case ExchangeEventType.InsuranceFund:
+                ApplyFundMovement(in e);
+                break;
+            case ExchangeEventType.Takeover:
+                // Off-book at the event's price; a vault takeover also moves the account's remaining margin (Amount).
+                ApplyTransfer(in e);
+                MoveCash(Slot(e.AccountId), Slot(e.CounterpartyAccountId), e.Amount);
+                break;
+            case ExchangeEventType.AutoDeleverage:
+                ApplyAdl(in e);
+                break;
+            case ExchangeEventType.AuctionTake:
+                ApplyTransfer(in e);
+                break;
+            case ExchangeEventType.CollateralDeposited:
+                MoveToCollateral(Slot(e.AccountId), e.Quantity.Lots);
+                break;
+            case ExchangeEventType.CollateralWithdrawn:
+                MoveToCollateral(Slot(e.AccountId), -e.Quantity.Lots);
+                break;
+            case ExchangeEventType.Borrowed:
+                Borrow(Slot(e.AccountId), e.Amount);
+                break;
+            case ExchangeEventType.Repaid:
+                Borrow(Slot(e.AccountId), -e.Amount);
+                break;
+            case ExchangeEventType.PoolLiquidation:
+                ApplyPoolLiquidation(in e);
+                break;
+            case ExchangeEventType.PoolBadDebt:
+                int borrower = Slot(e.AccountId);
+                _debt[borrower] -= e.Amount;
+                break;
+            case ExchangeEventType.MarkPrice:
+                Mark = e.MarkPrice.Ticks;
+                break;
+        }
+
+        return FundCash - fundBefore;
+    }
+
+    // Every helper takes slots already resolved: "_cash[Slot(id)]" would read the array before Slot grows it.
+    private void AddCash(int account, long amount) => _cash[account] += amount;
+
+    private void MoveCash(int from, int to, long amount)
+    {
+        _cash[from] -= amount;
+        _cash[to] += amount;
+    }
+
+    private void MoveToCollateral(int account, long lots)
+    {
+        _lots[account] -= lots;
+        _collateral[account] += lots;
+    }
+
+    private void Borrow(int account, long amount)
+    {
+        _cash[account] += amount;
+        _debt[account] += amount;
+    }
+
+    private void ApplyTransfer(in ExchangeEvent e)
+    {
+        int account = Slot(e.AccountId), counterparty = Slot(e.CounterpartyAccountId);
+        Transfer(account, counterparty, e.Side, e.Quantity.Lots, e.Price.Ticks);
+    }
+
+    private void ApplyPoolLiquidation(in ExchangeEvent e)
+    {
+        // The pool liquidator repays Amount of the debt and receives the seized collateral as a perpetual long.
+        int borrower = Slot(e.AccountId), liquidator = Slot(e.CounterpartyAccountId);
+        _cash[liquidator] -= e.Amount;
+        _lots[liquidator] += e.Quantity.Lots;
+        _collateral[borrower] -= e.Quantity.Lots;
+        _debt[borrower] -= e.Amount;
+    }
+
+    private void ApplyFundMovement(in ExchangeEvent e)
+    {
+        // Amount is the fund's change; the other side is the named account (none for a funding remainder).
+        if (_fund < 0)
+        {
+            // No fund account given: the fund itself is not tracked, the other side still is.
+            if (e.FundReason != FundMovementReason.FundingRemainder)
+            {
+                AddCash(Slot(e.AccountId), -e.Amount);
+            }
+
+            return;
+        }
+
+        int fund = Slot(_fund);
+        if (e.AccountId == _fund)
+        {
+            _cash[fund] += e.Amount;
+        }
+        else
+        {
+            MoveCash(Slot(e.AccountId), fund, e.Amount);
+        }
+    }
+
+    private void ApplyAdl(in ExchangeEvent e)
+    {
+        int account = Slot(e.AccountId), counterparty = Slot(e.CounterpartyAccountId);
+        long q = e.Quantity.Lots, p = e.Price.Ticks;
+        if (e.PositionLots == -1)
+        {
+            // Last resort for a short: the counterparty's pool collateral is sold to it at the bankruptcy price.
+            _collateral[counterparty] -= q;
+            _cash[counterparty] += q * p * _k;
+            Fill(account, Side.Buy, q, p, 0);
+            return;
+        }
+
+        Transfer(account, counterparty, e.Side, q, p);
+    }
+
+    private void Transfer(int from, int to, Side fromSide, long q, long p)
+    {
+        Fill(from, fromSide, q, p, 0);
+        Fill(to, Opposite(fromSide), q, p, 0);
+    }
+
+    private void Fill(int account, Side side, long q, long p, long feeRate)
+    {
+        long value = q * p * _k;
+        if (side == Side.Buy)
+        {
+            _lots[account] += q;
+            _cash[account] -= value;
+        }
+        else
+        {
+            _lots[account] -= q;
+            _cash[account] += value;
+        }
+
+        if (feeRate > 0 && !_system[account])
+        {
+            // The exchange's rule: ⌈value × rate⌉, against the trader.
+            long fee = FixedPoint.RateCeil(value, feeRate);
+            _cash[account] -= fee;
+            _fees[account] += fee;
+        }
+    }
+
+    private static Side Opposite(Side side) => side == Side.Buy ? Side.Sell : Side.Buy;
+
+    private int Slot(long accountId)
+    {
+        if ((ulong)accountId >= MaxAccountId)
+        {
+            ThrowHelper.ThrowInvalidOperation($"An event names account {accountId}, outside 0 … {MaxAccountId - 1}.");
+        }
+
+        int id = (int)accountId;
+        if (id >= _known.Length)
+        {
+            Grow(id);
+        }
+
+        if (!_known[id])
+        {
+            _known[id] = true;
+            _system[id] = _systemIds.Contains(id);
+            Count = Math.Max(Count, id + 1);
+        }
+
+        return id;
+    }
+
+    private void Grow(int id)
+    {
+        int size = _known.Length;
+        while (size <= id)
+        {
+            size *= 2;
+        }
+
+        Array.Resize(ref _lots, size);
+        Array.Resize(ref _cash, size);
+        Array.Resize(ref _collateral, size);
+        Array.Resize(ref _debt, size);
+        Array.Resize(ref _fees, size);
+        Array.Resize(ref _known, size);
+        Array.Resize(ref _system, size);
+    }
+}

@@ -1,0 +1,160 @@
+using Microstructure.Analysis.Plots;
+using Microstructure.Engine;
+using Microstructure.Engine.Matching;
+using Microstructure.Risk;
+
+namespace Microstructure.Analysis.Recording;
+
+/// <summary>
+/// Turns the L2 snapshots in the event stream (consecutive <see cref="ExchangeEventType.L2Level"/> events of one
+/// command) into the depth series — visible lots within ± a band fraction of the mid, both sides — and keeps the last
+/// snapshot of each heatmap time bucket for the depth plot. Memory: the depth series (16 bytes per snapshot) plus at
+/// most one snapshot per bucket.
+/// </summary>
+internal sealed class DepthTracker
+{
+    /// <summary>The heatmap has at most this many price rows; wider books get coarser rows.</summary>
+    public const int MaxHeatmapRows = 300;
+
+    private readonly long _startNs;
+    private readonly long _bucketNs;
+    private readonly double _band;
+    private readonly List<L2Level> _bids = [];
+    private readonly List<L2Level> _asks = [];
+    private readonly List<L2Level>?[] _bucketBids;
+    private readonly List<L2Level>?[] _bucketAsks;
+    private long _pendingTime;
+    private long _pendingMid;
+
+    public DepthTracker(long startNs, long endNs, int buckets, double bandFraction)
+    {
+        _startNs = startNs;
+        _bucketNs = Math.Max(1, (endNs - startNs + buckets - 1) / buckets);
+        _band = bandFraction;
+        _bucketBids = new List<L2Level>?[buckets];
+        _bucketAsks = new List<L2Level>?[buckets];
+    }
+
+    /// <summary>Depth (lots within the band) per snapshot.</summary>
+    public GrowableSeries Series { get; } = new();
+
+    /// <summary>True while a snapshot's levels are arriving.</summary>
+    public bool IsPending { get; private set; }
+
+    /// <summary>Command sequence of the snapshot being collected.</summary>
+    public long PendingSequence { get; private set; } = -1;
+
+    /// <summary>Depth of the last finished snapshot; null before the first.</summary>
+    public long? LastDepth => Series.Count == 0 ? null : Series.LastValue;
+
+    /// <summary>Adds one level; the first level of a command opens a snapshot referenced to <paramref name="mid"/> (half ticks).</summary>
+    public void OnLevel(in ExchangeEvent e, long nowNs, long mid)
+    {
+        if (!IsPending)
+        {
+            IsPending = true;
+            PendingSequence = e.CommandSequence;
+            _pendingTime = nowNs;
+            _pendingMid = mid;
+            _bids.Clear();
+            _asks.Clear();
+        }
+
+        var level = new L2Level(e.Price, e.Quantity, e.OrderCount);
+        (e.Side == Side.Buy ? _bids : _asks).Add(level);
+    }
+
+    /// <summary>Closes the pending snapshot: appends its depth to the series and returns its tape row.</summary>
+    public DepthObservation Finish()
+    {
+        IsPending = false;
+        long reference = _pendingMid;
+        if (reference <= 0)
+        {
+            // One side empty: measure around the best price that exists.
+            reference = _bids.Count > 0 ? 2 * _bids[0].Price.Ticks : _asks.Count > 0 ? 2 * _asks[0].Price.Ticks : 0;
+        }
+
+        double halfWidth = _band * reference;
+        long bidLots = WithinBand(_bids, reference, halfWidth);
+        long askLots = WithinBand(_asks, reference, halfWidth);
+        var observation = new DepthObservation(_pendingTime, PendingSequence, bidLots, askLots, _bids.Count + _asks.Count, _pendingMid);
+        Series.Add(_pendingTime, observation.Depth);
+        Keep(_pendingTime);
+        return observation;
+    }
+
+    /// <summary>The heatmap grid (prices in half ticks, so that the mid overlay matches); null without snapshots.</summary>
+    public DepthGrid? BuildGrid()
+    {
+        long min = long.MaxValue, max = long.MinValue;
+        int buckets = _bucketBids.Length;
+        for (int b = 0; b < buckets; b++)
+        {
+            foreach (List<L2Level>? side in (ReadOnlySpan<List<L2Level>?>)[_bucketBids[b], _bucketAsks[b]])
+            {
+                foreach (L2Level l in side ?? [])
+                {
+                    min = Math.Min(min, l.Price.Ticks);
+                    max = Math.Max(max, l.Price.Ticks);
+                }
+            }
+        }
+
+        if (min > max)
+        {
+            return null;
+        }
+
+        long step = Math.Max(1, (max - min + MaxHeatmapRows) / MaxHeatmapRows);
+        int rows = (int)(((max - min) / step) + 1);
+        var builder = new DepthGridBuilder(_startNs, _bucketNs, buckets, 2 * min, 2 * step, rows);
+        for (int b = 0; b < buckets; b++)
+        {
+            if (_bucketBids[b] is { } bids && _bucketAsks[b] is { } asks)
+            {
+                builder.Add(_startNs + (b * _bucketNs), HalfTicks(bids), HalfTicks(asks));
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static long WithinBand(List<L2Level> side, long reference, double halfWidth)
+    {
+        long lots = 0;
+        foreach (L2Level l in side)
+        {
+            // |2p − m| ≤ f·m with the mid m in half ticks.
+            if (Math.Abs((2 * l.Price.Ticks) - reference) <= halfWidth)
+            {
+                lots += l.Quantity.Lots;
+            }
+        }
+
+        return lots;
+    }
+
+    private void Keep(long timeNs)
+    {
+        long index = Math.Clamp((timeNs - _startNs) / _bucketNs, 0, _bucketBids.Length - 1);
+        List<L2Level> bids = _bucketBids[index] ??= [];
+        List<L2Level> asks = _bucketAsks[index] ??= [];
+        bids.Clear();
+        bids.AddRange(_bids);
+        asks.Clear();
+        asks.AddRange(_asks);
+    }
+
+    private static L2Level[] HalfTicks(List<L2Level> levels)
+    {
+        var result = new L2Level[levels.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            L2Level l = levels[i];
+            result[i] = l with { Price = new Price(2 * l.Price.Ticks) };
+        }
+
+        return result;
+    }
+}

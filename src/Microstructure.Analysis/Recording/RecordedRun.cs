@@ -1,0 +1,55 @@
+using Microstructure.Analysis.Cascades;
+using Microstructure.Analysis.Series;
+
+namespace Microstructure.Analysis.Recording;
+
+/// <summary>What the recorder gathered over the run, handed to the end-of-run analysis and writers.</summary>
+internal sealed class RecordedRun
+{
+    public required RecordedRunInfo Info { get; init; }
+
+    public required RecorderOptions Options { get; init; }
+
+    public required RunDirectory Directory { get; init; }
+
+    /// <summary>Cash units of one tick on one lot.</summary>
+    public required long CashPerTickLot { get; init; }
+
+    /// <summary>Effective end: the later of the run info's end and the last event.</summary>
+    public required long EndNs { get; init; }
+
+    /// <summary>Two-sided mid (half ticks) at each change.</summary>
+    public required StepSeries Mid { get; init; }
+
+    /// <summary>Depth within the band (lots) at each L2 snapshot; empty without snapshots.</summary>
+    public required StepSeries Depth { get; init; }
+
+    public required DepthTracker DepthTracker { get; init; }
+
+    public required IReadOnlyList<LiquidationMetrics> Liquidations { get; init; }
+
+    public required LiquidationRecord[] Records { get; init; }
+
+    public required List<TakerOrder> Orders { get; init; }
+
+    /// <summary>Lots traded over the run.</summary>
+    public required long Volume { get; init; }
+
+    public required RunCounts Counts { get; init; }
+
+    /// <summary>Perpetual bad debt written off (cash units).</summary>
+    public required long BadDebt { get; init; }
+
+    /// <summary>Lending-pool bad debt written off (cash units).</summary>
+    public required long PoolBadDebt { get; init; }
+
+    public required long AdlCount { get; init; }
+
+    public required long AdlLots { get; init; }
+
+    /// <summary>Net deposits into the insurance fund account over the run (cash units).</summary>
+    public required long FundDeposits { get; init; }
+
+    /// <summary>Insurance fund cash at the end, as rebuilt by the ledger (cash units).</summary>
+    public required long FundEnd { get; init; }
+}

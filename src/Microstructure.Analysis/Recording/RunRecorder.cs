@@ -1,0 +1,280 @@
+using Microstructure.Risk;
+
+namespace Microstructure.Analysis.Recording;
+
+/// <summary>
+/// Records one run into a run directory. Feed it every <see cref="ExchangeEvent"/> of the run in order
+/// (<see cref="OnEvent"/>, on one thread), then call <see cref="Complete"/>: it writes the analysis tables, the plots,
+/// summary.json and report.md and returns the <see cref="RunSummary"/>. The tape tables stream to disk as the run
+/// goes (memory bounded by one row group per table); what stays in memory grows with the number of mid changes
+/// (16 bytes each), aggressive orders (~100 bytes) and liquidations (~400 bytes). Layout and every column:
+/// docs/outputs.md.
+/// </summary>
+/// <remarks>
+/// Disposing without <see cref="Complete"/> (a failed or cancelled run) closes the tape files so that what was
+/// written stays readable. Every IO failure is a <see cref="RunOutputException"/> naming the path.
+/// </remarks>
+public sealed class RunRecorder : IDisposable
+{
+    private readonly RunDirectory _directory;
+    private readonly RecordedRunInfo _info;
+    private readonly RecorderOptions _options;
+    private readonly long _k;
+    private readonly TapeWriters _tapes;
+    private readonly AccountLedger _ledger;
+    private readonly LiquidationTracker _liquidations;
+    private readonly TakerOrderTracker _orders = new();
+    private readonly DepthTracker _depth;
+    private readonly GrowableSeries _mid = new();
+    private long _now;
+    private long _sequence = long.MinValue;
+    private long _l1Mid;
+    private long _nextSnapshotNs;
+    private long _events;
+    private long _commands;
+    private long _badDebt;
+    private long _poolBadDebt;
+    private long _adlCount;
+    private long _adlLots;
+    private long _fundDeposits;
+    private bool _completed;
+    private bool _disposed;
+
+    private RunRecorder(RunDirectory directory, RecordedRunInfo info, RecorderOptions options)
+    {
+        _directory = directory;
+        _info = info;
+        _options = options;
+        _k = info.CashPerTickLot;
+        _ledger = new AccountLedger(_k, info.TakerFeeRate, info.MakerFeeRate, info.InsuranceFundAccountId, info.SystemAccountIds);
+        _liquidations = new LiquidationTracker(_k, info.AccountLabels);
+        _depth = new DepthTracker(info.StartNs, info.EndNs, options.DepthHeatmapBuckets, options.DepthBandFraction);
+        _now = info.StartNs;
+        _nextSnapshotNs = info.StartNs + options.AccountSnapshotIntervalNs;
+        _tapes = new TapeWriters(directory.Tape, options.Formats, options.RowGroupSize);
+    }
+
+    /// <summary>The run directory (absolute path).</summary>
+    public string Directory => _directory.Root;
+
+    /// <summary>Events consumed so far.</summary>
+    public long EventCount => _events;
+
+    /// <summary>
+    /// Checks the run facts and options, creates <paramref name="directory"/> (it must not exist or be empty) with its
+    /// tape/, analysis/ and plots/ folders, and opens the tape tables.
+    /// </summary>
+    /// <exception cref="ArgumentException">A run-info field or option is invalid (the message names it).</exception>
+    /// <exception cref="RunOutputException">The directory holds files or cannot be written (the message names the path).</exception>
+    public static RunRecorder Create(string directory, RecordedRunInfo info, RecorderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        options ??= RecorderOptions.Default;
+        info.Validate();
+        options.Validate();
+        RunDirectory run = RunDirectory.Prepare(directory, RunDirectory.TapeFolder, RunDirectory.AnalysisFolder, RunDirectory.PlotsFolder);
+        return new RunRecorder(run, info, options);
+    }
+
+    /// <summary>Consumes the next event of the run (in emission order). No allocation except when a table batch is written.</summary>
+    /// <exception cref="InvalidOperationException">The recorder is completed or disposed.</exception>
+    public void OnEvent(in ExchangeEvent e)
+    {
+        if (_completed || _disposed)
+        {
+            ThrowHelper.ThrowInvalidOperation("The run recorder is completed or disposed; it takes no more events.");
+        }
+
+        _events++;
+        // One monotone clock for the analysis: a command stamped earlier than the previous one does not go back in time.
+        _now = Math.Max(_now, e.Timestamp.Nanoseconds);
+        if (e.CommandSequence != _sequence)
+        {
+            _orders.OnCommandEnd(_l1Mid);
+            _sequence = e.CommandSequence;
+            _commands++;
+        }
+
+        if (_depth.IsPending && (e.Type != ExchangeEventType.L2Level || e.CommandSequence != _depth.PendingSequence))
+        {
+            _tapes.DepthSnapshot(_depth.Finish());
+        }
+
+        if (_now >= _nextSnapshotNs)
+        {
+            // The state before this event is the state that held at the last boundary it crossed.
+            long boundary = _nextSnapshotNs + ((_now - _nextSnapshotNs) / _options.AccountSnapshotIntervalNs * _options.AccountSnapshotIntervalNs);
+            SnapshotAccounts(boundary);
+            _nextSnapshotNs = boundary + _options.AccountSnapshotIntervalNs;
+        }
+
+        long fundDelta = _ledger.Apply(in e);
+        Record(in e);
+        if (e.LiquidationId != 0 && e.Type is not (ExchangeEventType.LiquidationTriggered or ExchangeEventType.PoolLiquidation))
+        {
+            _liquidations.OnTagged(in e, _now, _l1Mid, fundDelta);
+        }
+    }
+
+    /// <summary>
+    /// Ends the run: the last account snapshot (at the end time, after every event), the tape files closed, then the
+    /// analysis tables, plots, summary.json and report.md. Returns the run's headline numbers.
+    /// </summary>
+    /// <exception cref="RunOutputException">A file could not be written (the tapes written so far stay).</exception>
+    public RunSummary Complete()
+    {
+        if (_completed || _disposed)
+        {
+            ThrowHelper.ThrowInvalidOperation("The run recorder is already completed or disposed.");
+        }
+
+        _completed = true;
+        if (_depth.IsPending)
+        {
+            _tapes.DepthSnapshot(_depth.Finish());
+        }
+
+        _orders.OnCommandEnd(_l1Mid);
+        long end = Math.Max(_info.EndNs, _now);
+        SnapshotAccounts(end);
+        RunCounts counts = Counts();
+        _tapes.Dispose();
+
+        var run = new RecordedRun
+        {
+            Info = _info,
+            Options = _options,
+            Directory = _directory,
+            CashPerTickLot = _k,
+            EndNs = end,
+            Mid = _mid.ToStepSeries(end),
+            Depth = _depth.Series.ToStepSeries(end),
+            DepthTracker = _depth,
+            Liquidations = _liquidations.All,
+            Records = _liquidations.Records(),
+            Orders = _orders.Orders,
+            Volume = _orders.Volume,
+            Counts = counts,
+            BadDebt = _badDebt,
+            PoolBadDebt = _poolBadDebt,
+            AdlCount = _adlCount,
+            AdlLots = _adlLots,
+            FundDeposits = _fundDeposits,
+            FundEnd = _ledger.FundCash,
+        };
+        return RunOutputs.Write(run);
+    }
+
+    /// <summary>Closes the tape files if the run was not completed (a partial run keeps what was written).</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _tapes.Dispose();
+    }
+
+    private void Record(in ExchangeEvent e)
+    {
+        switch (e.Type)
+        {
+            case ExchangeEventType.Trade:
+                _tapes.Trade(new TapeEvent(in e, _k));
+                _orders.OnTrade(in e, _now, _l1Mid, _k);
+                break;
+            case ExchangeEventType.TopOfBook:
+                _tapes.TopOfBookChange(new TapeEvent(in e, _k));
+                OnTopOfBook(in e);
+                break;
+            case ExchangeEventType.L2Level:
+                _depth.OnLevel(in e, _now, _l1Mid);
+                break;
+            case ExchangeEventType.LiquidationTriggered:
+                _tapes.Liquidation(new TapeEvent(in e, _k));
+                _liquidations.OnTriggered(in e, _now, _l1Mid, _depth.LastDepth);
+                break;
+            case ExchangeEventType.PoolLiquidation:
+                _tapes.Liquidation(new TapeEvent(in e, _k));
+                _liquidations.OnPoolLiquidation(in e, _now, _l1Mid, _depth.LastDepth);
+                break;
+            case ExchangeEventType.AutoDeleverage:
+                _tapes.AutoDeleverage(new TapeEvent(in e, _k));
+                _adlCount++;
+                _adlLots += e.Quantity.Lots;
+                break;
+            case ExchangeEventType.InsuranceFund:
+                _tapes.FundMovement(new TapeEvent(in e, _k));
+                break;
+            case ExchangeEventType.BadDebt:
+                _tapes.FundMovement(new TapeEvent(in e, _k));
+                _badDebt += e.Amount;
+                break;
+            case ExchangeEventType.Deposit or ExchangeEventType.Withdrawal when e.AccountId == _info.InsuranceFundAccountId:
+                _fundDeposits += e.Type == ExchangeEventType.Deposit ? e.Amount : -e.Amount;
+                break;
+            case ExchangeEventType.PoolBadDebt:
+                _tapes.Liquidation(new TapeEvent(in e, _k));
+                _poolBadDebt += e.Amount;
+                break;
+            default:
+                if (LiquidationTapeRows.Holds(e.Type))
+                {
+                    _tapes.Liquidation(new TapeEvent(in e, _k));
+                }
+
+                break;
+        }
+    }
+
+    private void OnTopOfBook(in ExchangeEvent e)
+    {
+        long bid = e.BidPrice.Ticks, ask = e.AskPrice.Ticks;
+        _l1Mid = bid > 0 && ask > 0 ? bid + ask : 0;
+        if (_l1Mid > 0 && (_mid.Count == 0 || _mid.LastValue != _l1Mid))
+        {
+            _mid.Add(_now, _l1Mid);
+        }
+
+        _orders.OnTopOfBook(_l1Mid);
+    }
+
+    private void SnapshotAccounts(long timeNs)
+    {
+        long mark = _ledger.Mark;
+        for (int id = 0; id < _ledger.Count; id++)
+        {
+            if (!_ledger.IsKnown(id))
+            {
+                continue;
+            }
+
+            long lots = _ledger.LotsOf(id);
+            _tapes.Account(new AccountSnapshot(
+                timeNs,
+                id,
+                _info.AccountLabels.GetValueOrDefault(id, ""),
+                lots,
+                _ledger.CashOf(id),
+                _ledger.CollateralOf(id),
+                _ledger.DebtOf(id),
+                _ledger.EquityOf(id),
+                Math.Abs(lots) * mark * _k,
+                _ledger.FeesOf(id),
+                mark));
+        }
+    }
+
+    private RunCounts Counts() => new(
+        _events,
+        _commands,
+        _tapes.TradeRows,
+        _tapes.TopOfBookRows,
+        _tapes.DepthRows,
+        _tapes.LiquidationRows,
+        _tapes.AdlRows,
+        _tapes.FundRows,
+        _tapes.AccountRows);
+}

@@ -1,0 +1,107 @@
+using Microstructure.Analysis.Reports;
+
+namespace Microstructure.Analysis.Recording;
+
+/// <summary>
+/// Builds summary.json: fixed keys in a fixed order (documented in docs/outputs.md), money as exact integer cash units
+/// with a <c>_quote</c> twin for reading, no absolute paths (so the same events give the same bytes in any directory).
+/// </summary>
+internal static class RunSummaryJson
+{
+    public static JsonSummary Build(RecordedRun run, RunAnalysisResult analysis, RunSummary summary, IReadOnlyList<string> files)
+    {
+        RecordedRunInfo info = run.Info;
+        long scale = info.CashScale;
+        var json = new JsonSummary();
+        json.AddObject("run")
+            .Add("scenario", info.ScenarioName)
+            .Add("design", info.DesignName)
+            .Add("seed", info.Seed)
+            .Add("symbol", info.Symbol)
+            .Add("start_ns", info.StartNs)
+            .Add("end_ns", run.EndNs)
+            .Add("duration_s", (run.EndNs - info.StartNs) / 1e9)
+            .Add("events", run.Counts.Events)
+            .Add("commands", run.Counts.Commands)
+            .Add("shocks", info.Shocks.Select(s => new JsonSummary().Add("time_ns", s.TimeNs).Add("notional", s.Notional).Add("label", s.Label)).ToArray());
+        json.AddObject("units")
+            .Add("tick_size", (double)info.TickSize)
+            .Add("lot_size", (double)info.LotSize)
+            .Add("cash_scale", scale)
+            .Add("cash_per_tick_lot", run.CashPerTickLot)
+            .Add("quote_currency", info.QuoteCurrency)
+            .Add("price", "ticks")
+            .Add("quantity", "lots")
+            .Add("money", "cash units (1 quote unit = cash_scale cash units); *_quote fields are converted")
+            .Add("mid", "half ticks (bid + ask)")
+            .Add("time", "ns");
+
+        JsonSummary headline = json.AddObject("headline")
+            .Add("liquidations", summary.Liquidations)
+            .Add("cascades", summary.Cascades)
+            .Add("largest_cascade_size", summary.LargestCascadeSize);
+        Cash(headline, "liquidated_notional", summary.LiquidatedNotional, scale);
+        headline
+            .Add("amplification", summary.Amplification)
+            .Add("largest_cascade_amplification", summary.LargestCascadeAmplification)
+            .Add("max_drawdown", summary.MaxDrawdown)
+            .Add("largest_cascade_move", summary.LargestCascadeMove);
+        Cash(headline, "bad_debt", summary.BadDebt, scale);
+        Cash(headline, "pool_bad_debt", summary.PoolBadDebt, scale);
+        Cash(headline, "fund_usage", summary.FundUsage, scale);
+        Cash(headline, "fund_net_change", summary.FundNetChange, scale);
+        headline
+            .Add("adl_count", summary.AdlCount)
+            .Add("adl_lots", summary.AdlLots)
+            .Add("mid_recovery_ns", summary.MidRecoveryNs)
+            .Add("depth_recovery_ns", summary.DepthRecoveryNs)
+            .Add("market_orders", summary.MarketOrders)
+            .Add("volume_lots", summary.Volume)
+            .Add("impact_exponent", summary.ImpactExponent)
+            .Add("impact_prefactor", summary.ImpactPrefactor)
+            .Add("kyle_lambda", summary.KyleLambda)
+            .Add("hill_alpha", summary.HillAlpha)
+            .Add("return_acf_lag1", summary.ReturnAcfLag1)
+            .Add("abs_return_acf_lag1", summary.AbsReturnAcfLag1);
+
+        json.AddObject("tape")
+            .Add("trades", run.Counts.Trades)
+            .Add("l1", run.Counts.TopOfBook)
+            .Add("depth", run.Counts.DepthSnapshots)
+            .Add("liquidation_events", run.Counts.LiquidationEvents)
+            .Add("adl", run.Counts.AdlMatches)
+            .Add("fund", run.Counts.FundMovements)
+            .Add("accounts", run.Counts.AccountSnapshots);
+        json.Add("cascades", AnalysisSummary.OfCascades(analysis.Cascades));
+        json.AddObject("impact")
+            .Add("orders", (long)run.Orders.Count)
+            .Add("window_ns", run.Options.ImpactWindowNs)
+            .Add("permanent_horizon_ns", run.Options.PermanentImpactHorizonNs)
+            .Add("volume_per_window", analysis.VolumePerWindow)
+            .Add("sigma_per_window", analysis.SigmaPerWindow)
+            .Add("bins", (long)analysis.ImpactBins.Length)
+            .Add("square_root_law", AnalysisSummary.Of(analysis.ImpactFit))
+            .Add("kyle_lambda", AnalysisSummary.Of(analysis.KyleLambda));
+        json.Add("return_interval_ns", run.Options.ReturnIntervalNs);
+        if (analysis.StylizedFacts is { } facts)
+        {
+            json.Add("stylized_facts", AnalysisSummary.Of(facts));
+        }
+        else
+        {
+            json.Add("stylized_facts", (string?)null);
+        }
+
+        json.AddObject("options")
+            .Add("account_snapshot_interval_ns", run.Options.AccountSnapshotIntervalNs)
+            .Add("depth_band_fraction", run.Options.DepthBandFraction)
+            .Add("mid_recovery_tolerance", run.Options.Cascades.MidRecoveryTolerance)
+            .Add("depth_recovery_tolerance", run.Options.Cascades.DepthRecoveryTolerance)
+            .Add("recovery_hold_ns", run.Options.Cascades.RecoveryHoldNs);
+        json.Add("files", files);
+        return json;
+    }
+
+    private static void Cash(JsonSummary json, string key, long cash, long scale) =>
+        json.Add(key, cash).Add(key + "_quote", Money.ToQuote(cash, scale));
+}

@@ -1,0 +1,35 @@
+using Microstructure.Analysis.Tables;
+using Microstructure.Risk;
+
+namespace Microstructure.Analysis.Recording;
+
+/// <summary>The <c>tape/l1</c> table: one row per change of the best bid or ask (price or size).</summary>
+internal readonly struct TopOfBookTapeRows : ITableRowMapper<TapeEvent>
+{
+    public static TableSchema Schema { get; } = new(
+        new("time_ns", ColumnType.Int64, "simulated time, ns"),
+        new("seq", ColumnType.Int64, "command sequence"),
+        new("liquidation_id", ColumnType.Int64, "liquidation whose order changed the book; 0 = none"),
+        new("bid", ColumnType.Int64, "best bid, ticks (0 = empty side)"),
+        new("bid_qty", ColumnType.Int64, "visible lots at the best bid"),
+        new("ask", ColumnType.Int64, "best ask, ticks (0 = empty side)"),
+        new("ask_qty", ColumnType.Int64, "visible lots at the best ask"),
+        new("mid", ColumnType.Int64, "bid + ask in half ticks (mid units); 0 when a side is empty"),
+        new("spread", ColumnType.Int64, "ask - bid, ticks; 0 when a side is empty"));
+
+    public static void Write(in TapeEvent row, ref RowWriter writer)
+    {
+        ref readonly ExchangeEvent e = ref row.Event;
+        long bid = e.BidPrice.Ticks, ask = e.AskPrice.Ticks;
+        bool twoSided = bid > 0 && ask > 0;
+        writer.Int64(e.Timestamp.Nanoseconds);
+        writer.Int64(e.CommandSequence);
+        writer.Int64(e.LiquidationId);
+        writer.Int64(bid);
+        writer.Int64(e.BidQuantity.Lots);
+        writer.Int64(ask);
+        writer.Int64(e.AskQuantity.Lots);
+        writer.Int64(twoSided ? bid + ask : 0);
+        writer.Int64(twoSided ? ask - bid : 0);
+    }
+}

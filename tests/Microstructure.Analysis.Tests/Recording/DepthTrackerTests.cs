@@ -1,0 +1,64 @@
+using Microstructure.Analysis.Recording;
+using Microstructure.Engine;
+using Microstructure.Risk;
+
+namespace Microstructure.Analysis.Tests.Recording;
+
+public sealed class DepthTrackerTests
+{
+    [Fact]
+    public void Depth_counts_the_visible_lots_within_the_band_around_the_mid_on_both_sides()
+    {
+        // Mid 100.00 (20,000 half ticks), band 1%: prices 99.00 … 101.00 count; 98.99 and 101.01 do not.
+        var d = new DepthTracker(0, 10_000, buckets: 10, bandFraction: 0.01);
+        foreach ((Side side, long price, long lots) in (ReadOnlySpan<(Side, long, long)>)[(Side.Buy, 9_999, 5), (Side.Buy, 9_900, 7), (Side.Buy, 9_899, 100), (Side.Sell, 10_001, 3), (Side.Sell, 10_100, 4), (Side.Sell, 10_101, 100)])
+        {
+            d.OnLevel(Level(seq: 3, side, price, lots), nowNs: 500, mid: 20_000);
+        }
+
+        Assert.True(d.IsPending);
+        DepthObservation o = d.Finish();
+        Assert.Equal(new DepthObservation(500, 3, BidLots: 12, AskLots: 7, Levels: 6, Mid: 20_000), o);
+        Assert.Equal(19, o.Depth);
+        Assert.Equal(19, d.LastDepth);
+        Assert.False(d.IsPending);
+    }
+
+    [Fact]
+    public void Without_a_two_sided_mid_the_band_is_centred_on_the_best_price_there_is()
+    {
+        var d = new DepthTracker(0, 10_000, 10, 0.01);
+        d.OnLevel(Level(1, Side.Buy, 10_000, 5), 0, mid: 0);
+        d.OnLevel(Level(1, Side.Buy, 9_901, 6), 0, mid: 0);
+        d.OnLevel(Level(1, Side.Buy, 9_899, 7), 0, mid: 0);
+        Assert.Equal(11, d.Finish().Depth);
+    }
+
+    [Fact]
+    public void The_heatmap_keeps_the_last_snapshot_of_each_bucket_in_half_ticks()
+    {
+        var d = new DepthTracker(0, 1_000, buckets: 4, bandFraction: 0.5);
+        d.OnLevel(Level(1, Side.Buy, 10, 5), 100, 22);
+        d.Finish();
+        d.OnLevel(Level(2, Side.Buy, 10, 8), 200, 22); // same bucket: replaces the first
+        d.OnLevel(Level(2, Side.Sell, 12, 1), 200, 22);
+        d.Finish();
+
+        var grid = d.BuildGrid()!;
+        Assert.Equal((20L, 2L, 3), (grid.LowestPrice, grid.PriceStep, grid.Levels)); // 10 … 12 ticks as half ticks
+        Assert.Equal(8, grid[0, 0]);
+        Assert.Equal(1, grid[2, 0]);
+        Assert.Equal(8, grid[0, 3]); // carried forward
+        Assert.Null(new DepthTracker(0, 1_000, 4, 0.5).BuildGrid());
+    }
+
+    private static ExchangeEvent Level(long seq, Side side, long price, long lots) => new()
+    {
+        Type = ExchangeEventType.L2Level,
+        CommandSequence = seq,
+        Side = side,
+        Price = new Price(price),
+        Quantity = new Quantity(lots),
+        OrderCount = 1,
+    };
+}
