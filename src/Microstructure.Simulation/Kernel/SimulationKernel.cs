@@ -171,15 +171,15 @@ internal sealed partial class SimulationKernel : IDisposable
         while (true)
         {
             long next = _queue.Count > 0 ? _queue.PeekTime : long.MaxValue;
+            if (_ingested < _sent && _sentAt.Peek() + _lookahead <= Math.Min(next, end))
+            {
+                IngestNext(); // may schedule deliveries before the next item
+                continue;
+            }
+
             if (next > end)
             {
                 break;
-            }
-
-            if (_ingested < _sent && _sentAt.Peek() + _lookahead <= next)
-            {
-                IngestNext();
-                continue;
             }
 
             var item = _queue.Pop();
