@@ -67,7 +67,10 @@ public sealed class MarketMaker : Agent
             return;
         }
 
-        double reservation = mid - (_options.InventorySkewTicksPerLot * Account.Position);
+        double fair = _options.IndexWeight > 0 && market.IndexPrice > 0
+            ? ((1 - _options.IndexWeight) * mid) + (_options.IndexWeight * market.IndexPrice)
+            : mid;
+        double reservation = fair - (_options.InventorySkewTicksPerLot * Account.Position);
         double half = _options.HalfSpreadTicks
             + (_options.VolatilitySpread * market.ShortVolatility * Math.Sqrt(_options.QuoteIntervalSeconds) * mid);
         long bestBid = (long)Math.Floor(reservation - half);

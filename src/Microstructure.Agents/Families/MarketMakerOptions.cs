@@ -40,6 +40,12 @@ public sealed record MarketMakerOptions : AgentOptions
     /// <summary>Extra half-spread per unit of short-term volatility: + this × σ_short × √interval × mid (ticks). Default 2.</summary>
     public double VolatilitySpread { get; init; } = 2;
 
+    /// <summary>
+    /// Weight of the index in the maker's fair value: fair = (1 − w)·mid + w·index (crypto makers quote around the
+    /// cross-venue index). Default 0 (the mid alone).
+    /// </summary>
+    public double IndexWeight { get; init; }
+
     /// <summary>Reservation-price skew in ticks per lot of inventory (a long maker quotes lower). Default 0.02.</summary>
     public double InventorySkewTicksPerLot { get; init; } = 0.02;
 
@@ -72,6 +78,7 @@ public sealed record MarketMakerOptions : AgentOptions
         QuoteSize.Validate($"{path}.quoteSize", 1, 1_000_000_000);
         Require.InRange(HalfSpreadTicks, 0.5, 1_000_000, $"{path}.halfSpreadTicks");
         Require.InRange(VolatilitySpread, 0, 1_000, $"{path}.volatilitySpread");
+        Require.InRange(IndexWeight, 0, 1, $"{path}.indexWeight");
         Require.InRange(InventorySkewTicksPerLot, 0, 1_000, $"{path}.inventorySkewTicksPerLot");
         Require.InRange(MaxInventory, 1, 1_000_000_000, $"{path}.maxInventory");
         Require.InRange(WithdrawVolatilityRatio, 0, 1_000, $"{path}.withdrawVolatilityRatio");

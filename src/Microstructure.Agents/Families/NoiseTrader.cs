@@ -61,7 +61,7 @@ public sealed class NoiseTrader : Agent
             }
             else if (u < limit + marketRate)
             {
-                PlaceRandomMarket(context);
+                PlaceRandomMarket(context, in market);
             }
             else
             {
@@ -101,10 +101,16 @@ public sealed class NoiseTrader : Agent
         LimitOrders++;
     }
 
-    private void PlaceRandomMarket(IAgentContext context)
+    private void PlaceRandomMarket(IAgentContext context, in MarketSnapshot market)
     {
         var side = ChooseSide();
         long lots = Math.Max(1, _options.MarketSize.SampleWhole(Random));
+        long opposite = side == Side.Buy ? market.AskQuantity : market.BidQuantity;
+        if (_options.MarketSizeDepthMultiple > 0 && opposite > 0)
+        {
+            lots = Math.Max(1, Math.Min(lots, (long)(_options.MarketSizeDepthMultiple * opposite)));
+        }
+
         PlaceMarket(context, side, lots);
         MarketOrders++;
     }

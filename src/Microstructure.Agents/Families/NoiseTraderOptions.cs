@@ -39,6 +39,13 @@ public sealed record NoiseTraderOptions : AgentOptions
     /// <summary>Market order size in lots. Default power law from 1 to 200 lots, α 1.5.</summary>
     public ValueDistribution MarketSize { get; init; } = ValueDistribution.PowerLaw(1, 200, 1.5);
 
+    /// <summary>
+    /// Selective liquidity taking (Farmer, Gillemot, Lillo et al. 2004: large market orders arrive when the opposite
+    /// best is deep): a market order is cut to at most this multiple of the size quoted at the opposite best price the
+    /// trader sees. 0 = no cut. Default 0.
+    /// </summary>
+    public double MarketSizeDepthMultiple { get; init; }
+
     /// <summary>Probability that an order buys. Default 0.5.</summary>
     public double BuyProbability { get; init; } = 0.5;
 
@@ -74,6 +81,7 @@ public sealed record NoiseTraderOptions : AgentOptions
         LimitSize.Validate($"{path}.limitSize", 1, 1_000_000_000);
         Require.NotNull(MarketSize, $"{path}.marketSize");
         MarketSize.Validate($"{path}.marketSize", 1, 1_000_000_000);
+        Require.InRange(MarketSizeDepthMultiple, 0, 1_000, $"{path}.marketSizeDepthMultiple");
         Require.InRange(BuyProbability, 0, 1, $"{path}.buyProbability");
         Require.InRange(MaxPosition, 1, 1_000_000_000, $"{path}.maxPosition");
         Require.InRange(MaxOpenOrders, 1, 100_000, $"{path}.maxOpenOrders");

@@ -130,7 +130,9 @@ public sealed class SimulationRun : IDisposable
                 definition.Index.DriftPerSecond,
                 Scenario.Nanos(definition.Index.UpdateIntervalSeconds),
                 definition.Index.BookWeight,
-                Scenario.Nanos(definition.Index.LagSeconds)),
+                Scenario.Nanos(definition.Index.LagSeconds),
+                definition.Index.VolatilityOfVolatility,
+                definition.Index.VolatilityTimescalesSeconds),
             IndexJumps = [.. shocks.Where(s => s.IsIndexJump).Select(s => (s.TimeNs, s.Relative))],
             Bootstrap = bootstrap,
         });

@@ -154,6 +154,14 @@ public sealed class Scenario
         Require.NotNull(index, "index");
         Require.InRange(index.VolatilityPerSqrtSecond, 0, 0.1, "index.volatilityPerSqrtSecond");
         Require.InRange(index.DriftPerSecond, -0.01, 0.01, "index.driftPerSecond");
+        Require.InRange(index.VolatilityOfVolatility, 0, 3, "index.volatilityOfVolatility");
+        Require.NotNull(index.VolatilityTimescalesSeconds, "index.volatilityTimescalesSeconds");
+        Require.That(index.VolatilityTimescalesSeconds.Count is >= 1 and <= 8, "index.volatilityTimescalesSeconds", $"needs 1 to 8 time scales; got {index.VolatilityTimescalesSeconds.Count}");
+        for (int i = 0; i < index.VolatilityTimescalesSeconds.Count; i++)
+        {
+            Require.InRange(index.VolatilityTimescalesSeconds[i], 0.001, 31_536_000, $"index.volatilityTimescalesSeconds[{i}]");
+        }
+
         Require.InRange(index.UpdateIntervalSeconds, 0.001, 86_400, "index.updateIntervalSeconds");
         Require.InRange(index.BookWeight, 0, 1, "index.bookWeight");
         Require.InRange(index.LagSeconds, 0, 3_600, "index.lagSeconds");

@@ -22,6 +22,6 @@ public class BatchRunnerTests
     {
         var jobs = new[] { new BatchJob(TestScenarios.Small(), new RunOptions { Design = "no-such-design" }) };
         var e = Assert.Throws<AggregateException>(() => BatchRunner.Run(jobs, 2, (_, run) => run.Execute()));
-        Assert.IsType<Scenarios.ScenarioException>(Assert.Single(e.InnerExceptions));
+        Assert.IsType<Microstructure.Simulation.Scenarios.ScenarioException>(Assert.Single(e.InnerExceptions));
     }
 }

@@ -88,7 +88,7 @@ public class SimulationRunTests
         }, cancel.Token));
     }
 
-    private static byte[] Journal(Scenarios.Scenario scenario, KernelMode mode, long seed)
+    private static byte[] Journal(Microstructure.Simulation.Scenarios.Scenario scenario, KernelMode mode, long seed)
     {
         using var run = new SimulationRun(scenario, new RunOptions { Seed = seed, Mode = mode });
         return JournalHash.Journal(run).Journal;
