@@ -1,0 +1,23 @@
+namespace Microstructure.Agents.Families;
+
+/// <summary>Where a <see cref="LeveragedTrader"/> is in its round.</summary>
+public enum LeveragedPhase : byte
+{
+    /// <summary>Before its first entry time.</summary>
+    Waiting = 0,
+
+    /// <summary>Its entry order is working.</summary>
+    Opening = 1,
+
+    /// <summary>Holding a position.</summary>
+    Open = 2,
+
+    /// <summary>Its own closing order is working.</summary>
+    Closing = 3,
+
+    /// <summary>Flat, waiting to re-lever.</summary>
+    CoolingDown = 4,
+
+    /// <summary>Out for good (no equity left, or the re-lever limit reached).</summary>
+    Retired = 5,
+}

@@ -1,0 +1,92 @@
+using System.Text.Json.Serialization;
+using Microstructure.Agents.Configuration;
+using Microstructure.Agents.Randomness;
+
+namespace Microstructure.Agents.Families;
+
+/// <summary>
+/// A market maker: post-only quotes on both sides around a reservation price skewed by inventory (Avellaneda and
+/// Stoikov 2008, simplified), a half-spread that widens with short-term volatility, and a withdrawal — every quote
+/// cancelled for a pause — when short-term volatility jumps against its long-run level. The withdrawal is what turns
+/// a dip into a cascade.
+/// </summary>
+public sealed record MarketMakerOptions : AgentOptions
+{
+    /// <summary>Sets the family's defaults.</summary>
+    public MarketMakerOptions()
+    {
+        Capital = ValueDistribution.Fixed(20_000_000);
+    }
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override AgentKind Kind => AgentKind.MarketMaker;
+
+    /// <summary>Seconds between re-quotes (each interval jittered ±20%). Default 0.5.</summary>
+    public double QuoteIntervalSeconds { get; init; } = 0.5;
+
+    /// <summary>Quote levels per side. Default 3.</summary>
+    public int Levels { get; init; } = 3;
+
+    /// <summary>Ticks between consecutive levels. Default 5.</summary>
+    public long LevelSpacingTicks { get; init; } = 5;
+
+    /// <summary>Lots per quote. Default 20.</summary>
+    public ValueDistribution QuoteSize { get; init; } = ValueDistribution.Fixed(20);
+
+    /// <summary>Base half-spread from the reservation price to the first level, in ticks. Default 5.</summary>
+    public double HalfSpreadTicks { get; init; } = 5;
+
+    /// <summary>Extra half-spread per unit of short-term volatility: + this × σ_short × √interval × mid (ticks). Default 2.</summary>
+    public double VolatilitySpread { get; init; } = 2;
+
+    /// <summary>
+    /// Weight of the index in the maker's fair value: fair = (1 − w)·mid + w·index (crypto makers quote around the
+    /// cross-venue index). Default 0 (the mid alone).
+    /// </summary>
+    public double IndexWeight { get; init; }
+
+    /// <summary>Reservation-price skew in ticks per lot of inventory (a long maker quotes lower). Default 0.02.</summary>
+    public double InventorySkewTicksPerLot { get; init; } = 0.02;
+
+    /// <summary>Largest |inventory| in lots; beyond it the maker stops quoting the side that would grow it. Default 1,000.</summary>
+    public long MaxInventory { get; init; } = 1_000;
+
+    /// <summary>Withdraw when short-term volatility exceeds this multiple of the long-run level. Default 3; 0 never withdraws.</summary>
+    public double WithdrawVolatilityRatio { get; init; } = 3;
+
+    /// <summary>…and short-term volatility (per √s) is at least this (so a calm warm-up does not trigger it). Default 0.0002.</summary>
+    public double WithdrawMinVolatility { get; init; } = 0.0002;
+
+    /// <summary>Seconds a withdrawn maker stays out before quoting again. Default 20.</summary>
+    public double WithdrawSeconds { get; init; } = 20;
+
+    /// <summary>Re-quote at once after each of its own fills. Default true.</summary>
+    public bool RequoteOnFill { get; init; } = true;
+
+    /// <summary>Leverage the account sets. Default 10.</summary>
+    public int Leverage { get; init; } = 10;
+
+    /// <inheritdoc />
+    public override void Validate(string path)
+    {
+        base.Validate(path);
+        Require.InRange(QuoteIntervalSeconds, 0.000001, 3_600, $"{path}.quoteIntervalSeconds");
+        Require.InRange(Levels, 1, 100, $"{path}.levels");
+        Require.InRange(LevelSpacingTicks, 1, 1_000_000, $"{path}.levelSpacingTicks");
+        Require.NotNull(QuoteSize, $"{path}.quoteSize");
+        QuoteSize.Validate($"{path}.quoteSize", 1, 1_000_000_000);
+        Require.InRange(HalfSpreadTicks, 0.5, 1_000_000, $"{path}.halfSpreadTicks");
+        Require.InRange(VolatilitySpread, 0, 1_000, $"{path}.volatilitySpread");
+        Require.InRange(IndexWeight, 0, 1, $"{path}.indexWeight");
+        Require.InRange(InventorySkewTicksPerLot, 0, 1_000, $"{path}.inventorySkewTicksPerLot");
+        Require.InRange(MaxInventory, 1, 1_000_000_000, $"{path}.maxInventory");
+        Require.InRange(WithdrawVolatilityRatio, 0, 1_000, $"{path}.withdrawVolatilityRatio");
+        Require.InRange(WithdrawMinVolatility, 0, 1, $"{path}.withdrawMinVolatility");
+        Require.InRange(WithdrawSeconds, 0, 86_400, $"{path}.withdrawSeconds");
+        Require.InRange(Leverage, 1, 1_000, $"{path}.leverage");
+    }
+
+    /// <inheritdoc />
+    public override Agent Create(AgentSetup setup) => new MarketMaker(setup, this, DrawCapital(setup.Random));
+}

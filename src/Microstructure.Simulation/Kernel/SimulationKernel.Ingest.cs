@@ -1,0 +1,112 @@
+namespace Microstructure.Simulation.Kernel;
+
+/// <content>Reading the exchange's events back: observer, public market history, agents' inboxes, deliveries.</content>
+internal sealed partial class SimulationKernel
+{
+    /// <summary>Reads every event of the oldest command not read yet.</summary>
+    private void IngestNext()
+    {
+        long sequence = _ingested++;
+        long arrival = _sentAt.Dequeue();
+        _port.WaitFor(sequence);
+        bool changed = false;
+        while (_pending.Count > 0 && _pending.Peek.CommandSequence == sequence)
+        {
+            ref readonly var e = ref _pending.Peek;
+            _exchangeEvents++;
+            _observer?.OnEvent(in e);
+            changed |= _tape.Apply(in e);
+            Route(in e, arrival);
+            _pending.Dequeue();
+        }
+
+        if (changed)
+        {
+            _history.Record(_tape.Snapshot(arrival));
+            _history.Forget(arrival - _maxOutDelay - 1);
+        }
+    }
+
+    /// <summary>Queues the event for the agents it concerns: its account(s), and subscribers of public liquidation/auction news.</summary>
+    private void Route(in ExchangeEvent e, long arrival)
+    {
+        switch (e.Type)
+        {
+            case ExchangeEventType.TopOfBook or ExchangeEventType.L2Level or ExchangeEventType.IndexPrice or ExchangeEventType.MarkPrice
+                or ExchangeEventType.FundingSettled or ExchangeEventType.TradingHalted or ExchangeEventType.TradingResumed
+                or ExchangeEventType.MarginMultiplier:
+                return; // public data: agents see it through their delayed market view
+        }
+
+        int first = AgentOf(e.AccountId);
+        Enqueue(first, in e, arrival);
+        int second = e.Type switch
+        {
+            ExchangeEventType.Trade => AgentOf(e.MakerAccountId),
+            ExchangeEventType.Takeover or ExchangeEventType.AutoDeleverage or ExchangeEventType.AuctionTake => AgentOf(e.CounterpartyAccountId),
+            _ => -1,
+        };
+        if (second != first)
+        {
+            Enqueue(second, in e, arrival);
+        }
+
+        int[]? subscribers = e.Type switch
+        {
+            ExchangeEventType.LiquidationTriggered or ExchangeEventType.LiquidationOrder or ExchangeEventType.LiquidationFinished => _liquidationSubscribers,
+            >= ExchangeEventType.AuctionStarted and <= ExchangeEventType.AuctionFinished => _auctionSubscribers,
+            _ => null,
+        };
+        if (subscribers is not null)
+        {
+            foreach (int agent in subscribers)
+            {
+                if (agent != first && agent != second)
+                {
+                    Enqueue(agent, in e, arrival);
+                }
+            }
+        }
+    }
+
+    private int AgentOf(long account) => (ulong)account < (ulong)_agentOfAccount.Length ? _agentOfAccount[account] : -1;
+
+    private void Enqueue(int agent, in ExchangeEvent e, long arrival)
+    {
+        if (agent < 0)
+        {
+            return;
+        }
+
+        long time = Math.Max(arrival + _latencyOut[agent] + Jitter(agent), _lastDelivery[agent]);
+        _lastDelivery[agent] = time;
+        _inbox[agent].Enqueue(in e, time);
+        if (!_deliveryScheduled[agent])
+        {
+            _deliveryScheduled[agent] = true;
+            Schedule(time, ItemKind.Delivery, agent, 0);
+        }
+    }
+
+    /// <summary>Hands the agent every inbox event due by now, then schedules the next delivery if more wait.</summary>
+    private void Deliver(int agent)
+    {
+        _deliveryScheduled[agent] = false;
+        var inbox = _inbox[agent];
+        var target = _agents[agent];
+        Enter(agent);
+        while (inbox.Count > 0 && inbox.PeekTime <= _now)
+        {
+            _deliveries++;
+            target.Receive(this, in inbox.Peek);
+            inbox.Dequeue();
+        }
+
+        _current = -1;
+        if (inbox.Count > 0)
+        {
+            _deliveryScheduled[agent] = true;
+            Schedule(inbox.PeekTime, ItemKind.Delivery, agent, 0);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace Microstructure.Simulation.Scenarios;
+
+/// <summary>A mitigation by name with its options (scenario field <c>mitigations[i]</c>).</summary>
+public sealed record MitigationDefinition
+{
+    /// <summary><c>price-band</c>, <c>circuit-breaker</c> or <c>dynamic-margin</c>.</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>Its options; null = its defaults.</summary>
+    public JsonElement? Options { get; init; }
+}

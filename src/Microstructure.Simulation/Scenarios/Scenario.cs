@@ -1,0 +1,206 @@
+using Microstructure.Agents.Configuration;
+using Microstructure.Risk.Liquidation;
+using Microstructure.Risk.Margin;
+using Microstructure.Risk.Pricing;
+using Microstructure.Risk.Processing;
+
+namespace Microstructure.Simulation.Scenarios;
+
+/// <summary>
+/// A validated scenario: the definition as written plus everything converted to the exchange's units (instrument,
+/// prices in ticks, design and mitigation options). Build one with <see cref="ScenarioLoader"/>.
+/// </summary>
+public sealed class Scenario
+{
+    internal Scenario(ScenarioDefinition definition, string source)
+    {
+        Definition = definition;
+        Source = source;
+        Name = string.IsNullOrWhiteSpace(definition.Name) ? System.IO.Path.GetFileNameWithoutExtension(source) : definition.Name;
+        var instrument = definition.Instrument;
+        Require.NotNull(instrument, "instrument");
+        Require.That(instrument.TickSize > 0, "instrument.tickSize", $"must be > 0; got {instrument.TickSize}");
+        Require.That(instrument.LotSize > 0, "instrument.lotSize", $"must be > 0; got {instrument.LotSize}");
+        Require.That(instrument.MaxPrice >= instrument.TickSize, "instrument.maxPrice", $"must be at least one tick; got {instrument.MaxPrice}");
+        Require.InRange(instrument.MaxOrderLots, 1, long.MaxValue / 4, "instrument.maxOrderLots");
+        long maxTicks = (long)decimal.Floor(instrument.MaxPrice / instrument.TickSize);
+        Instrument = new InstrumentSpec(instrument.Symbol, instrument.TickSize, instrument.LotSize, new Price(1), new Price(maxTicks), new Quantity(instrument.MaxOrderLots));
+        InitialPriceTicks = (long)decimal.Round(definition.InitialPrice / instrument.TickSize, MidpointRounding.AwayFromZero);
+        Require.InRange(InitialPriceTicks, 1, maxTicks, "initialPrice");
+
+        Require.InRange(definition.DurationSeconds, 0.001, 31_536_000, "durationSeconds");
+        DurationNs = Nanos(definition.DurationSeconds);
+        Seeds = definition.Seeds is { Count: > 0 } seeds ? seeds : [definition.Seed];
+
+        Require.NotNull(definition.Exchange, "exchange");
+        Brackets = definition.Exchange.Brackets is { } specs ? new BracketTable(specs, "exchange.brackets") : BracketTable.BinanceBtcUsdt2021;
+        Require.NotNull(definition.Liquidation, "liquidation");
+        Design = LiquidationPolicies.CreateDesign(definition.Liquidation.Design, definition.Liquidation.Options, "liquidation");
+        Require.NotNull(definition.Mitigations, "mitigations");
+        Mitigations = [.. definition.Mitigations.Select((m, i) => LiquidationPolicies.CreateMitigation(m.Name, m.Options, $"mitigations[{i}]"))];
+        ComparisonDesigns = definition.Comparison is { } comparison
+            ? [.. comparison.Designs.Select((d, i) => LiquidationPolicies.CreateDesign(d.Design, d.Options, $"comparison.designs[{i}]"))]
+            : [Design];
+
+        ValidateEnvironment(definition);
+        Require.NotNull(definition.Agents, "agents");
+        for (int i = 0; i < definition.Agents.Count; i++)
+        {
+            Require.NotNull(definition.Agents[i], $"agents[{i}]");
+            definition.Agents[i].Validate($"agents[{i}]");
+        }
+
+        AgentCount = definition.Agents.Sum(a => a.Count);
+        Require.That(AgentCount <= 4_000_000, "agents", $"at most 4,000,000 agents in all; got {AgentCount}");
+        Layout = new AccountLayout(AgentCount, definition.LendingPool is not null);
+
+        // The exchange validates the rest of its options (fees, mark, funding, pool) with its own field paths.
+        Require.InRange(definition.Exchange.MaxOrders, 1, 1 << 26, "exchange.maxOrders");
+        _ = new Exchange(CreateExchangeOptions(Design) with { MaxOrders = 16, MaxAccounts = 8 });
+    }
+
+    /// <summary>The definition as written.</summary>
+    public ScenarioDefinition Definition { get; }
+
+    /// <summary>The file (or source name) it came from.</summary>
+    public string Source { get; }
+
+    /// <summary>Its name (the definition's, else the file name).</summary>
+    public string Name { get; }
+
+    /// <summary>The contract, in the engine's terms.</summary>
+    public InstrumentSpec Instrument { get; }
+
+    /// <summary>Starting price in ticks.</summary>
+    public long InitialPriceTicks { get; }
+
+    /// <summary>Simulated duration (ns).</summary>
+    public long DurationNs { get; }
+
+    /// <summary>The seeds a comparison runs (the definition's <c>seeds</c>, else just its <c>seed</c>).</summary>
+    public IReadOnlyList<long> Seeds { get; }
+
+    /// <summary>Maintenance brackets.</summary>
+    public BracketTable Brackets { get; }
+
+    /// <summary>The scenario's liquidation design.</summary>
+    public LiquidationDesignOptions Design { get; }
+
+    /// <summary>The mitigations.</summary>
+    public IReadOnlyList<MitigationOptions> Mitigations { get; }
+
+    /// <summary>The designs a comparison runs by default (the <c>comparison</c> list, else the scenario's design).</summary>
+    public IReadOnlyList<LiquidationDesignOptions> ComparisonDesigns { get; }
+
+    /// <summary>Agents in all populations.</summary>
+    public int AgentCount { get; }
+
+    /// <summary>Which account is whose.</summary>
+    public AccountLayout Layout { get; }
+
+    /// <summary>
+    /// The options of design <paramref name="name"/> for this scenario: the scenario's own (or its comparison list's)
+    /// when it names that design, else the design's defaults.
+    /// </summary>
+    /// <exception cref="ScenarioException">Unknown design name.</exception>
+    public LiquidationDesignOptions ResolveDesign(string name)
+    {
+        foreach (var design in ComparisonDesigns.Prepend(Design))
+        {
+            if (design.Name == name)
+            {
+                return design;
+            }
+        }
+
+        try
+        {
+            return LiquidationPolicies.CreateDesign(name);
+        }
+        catch (RiskConfigurationException e)
+        {
+            throw new ScenarioException(Source, "design", e.Problem, null, e);
+        }
+    }
+
+    /// <summary>The exchange options of a run of this scenario under <paramref name="design"/>.</summary>
+    public ExchangeOptions CreateExchangeOptions(LiquidationDesignOptions design)
+    {
+        var exchange = Definition.Exchange;
+        return new ExchangeOptions
+        {
+            Instrument = Instrument,
+            MaxOrders = exchange.MaxOrders,
+            MaxAccounts = Layout.AccountCount,
+            Brackets = Brackets,
+            MaintenanceBasis = exchange.MaintenanceBasis,
+            TakerFeeRate = exchange.TakerFeeRate,
+            MakerFeeRate = exchange.MakerFeeRate,
+            DefaultLeverage = exchange.DefaultLeverage,
+            MarketOrderPriceBuffer = exchange.MarketOrderPriceBuffer,
+            Mark = exchange.Mark,
+            Funding = exchange.Funding,
+            Liquidation = design,
+            Mitigations = Mitigations,
+            LendingPool = Definition.LendingPool?.Options,
+        };
+    }
+
+    internal static long Nanos(double seconds) => (long)Math.Round(seconds * 1e9, MidpointRounding.AwayFromZero);
+
+    private static void ValidateEnvironment(ScenarioDefinition d)
+    {
+        var index = d.Index;
+        Require.NotNull(index, "index");
+        Require.InRange(index.VolatilityPerSqrtSecond, 0, 0.1, "index.volatilityPerSqrtSecond");
+        Require.InRange(index.DriftPerSecond, -0.01, 0.01, "index.driftPerSecond");
+        Require.InRange(index.VolatilityOfVolatility, 0, 3, "index.volatilityOfVolatility");
+        Require.NotNull(index.VolatilityTimescalesSeconds, "index.volatilityTimescalesSeconds");
+        Require.That(index.VolatilityTimescalesSeconds.Count is >= 1 and <= 8, "index.volatilityTimescalesSeconds", $"needs 1 to 8 time scales; got {index.VolatilityTimescalesSeconds.Count}");
+        for (int i = 0; i < index.VolatilityTimescalesSeconds.Count; i++)
+        {
+            Require.InRange(index.VolatilityTimescalesSeconds[i], 0.001, 31_536_000, $"index.volatilityTimescalesSeconds[{i}]");
+        }
+
+        Require.InRange(index.UpdateIntervalSeconds, 0.001, 86_400, "index.updateIntervalSeconds");
+        Require.InRange(index.BookWeight, 0, 1, "index.bookWeight");
+        Require.InRange(index.LagSeconds, 0, 3_600, "index.lagSeconds");
+        Require.NotNull(d.MarketData, "marketData");
+        Require.InRange(d.MarketData.ShortVolatilitySeconds, 0.001, 86_400, "marketData.shortVolatilitySeconds");
+        Require.InRange(d.MarketData.LongVolatilitySeconds, d.MarketData.ShortVolatilitySeconds, 864_000, "marketData.longVolatilitySeconds");
+        Require.NotNull(d.Snapshot, "snapshot");
+        Require.InRange(d.Snapshot.IntervalSeconds, 0, 86_400, "snapshot.intervalSeconds");
+        Require.InRange(d.Snapshot.Depth, 1, 10_000, "snapshot.depth");
+        Require.InRange(d.TickIntervalSeconds, 0, 86_400, "tickIntervalSeconds");
+        Require.That(d.Exchange.InsuranceFund is >= 0 and <= 1_000_000_000m, "exchange.insuranceFund", $"must be in [0, 1000000000]; got {d.Exchange.InsuranceFund}");
+        Require.That(d.Exchange.KeeperCash is >= 0 and <= 1_000_000_000m, "exchange.keeperCash", $"must be in [0, 1000000000]; got {d.Exchange.KeeperCash}");
+        if (d.LendingPool is { } pool)
+        {
+            Require.That(pool.Liquidity is >= 0 and <= 1_000_000_000m, "lendingPool.liquidity", $"must be in [0, 1000000000]; got {pool.Liquidity}");
+            Require.That(pool.LiquidatorCash is >= 0 and <= 1_000_000_000m, "lendingPool.liquidatorCash", $"must be in [0, 1000000000]; got {pool.LiquidatorCash}");
+        }
+
+        Require.NotNull(d.ShockTrader, "shockTrader");
+        Require.That(d.ShockTrader.Capital is > 0 and <= 1_000_000_000m, "shockTrader.capital", $"must be in (0, 1000000000]; got {d.ShockTrader.Capital}");
+        Require.InRange(d.ShockTrader.Leverage, 1, 1_000, "shockTrader.leverage");
+        Require.NotNull(d.ShockTrader.Latency, "shockTrader.latency");
+        d.ShockTrader.Latency.Validate("shockTrader.latency");
+        Require.NotNull(d.Shocks, "shocks");
+        for (int i = 0; i < d.Shocks.Count; i++)
+        {
+            var shock = d.Shocks[i];
+            Require.NotNull(shock, $"shocks[{i}]");
+            Require.InRange(shock.AtSeconds, 0, d.DurationSeconds, $"shocks[{i}].atSeconds");
+            switch (shock)
+            {
+                case MarketOrderShock order:
+                    Require.That(Enum.IsDefined(order.Side), $"shocks[{i}].side", $"must be 'buy' or 'sell'; got {order.Side}");
+                    Require.InRange(order.Quantity, 1, 1_000_000_000, $"shocks[{i}].quantity");
+                    break;
+                case IndexJumpShock jump:
+                    Require.That(jump.Relative > -1 && jump.Relative <= 10, $"shocks[{i}].relative", $"must be in (-1, 10]; got {Require.Format(jump.Relative)}");
+                    break;
+            }
+        }
+    }
+}

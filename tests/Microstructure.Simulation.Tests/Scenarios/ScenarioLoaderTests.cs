@@ -1,0 +1,104 @@
+using Microstructure.Risk.Liquidation;
+using Microstructure.Risk.Pricing;
+using Microstructure.Simulation.Scenarios;
+using Microstructure.Simulation.Tests.TestSupport;
+
+namespace Microstructure.Simulation.Tests.Scenarios;
+
+public class ScenarioLoaderTests
+{
+    [Theory]
+    [InlineData("calm.json")]
+    [InlineData("leveraged-cascade.json")]
+    [InlineData("lending-unwind.json")]
+    [InlineData("design-comparison.json")]
+    public void Every_shipped_scenario_loads(string file)
+    {
+        var scenario = TestScenarios.LoadShipped(file);
+        Assert.False(string.IsNullOrWhiteSpace(scenario.Definition.Description));
+        Assert.True(scenario.AgentCount > 0);
+    }
+
+    [Fact]
+    public void Comments_and_trailing_commas_are_allowed_and_defaults_fill_the_rest()
+    {
+        var scenario = ScenarioLoader.Parse("""
+            // a comment
+            { "agents": [ { "kind": "noise", "count": 2, /* inline */ }, ], }
+            """, "minimal.json");
+        Assert.Equal("minimal", scenario.Name);
+        Assert.Equal(2, scenario.AgentCount);
+        Assert.Equal(300_000_000_000, scenario.DurationNs);
+        Assert.Equal(500_000, scenario.InitialPriceTicks);
+        Assert.Equal(LiquidationPolicies.InsuranceFund, scenario.Design.Name);
+        Assert.Equal([1L], scenario.Seeds);
+    }
+
+    [Fact]
+    public void Exchange_design_and_mitigation_options_are_read_into_the_exchange_options()
+    {
+        var scenario = ScenarioLoader.Parse("""
+            {
+              "exchange": { "takerFeeRate": 0.0005, "mark": { "method": "lastTrade" }, "funding": { "enabled": false } },
+              "liquidation": { "design": "time-sliced", "options": { "sliceFraction": 0.25 } },
+              "mitigations": [ { "name": "price-band", "options": { "band": 0.03 } } ],
+              "agents": [ { "kind": "noise" } ]
+            }
+            """, "x.json");
+        var options = scenario.CreateExchangeOptions(scenario.Design);
+        Assert.Equal(0.0005m, options.TakerFeeRate);
+        Assert.Equal(MarkPriceMethod.LastTrade, options.Mark.Method);
+        Assert.False(options.Funding.Enabled);
+        Assert.Equal(0.25m, Assert.IsType<TimeSlicedOptions>(options.Liquidation).SliceFraction);
+        Assert.Equal(0.03m, Assert.IsType<PriceBandOptions>(Assert.Single(options.Mitigations)).Band);
+    }
+
+    [Theory]
+    [InlineData("""{ "agents": [ { "kind": "noise" }, { "kind": "leveraged", "leverage": { "distribution": "uniform", "min": 1, "max": 0.5 } } ] }""",
+        "agents[1].leverage.max", "must be in [1, 1000]; got 0.5", 1)]
+    [InlineData("{\n  \"agents\": [\n    { \"kind\": \"noise\",\n      \"limitRate\": -1 }\n  ]\n}", "agents[0].limitRate", "must be in [0, 1000]; got -1", 4)]
+    [InlineData("{\n  \"agents\": [ { \"kind\": \"whale\" } ]\n}", "agents[0].kind", "unknown agent kind 'whale'; expected one of: noise, market-maker, fundamental, momentum, leveraged, lending-looper, liquidator", 2)]
+    [InlineData("{\n  \"agents\": [ { \"count\": 3 } ]\n}", "agents[0].kind", "is required", 2)]
+    [InlineData("{\n  \"durationSecs\": 10\n}", "durationSecs", "unknown field 'durationSecs'", 2)]
+    [InlineData("{\n  \"agents\": [ { \"kind\": \"noise\", \"colour\": 1 } ]\n}", "agents[0].colour", "unknown field 'colour'", 2)]
+    [InlineData("{\n  \"durationSeconds\": \"long\"\n}", "durationSeconds", "has the wrong type", 2)]
+    [InlineData("{\n  \"liquidation\": { \"design\": \"time-sliced\",\n    \"options\": { \"sliceFraction\": 1.5 } }\n}", "liquidation.options.sliceFraction", "must be in (0, 1]; got 1.5", 3)]
+    [InlineData("{\n  \"liquidation\": { \"design\": \"bail-out\" }\n}", "liquidation.design", "unknown liquidation design 'bail-out'", 2)]
+    [InlineData("{\n  \"exchange\": {\n    \"funding\": { \"intervalSeconds\": 0 } }\n}", "exchange.funding.intervalSeconds", "must be > 0 seconds", 3)]
+    [InlineData("{\n  \"exchange\": { \"mark\": { \"method\": \"vwap\" } }\n}", "exchange.mark.method", "has the wrong type", 2)]
+    [InlineData("{\n  \"shocks\": [ { \"kind\": \"marketOrder\", \"atSeconds\": 5, \"quantity\": 0 } ]\n}", "shocks[0].quantity", "must be in [1, 1000000000]; got 0", 2)]
+    [InlineData("{\n  \"lendingPool\": { \"options\": { \"loanToValue\": 1.2 } }\n}", "lendingPool.options.loanToValue", "must be in (0, 1); got 1.2", 2)]
+    [InlineData("{ \"durationSeconds\": 10, ", "", "not valid JSON", 1)]
+    public void A_bad_field_is_reported_with_the_file_line_field_path_and_problem(string json, string path, string problem, long line)
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json, "bad.json"));
+        Assert.Equal("bad.json", e.File);
+        Assert.Equal(path, e.Path);
+        Assert.Contains(problem, e.Problem, StringComparison.Ordinal);
+        Assert.Equal(line, e.Line);
+        Assert.StartsWith($"bad.json:{line}: ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_scenario_error_naming_the_file()
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load("/no/such/scenario.json"));
+        Assert.Equal("/no/such/scenario.json", e.File);
+        Assert.Contains("cannot read the file", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_design_override_uses_the_scenario_s_options_for_its_own_design_and_defaults_otherwise()
+    {
+        var scenario = ScenarioLoader.Parse("""
+            { "liquidation": { "design": "time-sliced", "options": { "sliceFraction": 0.5 } },
+              "comparison": { "designs": [ { "design": "full-close", "options": { "clearanceFeeRate": 0.01 } } ] },
+              "agents": [ { "kind": "noise" } ] }
+            """, "x.json");
+        Assert.Equal(0.5m, Assert.IsType<TimeSlicedOptions>(scenario.ResolveDesign("time-sliced")).SliceFraction);
+        Assert.Equal(0.01m, Assert.IsType<FullCloseOptions>(scenario.ResolveDesign("full-close")).ClearanceFeeRate);
+        Assert.IsType<AdlOptions>(scenario.ResolveDesign("adl"));
+        var e = Assert.Throws<ScenarioException>(() => scenario.ResolveDesign("nope"));
+        Assert.Equal("design", e.Path);
+    }
+}

@@ -1,0 +1,11 @@
+using Microstructure.Simulation.Running;
+
+namespace Microstructure.Simulation.Tests.TestSupport;
+
+/// <summary>Keeps every event a run emits.</summary>
+internal sealed class RecordingObserver : IRunObserver
+{
+    public List<ExchangeEvent> Events { get; } = [];
+
+    public void OnEvent(in ExchangeEvent e) => Events.Add(e);
+}
