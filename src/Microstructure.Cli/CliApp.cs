@@ -1,12 +1,13 @@
 using System.CommandLine;
+using Microstructure.Cli.Commands.Compare;
 using Microstructure.Cli.Commands.Replay;
+using Microstructure.Cli.Commands.Simulate;
 
 namespace Microstructure.Cli;
 
 /// <summary>
 /// Builds the <c>micro</c> command tree and runs it with the exit-code contract of <see cref="ExitCodes"/>. Each
-/// command lives in its own class that builds its <see cref="Command"/>; add new top-level commands (simulate,
-/// compare) to <see cref="BuildRoot"/>.
+/// command lives in its own class that builds its <see cref="Command"/>: simulate, compare and replay.
 /// </summary>
 internal static class CliApp
 {
@@ -15,6 +16,8 @@ internal static class CliApp
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("Microstructure: order-book market-microstructure simulator and historical replay.");
+        root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Microstructure.Cli.Output;
+using Microstructure.Simulation.Kernel;
+using Microstructure.Simulation.Recording;
+using Microstructure.Simulation.Running;
+using Microstructure.Simulation.Scenarios;
+
+namespace Microstructure.Cli.Commands.Simulate;
+
+/// <summary>
+/// <c>micro simulate SCENARIO</c>: one run of a scenario, recorded into a run directory (tape, analysis, plots,
+/// summary.json, report.md); prints a summary table (or, with <c>--json</c>, summary.json) and where the report is.
+/// </summary>
+internal static class SimulateCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var scenario = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON; see docs/scenarios.md), e.g. data/scenarios/leveraged-cascade.json." };
+        var seed = new Option<long?>("--seed") { Description = "Seed of the run (default: the scenario's \"seed\")." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Run directory to create (must not exist or be empty; default: runs/SCENARIO-TIMESTAMP)." };
+        var json = new Option<bool>("--json") { Description = "Print summary.json instead of the table." };
+        var design = new Option<string?>("--design") { Description = "Liquidation design to use instead of the scenario's (e.g. tiered-partial)." };
+        var duration = new Option<double?>("--duration") { Description = "Simulated seconds to run instead of the scenario's durationSeconds." };
+        var pipelined = new Option<bool>("--pipelined") { Description = "Run the exchange on its own thread behind the ring buffers (same results as the default direct mode)." };
+        var command = new Command("simulate", "Run a scenario once and write its run directory: tapes, cascades, price impact, plots and report.md.");
+        command.Arguments.Add(scenario);
+        command.Options.Add(seed);
+        command.Options.Add(output);
+        command.Options.Add(json);
+        command.Options.Add(design);
+        command.Options.Add(duration);
+        command.Options.Add(pipelined);
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(duration) is { } seconds && !(seconds > 0 && double.IsFinite(seconds)))
+            {
+                return SimulationErrors.Report(stderr, $"--duration must be a positive number of seconds; got {seconds}");
+            }
+
+            try
+            {
+                return Run(
+                    parse.GetValue(scenario)!.ToString(),
+                    new RunOptions
+                    {
+                        Seed = parse.GetValue(seed),
+                        Design = parse.GetValue(design),
+                        DurationSeconds = parse.GetValue(duration),
+                        Mode = parse.GetValue(pipelined) ? KernelMode.Pipelined : KernelMode.Direct,
+                    },
+                    parse.GetValue(output)?.ToString(),
+                    parse.GetValue(json),
+                    stdout);
+            }
+            catch (Exception e) when (SimulationErrors.UserMessage(e) is { } message)
+            {
+                return SimulationErrors.Report(stderr, message);
+            }
+        });
+        return command;
+    }
+
+    private static int Run(string scenarioPath, RunOptions options, string? outDirectory, bool json, TextWriter output)
+    {
+        Scenario scenario = ScenarioLoader.Load(scenarioPath);
+        using var run = new SimulationRun(scenario, options);
+        string directory = outDirectory ?? RunDirectoryNames.Default(scenario.Name, DateTime.Now);
+        var clock = Stopwatch.StartNew();
+        var summary = ProgressDisplay.Run(
+            output,
+            $"{scenario.Name} · {run.Info.DesignName} · seed {run.Info.Seed}",
+            report => RecordedSimulation.Execute(run, directory, progress: p => report(p.Fraction)));
+        clock.Stop();
+        if (json)
+        {
+            output.Write(File.ReadAllText(Path.Combine(summary.Directory, "summary.json")));
+            output.WriteLine();
+            return ExitCodes.Ok;
+        }
+
+        var console = Terminal.For(output);
+        console.Write(RunSummaryTable.Build(summary, clock.Elapsed));
+        output.WriteLine($"run directory: {summary.Directory}");
+        output.WriteLine($"report:        {Path.Combine(summary.Directory, "report.md")}");
+        return ExitCodes.Ok;
+    }
+}

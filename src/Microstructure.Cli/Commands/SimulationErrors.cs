@@ -1,0 +1,36 @@
+using Microstructure.Analysis.Recording;
+using Microstructure.Simulation.Scenarios;
+
+namespace Microstructure.Cli.Commands;
+
+/// <summary>
+/// Which failures of simulate/compare are the user's (a bad scenario file, an output directory that is not empty, an
+/// argument combination that cannot work): those become one line and exit code 2. Everything else is a bug and goes
+/// to <see cref="CliApp"/>'s internal-error handler with its stack trace.
+/// </summary>
+internal static class SimulationErrors
+{
+    /// <summary>The one-line message for a user error, or null when <paramref name="exception"/> is a fault.</summary>
+    public static string? UserMessage(Exception exception)
+    {
+        // Parallel runs wrap their failures; one user error is enough to report (they are usually the same).
+        if (exception is AggregateException aggregate && aggregate.InnerExceptions.Count > 0)
+        {
+            return aggregate.InnerExceptions.Select(UserMessage).FirstOrDefault(m => m is not null);
+        }
+
+        return exception switch
+        {
+            ScenarioException scenario => scenario.Message,
+            RunOutputException output => output.Message,
+            _ => null,
+        };
+    }
+
+    /// <summary>Writes the user error and returns <see cref="ExitCodes.UserError"/>.</summary>
+    public static int Report(TextWriter error, string message)
+    {
+        error.WriteLine($"error: {message}");
+        return ExitCodes.UserError;
+    }
+}

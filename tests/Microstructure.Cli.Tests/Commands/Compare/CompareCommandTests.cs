@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microstructure.Cli.Tests.TestSupport;
+
+namespace Microstructure.Cli.Tests.Commands.Compare;
+
+public sealed class CompareCommandTests
+{
+    [Fact]
+    public void Compare_runs_each_design_and_seed_prints_the_table_and_writes_the_report()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+        string outDir = cli.Path_("cmp");
+
+        var (code, output, error) = CliRun.Run("compare", scenario, "--designs", "full-close, tiered-partial", "--seeds", "2", "--out", outDir, "--duration", "25");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("comparing 2 design(s) × 2 seed(s) = 4 runs", output, StringComparison.Ordinal);
+        Assert.Contains("[4/4]", output, StringComparison.Ordinal);
+        Assert.Contains("full-close", output, StringComparison.Ordinal);
+        Assert.Contains("liquidated notional (quote)", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(outDir, "comparison", "report.md")));
+        foreach (string design in new[] { "full-close", "tiered-partial" })
+        {
+            foreach (string seed in new[] { "seed-3", "seed-4" })
+            {
+                Assert.True(File.Exists(Path.Combine(outDir, "runs", design, seed, "summary.json")), $"{design}/{seed}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Json_prints_the_comparison_summary_and_seeds_continue_past_the_scenario_list()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+
+        var (code, output, _) = CliRun.Run("compare", scenario, "--designs", "adl", "--seeds", "3", "--out", cli.Path_("cmp"), "--duration", "10", "--json", "--parallel", "1");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal([3L, 4L, 5L], json.RootElement.GetProperty("seeds").EnumerateArray().Select(e => e.GetInt64()));
+    }
+
+    [Fact]
+    public void An_unknown_design_is_a_user_error_before_anything_runs()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+
+        var (code, output, error) = CliRun.Run("compare", scenario, "--designs", "full-close,nope", "--out", cli.Path_("cmp"));
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("unknown liquidation design 'nope'; expected one of: full-close", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(cli.Path_("cmp")));
+    }
+
+    [Fact]
+    public void A_scenario_with_an_empty_comparison_list_needs_designs_on_the_command_line()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario.Replace("\"seed\": 3,", "\"seed\": 3, \"comparison\": { \"designs\": [] },", StringComparison.Ordinal));
+
+        var (code, _, error) = CliRun.Run("compare", scenario, "--out", cli.Path_("cmp"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("lists no comparison.designs; name them with --designs", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--seeds", "0", "--seeds must be at least 1; got 0")]
+    [InlineData("--parallel", "0", "--parallel must be at least 1; got 0")]
+    [InlineData("--designs", "adl,adl", "--designs names 'adl' twice")]
+    public void Impossible_options_are_user_errors(string option, string value, string message)
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+
+        var (code, _, error) = CliRun.Run("compare", scenario, "--out", cli.Path_("cmp"), option, value);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {message}", error.Trim());
+    }
+}

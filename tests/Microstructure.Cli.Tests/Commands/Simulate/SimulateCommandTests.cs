@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Microstructure.Cli.Tests.TestSupport;
+
+namespace Microstructure.Cli.Tests.Commands.Simulate;
+
+public sealed class SimulateCommandTests
+{
+    [Fact]
+    public void Simulate_writes_the_run_directory_prints_the_summary_table_and_says_where_the_report_is()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+        string outDir = cli.Path_("run");
+
+        var (code, output, error) = CliRun.Run("simulate", scenario, "--out", outDir);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("small · insurance-fund · seed 3", output, StringComparison.Ordinal);
+        Assert.Contains("liquidations", output, StringComparison.Ordinal);
+        Assert.Contains($"report:        {Path.Combine(Path.GetFullPath(outDir), "report.md")}", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(outDir, "report.md")));
+        Assert.True(File.Exists(Path.Combine(outDir, "plots", "price.png")));
+    }
+
+    [Fact]
+    public void Json_prints_summary_json_with_the_chosen_seed_design_and_duration()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+
+        var (code, output, _) = CliRun.Run("simulate", scenario, "--out", cli.Path_("run"), "--json", "--seed", "9", "--design", "full-close", "--duration", "15");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var run = json.RootElement.GetProperty("run");
+        Assert.Equal(9, run.GetProperty("seed").GetInt64());
+        Assert.Equal("full-close", run.GetProperty("design").GetString());
+        Assert.Equal(15_000_000_000, run.GetProperty("end_ns").GetInt64());
+        Assert.Equal(File.ReadAllText(Path.Combine(cli.Path_("run"), "summary.json")).Trim(), output.Trim());
+    }
+
+    [Fact]
+    public void A_bad_scenario_field_is_a_one_line_error_naming_the_file_line_and_field_path_with_exit_2()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario.Replace("\"count\": 60", "\"count\": -1", StringComparison.Ordinal));
+
+        var (code, output, error) = CliRun.Run("simulate", scenario, "--out", cli.Path_("run"));
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith($"error: {scenario}:", error, StringComparison.Ordinal);
+        Assert.Contains("agents[0].count", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(cli.Path_("run")));
+    }
+
+    [Fact]
+    public void A_missing_scenario_file_is_named_with_exit_2()
+    {
+        var (code, _, error) = CliRun.Run("simulate", "no-such-scenario.json");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: no-such-scenario.json: cannot read the file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_output_directory_that_is_not_empty_is_refused_and_kept()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+
+        var (code, _, error) = CliRun.Run("simulate", scenario, "--out", cli.Folder);
+
+        Assert.Equal(2, code);
+        Assert.Contains("already exists and is not empty", error, StringComparison.Ordinal);
+        Assert.Equal([scenario], Directory.GetFileSystemEntries(cli.Folder));
+    }
+
+    [Theory]
+    [InlineData("--duration", "0", "--duration must be a positive number of seconds; got 0")]
+    [InlineData("--design", "nope", "unknown liquidation design 'nope'")]
+    public void Impossible_options_are_user_errors(string option, string value, string message)
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+
+        var (code, _, error) = CliRun.Run("simulate", scenario, "--out", cli.Path_("run"), option, value);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Microstructure.Analysis.Recording;
+using Microstructure.Simulation.Kernel;
+using Microstructure.Simulation.Recording;
+using Microstructure.Simulation.Running;
+using Microstructure.Simulation.Tests.TestSupport;
+
+namespace Microstructure.Simulation.Tests.Recording;
+
+public sealed class RecordedSimulationTests
+{
+    [Fact]
+    public void A_recorded_run_writes_its_directory_and_its_summary_agrees_with_the_exchange()
+    {
+        using var temp = new TempFolder();
+        using var run = new SimulationRun(TestScenarios.Small());
+
+        RunSummary summary = RecordedSimulation.Execute(run, temp.Sub("run"));
+
+        Assert.Equal(Path.GetFullPath(temp.Sub("run")), summary.Directory);
+        Assert.True(File.Exists(temp.Sub("run", "report.md")));
+        Assert.True(File.Exists(temp.Sub("run", "tape", "trades.csv")));
+        Assert.Equal("small", summary.Scenario);
+        Assert.Equal(3, summary.Seed);
+        Assert.Equal("insurance-fund", summary.Design);
+        Assert.Equal(run.Exchange.LiquidationCount, summary.Liquidations);
+        Assert.True(summary.Counts.Trades > 0);
+        using var json = JsonDocument.Parse(File.ReadAllText(temp.Sub("run", "summary.json")));
+        Assert.Equal(3, json.RootElement.GetProperty("run").GetProperty("seed").GetInt64());
+    }
+
+    [Fact]
+    public void Two_runs_with_the_same_seed_write_byte_identical_tapes_in_direct_and_pipelined_mode()
+    {
+        using var temp = new TempFolder();
+        foreach (var (name, mode) in new[] { ("a", KernelMode.Direct), ("b", KernelMode.Direct), ("c", KernelMode.Pipelined) })
+        {
+            using var run = new SimulationRun(TestScenarios.Small(), new RunOptions { Mode = mode });
+            RecordedSimulation.Execute(run, temp.Sub(name), new RecorderOptions { WritePlots = false });
+        }
+
+        var first = DirectoryHash.Files(temp.Sub("a", "tape"));
+        Assert.NotEmpty(first);
+        Assert.Equal(first, DirectoryHash.Files(temp.Sub("b", "tape")));
+        Assert.Equal(first, DirectoryHash.Files(temp.Sub("c", "tape")));
+    }
+
+    [Fact]
+    public void A_different_seed_writes_a_different_tape()
+    {
+        using var temp = new TempFolder();
+        foreach (var (name, seed) in new[] { ("a", 3L), ("b", 4L) })
+        {
+            using var run = new SimulationRun(TestScenarios.Small(), new RunOptions { Seed = seed });
+            RecordedSimulation.Execute(run, temp.Sub(name), new RecorderOptions { WritePlots = false });
+        }
+
+        Assert.NotEqual(DirectoryHash.Files(temp.Sub("a", "tape"))["trades.csv"], DirectoryHash.Files(temp.Sub("b", "tape"))["trades.csv"]);
+    }
+
+    [Fact]
+    public void A_non_empty_directory_is_refused_before_the_run_and_nothing_in_it_is_touched()
+    {
+        using var temp = new TempFolder();
+        string keep = temp.Sub("keep.txt");
+        File.WriteAllText(keep, "mine");
+        using var run = new SimulationRun(TestScenarios.Small());
+
+        var error = Assert.Throws<RunOutputException>(() => RecordedSimulation.Execute(run, temp.Path));
+
+        Assert.Contains("not empty", error.Message, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(keep));
+        Assert.Single(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+}
