@@ -239,55 +239,7 @@ internal sealed class BinanceSession<TProcessor>(BinanceReplayOptions options, T
         }
     }
 
-    private void DeliverInjections(long time)
-    {
-        var injections = _options.Injections;
-        while (_nextInjection < injections.Count && injections[_nextInjection].TimeNs < time)
-        {
-            var order = injections[_nextInjection++];
-            if (order.Price > 0)
-            {
-                L2Book<TProcessor>.CheckPrice(_spec, order.Price, "injection file", order.Line, _tick.Format);
-            }
+    private void DeliverInjections(long time) => _book.DeliverInjections(_options.Injections, ref _nextInjection, time, _spec, _tick.Format);
 
-            _book.Live.Advance(order.TimeNs + 1);
-            _book.Live.Now = Math.Max(_book.Live.Now, order.TimeNs);
-            _book.Live.Inject(order);
-        }
-
-        _book.Live.Advance(time);
-    }
-
-    private ReplayReport Finish()
-    {
-        var live = _book.Live;
-        var recorder = live.Recorder;
-        _report.Reconciliation = _book.Counts;
-        _report.HistoricalCrossTrades = recorder.HistoricalCrossTrades;
-        _report.InjectedOrders = live.InjectedOrders;
-        _report.SimulatedFills = recorder.SimulatedFills;
-        _report.SimulatedFilledLots = recorder.SimulatedFilledLots;
-        _report.SimulatedAveragePrice = recorder.SimulatedFilledLots > 0 ? (decimal)recorder.SimulatedFilledNotional / recorder.SimulatedFilledLots : null;
-        _report.L1Changes = recorder.L1Changes;
-        if (live.InjectedOrders > 0)
-        {
-            _report.Impact = new ImpactReport
-            {
-                BidBefore = live.BeforeFirstInjection.Bid,
-                AskBefore = live.BeforeFirstInjection.Ask,
-                BidAfter = live.AfterFirstInjection.Bid,
-                AskAfter = live.AfterFirstInjection.Ask,
-                FinalBid = live.BestBid(),
-                FinalAsk = live.BestAsk(),
-                FinalHistoricalBid = _book.Historical.BestBid.Ticks,
-                FinalHistoricalAsk = _book.Historical.BestAsk.Ticks,
-                FinalBidDepth = _book.WindowDepth(Side.Buy, historical: false),
-                FinalHistoricalBidDepth = _book.WindowDepth(Side.Buy, historical: true),
-                FinalAskDepth = _book.WindowDepth(Side.Sell, historical: false),
-                FinalHistoricalAskDepth = _book.WindowDepth(Side.Sell, historical: true),
-            };
-        }
-
-        return _report;
-    }
+    private ReplayReport Finish() => _book.Finish(_report);
 }

@@ -224,6 +224,62 @@ internal sealed class L2Book<TProcessor>
         }
     }
 
+    /// <summary>
+    /// Sends the injected orders due before <paramref name="time"/> (file order; prices checked against
+    /// <paramref name="spec"/>), each at its own time, then lets the live book run its work due before
+    /// <paramref name="time"/>.
+    /// </summary>
+    public void DeliverInjections(IReadOnlyList<InjectedOrder> injections, ref int next, long time, InstrumentSpec spec, Func<long, string> format)
+    {
+        while (next < injections.Count && injections[next].TimeNs < time)
+        {
+            var order = injections[next++];
+            if (order.Price > 0)
+            {
+                CheckPrice(spec, order.Price, "injection file", order.Line, format);
+            }
+
+            Live.Advance(order.TimeNs + 1);
+            Live.Now = Math.Max(Live.Now, order.TimeNs);
+            Live.Inject(order);
+        }
+
+        Live.Advance(time);
+    }
+
+    /// <summary>Completes <paramref name="report"/> at the end of the replay: reconciliation, simulated fills and, when orders were injected, their impact.</summary>
+    public ReplayReport Finish(ReplayReport report)
+    {
+        var recorder = Live.Recorder;
+        report.Reconciliation = Counts;
+        report.HistoricalCrossTrades = recorder.HistoricalCrossTrades;
+        report.InjectedOrders = Live.InjectedOrders;
+        report.SimulatedFills = recorder.SimulatedFills;
+        report.SimulatedFilledLots = recorder.SimulatedFilledLots;
+        report.SimulatedAveragePrice = recorder.SimulatedFilledLots > 0 ? (decimal)recorder.SimulatedFilledNotional / recorder.SimulatedFilledLots : null;
+        report.L1Changes = recorder.L1Changes;
+        if (Live.InjectedOrders > 0)
+        {
+            report.Impact = new ImpactReport
+            {
+                BidBefore = Live.BeforeFirstInjection.Bid,
+                AskBefore = Live.BeforeFirstInjection.Ask,
+                BidAfter = Live.AfterFirstInjection.Bid,
+                AskAfter = Live.AfterFirstInjection.Ask,
+                FinalBid = Live.BestBid(),
+                FinalAsk = Live.BestAsk(),
+                FinalHistoricalBid = _shadow.BestBid.Ticks,
+                FinalHistoricalAsk = _shadow.BestAsk.Ticks,
+                FinalBidDepth = WindowDepth(Side.Buy, historical: false),
+                FinalHistoricalBidDepth = WindowDepth(Side.Buy, historical: true),
+                FinalAskDepth = WindowDepth(Side.Sell, historical: false),
+                FinalHistoricalAskDepth = WindowDepth(Side.Sell, historical: true),
+            };
+        }
+
+        return report;
+    }
+
     /// <summary>Checks a price is inside the book's range before it reaches the engine.</summary>
     public static void CheckPrice(InstrumentSpec spec, long ticks, string file, long line, Func<long, string> format)
     {
