@@ -27,6 +27,10 @@ internal static class SimulationErrors
         };
     }
 
+    /// <summary>The problem with a <c>--duration</c> value, or null when it is absent or a positive number of seconds.</summary>
+    public static string? CheckDuration(double? seconds) =>
+        seconds is { } value && !(value > 0 && double.IsFinite(value)) ? $"--duration must be a positive number of seconds; got {value}" : null;
+
     /// <summary>Writes the user error and returns <see cref="ExitCodes.UserError"/>.</summary>
     public static int Report(TextWriter error, string message)
     {

@@ -44,9 +44,9 @@ internal static class CompareCommand
                 return SimulationErrors.Report(stderr, $"--parallel must be at least 1; got {parse.GetValue(parallel)}");
             }
 
-            if (parse.GetValue(duration) is { } seconds && !(seconds > 0 && double.IsFinite(seconds)))
+            if (SimulationErrors.CheckDuration(parse.GetValue(duration)) is { } durationProblem)
             {
-                return SimulationErrors.Report(stderr, $"--duration must be a positive number of seconds; got {seconds}");
+                return SimulationErrors.Report(stderr, durationProblem);
             }
 
             try

@@ -36,9 +36,9 @@ internal static class SimulateCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            if (parse.GetValue(duration) is { } seconds && !(seconds > 0 && double.IsFinite(seconds)))
+            if (SimulationErrors.CheckDuration(parse.GetValue(duration)) is { } durationProblem)
             {
-                return SimulationErrors.Report(stderr, $"--duration must be a positive number of seconds; got {seconds}");
+                return SimulationErrors.Report(stderr, durationProblem);
             }
 
             try
