@@ -52,7 +52,7 @@ public sealed record NoiseTraderOptions : AgentOptions
     /// <summary>Largest |position| in lots; beyond it the agent only trades to reduce. Default 2,000.</summary>
     public long MaxPosition { get; init; } = 2_000;
 
-    /// <summary>Largest number of resting orders; at the limit a new limit order replaces a cancellation. Default 50.</summary>
+    /// <summary>Largest number of resting orders; at the limit the trader cancels one of its orders instead of placing a new one. Default 50.</summary>
     public int MaxOpenOrders { get; init; } = 50;
 
     /// <summary>Leverage the account sets (initial margin). Default 10.</summary>

@@ -33,7 +33,7 @@ public sealed class SimRandom
 
     /// <summary>The stream number <paramref name="stream"/> of run seed <paramref name="seed"/>.</summary>
     /// <param name="seed">The run's seed.</param>
-    /// <param name="stream">A stream number unique within the run (e.g. agent index × 4 + purpose).</param>
+    /// <param name="stream">A stream number unique within the run (a run uses the agent index for agents, 2⁴⁰ + i for latency jitter and 2⁴¹ for the index process).</param>
     public static SimRandom ForStream(long seed, long stream)
     {
         ulong x = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL) ^ unchecked((ulong)stream * 0xD1B54A32D192ED03UL);

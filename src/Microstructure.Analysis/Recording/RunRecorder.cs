@@ -104,7 +104,13 @@ public sealed class RunRecorder : IDisposable
         {
             // The state before this event is the state that held at the last boundary it crossed.
             long boundary = _nextSnapshotNs + ((_now - _nextSnapshotNs) / _options.AccountSnapshotIntervalNs * _options.AccountSnapshotIntervalNs);
-            SnapshotAccounts(boundary);
+            if (boundary < _info.EndNs)
+            {
+                SnapshotAccounts(boundary);
+            }
+
+            // A boundary at (or past) the end is left to Complete, which snapshots once after every event: events
+            // stamped exactly at the end time would otherwise give two rows per account at that time.
             _nextSnapshotNs = boundary + _options.AccountSnapshotIntervalNs;
         }
 
@@ -142,7 +148,7 @@ public sealed class RunRecorder : IDisposable
 
         var run = new RecordedRun
         {
-            Info = _info,
+            Info = _info with { Shocks = RecordedShock.WithFilledNotional(_info.Shocks, _orders.Orders) },
             Options = _options,
             Directory = _directory,
             CashPerTickLot = _k,

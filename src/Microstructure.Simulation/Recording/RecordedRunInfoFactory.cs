@@ -28,7 +28,7 @@ public static class RecordedRunInfoFactory
 
         return RecordedRunInfo.FromExchange(exchange, info.ScenarioName, info.Seed, info.DesignName, info.StartNs, info.EndNs) with
         {
-            Shocks = [.. info.Shocks.Select(s => new RecordedShock(s.TimeNs, s.NotionalEstimate, Label(s)))],
+            Shocks = [.. info.Shocks.Select(s => new RecordedShock(s.TimeNs, s.NotionalEstimate, Label(s), s.IsIndexJump ? null : s.AccountId))],
             AccountLabels = labels,
         };
     }

@@ -18,8 +18,7 @@ namespace Microstructure.Simulation.Running;
 /// <code>
 /// var scenario = ScenarioLoader.Load("data/scenarios/leveraged-cascade.json");
 /// using var run = new SimulationRun(scenario, new RunOptions { Seed = 7, Design = "tiered-partial" });
-/// recorder.Begin(run.Info);
-/// RunResult result = run.Execute(recorder, progress: p => Console.Write($"\r{p.Fraction:P0}"));
+/// RunSummary summary = RecordedSimulation.Execute(run, "runs/my-run", progress: p => Console.Write($"\r{p.Fraction:P0}"));
 /// </code>
 /// </example>
 /// <remarks>

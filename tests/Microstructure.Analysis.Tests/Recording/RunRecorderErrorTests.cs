@@ -38,6 +38,23 @@ public sealed class RunRecorderErrorTests : IDisposable
     }
 
     [Fact]
+    public void Events_stamped_exactly_at_the_end_give_one_final_account_snapshot_not_two()
+    {
+        string dir = _temp.Sub("end");
+        ExchangeScript s = SmallCascade.Run(); // its last event is at 8 s, a snapshot boundary
+        using (RunRecorder recorder = RunRecorder.Create(dir, SmallCascade.Info(s) with { EndNs = 8_000_000_000 }, SmallCascade.RecorderOptions(plots: false)))
+        {
+            s.ReplayInto(recorder);
+            recorder.Complete();
+        }
+
+        var rows = TableText.CsvRecords(Path.Combine(dir, "tape", "accounts.csv"));
+        Assert.Equal(rows.Count, rows.Select(r => (r["time_ns"], r["account"])).Distinct().Count());
+        Assert.Equal(7, rows.Count(r => r["time_ns"] == "8000000000"));
+        Assert.Equal(28, rows.Count); // 7 accounts at 2, 3 and 7 s and at the end (8 s)
+    }
+
+    [Fact]
     public void A_path_that_cannot_be_created_is_reported_with_the_path()
     {
         string file = _temp.Sub("a-file");

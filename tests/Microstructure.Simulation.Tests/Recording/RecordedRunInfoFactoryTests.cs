@@ -34,6 +34,8 @@ public sealed class RecordedRunInfoFactoryTests
         Assert.Equal(20_000_000_000, sell.TimeNs);
         Assert.Equal(3000 * run.Info.InitialPriceTicks * run.Info.CashPerTickLot, sell.Notional);
         Assert.Equal("market sell 3,000 lots", sell.Label);
+        Assert.Equal(run.Info.Shocks[0].AccountId, sell.AccountId);
+        Assert.Null(info.Shocks[1].AccountId);
         Assert.Equal(30_000_000_000, info.Shocks[1].TimeNs);
         Assert.Equal(0, info.Shocks[1].Notional);
         Assert.Equal("index jump -1.00%", info.Shocks[1].Label);

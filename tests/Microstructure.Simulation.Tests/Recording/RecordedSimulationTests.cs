@@ -30,6 +30,23 @@ public sealed class RecordedSimulationTests
     }
 
     [Fact]
+    public void The_shock_notional_in_summary_json_is_what_the_shock_account_filled_not_what_it_asked()
+    {
+        using var temp = new TempFolder();
+        using var run = new SimulationRun(TestScenarios.Small());
+
+        RecordedSimulation.Execute(run, temp.Sub("run"), new RecorderOptions { WritePlots = false });
+
+        var shockAccount = run.Info.Shocks[0].AccountId;
+        var account = run.Exchange.GetAccount(shockAccount);
+        using var json = JsonDocument.Parse(File.ReadAllText(temp.Sub("run", "summary.json")));
+        long notional = json.RootElement.GetProperty("run").GetProperty("shocks")[0].GetProperty("notional").GetInt64();
+        Assert.True(account.Lots < 0, "the shock sells");
+        Assert.True(-account.Lots < run.Info.Shocks[0].Lots, "the small book cannot absorb the whole shock");
+        Assert.Equal(-account.CostBasis, notional);
+    }
+
+    [Fact]
     public void Two_runs_with_the_same_seed_write_byte_identical_tapes_in_direct_and_pipelined_mode()
     {
         using var temp = new TempFolder();
