@@ -1,6 +1,6 @@
 namespace Microstructure.Cli;
 
-/// <summary>Process exit codes of <c>micro</c> (docs/replay.md lists them for users).</summary>
+/// <summary>Process exit codes of <c>micro</c> (the README lists them for users).</summary>
 internal static class ExitCodes
 {
     /// <summary>The command did what was asked.</summary>
@@ -11,6 +11,9 @@ internal static class ExitCodes
 
     /// <summary>A user mistake: bad arguments or bad input data; a one-line message says what and where.</summary>
     public const int UserError = 2;
+
+    /// <summary>The user pressed Ctrl+C; what the run had written is kept (the usual 128 + SIGINT).</summary>
+    public const int Cancelled = 130;
 
     /// <summary>A fault of the program itself (a bug): message and stack trace on stderr.</summary>
     public const int InternalError = 70;

@@ -76,6 +76,21 @@ public sealed class RecordedSimulationTests
     }
 
     [Fact]
+    public void A_cancelled_run_stops_and_keeps_readable_tapes_of_what_it_recorded()
+    {
+        using var temp = new TempFolder();
+        using var run = new SimulationRun(TestScenarios.Small());
+        using var cancel = new CancellationTokenSource();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => RecordedSimulation.Execute(
+            run, temp.Sub("run"), new RecorderOptions { WritePlots = false }, p => { if (p.Fraction >= 0.5) { cancel.Cancel(); } }, cancel.Token));
+
+        string trades = temp.Sub("run", "tape", "trades.csv");
+        Assert.True(File.ReadAllLines(trades).Length > 1, "trades up to the cancellation were written");
+        Assert.False(File.Exists(temp.Sub("run", "summary.json")), "an interrupted run has no summary");
+    }
+
+    [Fact]
     public void A_non_empty_directory_is_refused_before_the_run_and_nothing_in_it_is_touched()
     {
         using var temp = new TempFolder();

@@ -79,7 +79,7 @@ internal static class CompareCommand
                     MaxParallelism = parse.GetValue(parallel) ?? Environment.ProcessorCount,
                     DurationSeconds = parse.GetValue(duration),
                 };
-                return Run(plan, parse.GetValue(json), stdout);
+                return Run(plan, parse.GetValue(json), stdout, stderr);
             }
             catch (Exception e) when (SimulationErrors.UserMessage(e) is { } message)
             {
@@ -93,7 +93,7 @@ internal static class CompareCommand
         ? [.. scenario.ComparisonDesigns.Select(d => d.Name)]
         : [.. option.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
-    private static int Run(ComparisonPlan plan, bool json, TextWriter output)
+    private static int Run(ComparisonPlan plan, bool json, TextWriter output, TextWriter error)
     {
         int total = plan.Designs.Count * plan.Seeds.Count;
         bool interactive = Terminal.IsInteractive(output);
@@ -102,14 +102,24 @@ internal static class CompareCommand
             output.WriteLine($"comparing {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {total} runs, {plan.MaxParallelism} at a time");
         }
 
-        var result = ProgressDisplay.Run(output, $"{plan.Scenario.Name}: {total} runs", report => DesignComparison.Run(plan, p =>
+        using var ctrlC = new CtrlC();
+        ComparisonResult result;
+        try
         {
-            report((double)p.Completed / p.Total);
-            if (!json && !interactive)
+            result = ProgressDisplay.Run(output, $"{plan.Scenario.Name}: {total} runs", report => DesignComparison.Run(plan, p =>
             {
-                output.WriteLine($"  [{p.Completed}/{p.Total}] {p.Design} seed {p.Seed} done");
-            }
-        }));
+                report((double)p.Completed / p.Total);
+                if (!json && !interactive)
+                {
+                    output.WriteLine($"  [{p.Completed}/{p.Total}] {p.Design} seed {p.Seed} done");
+                }
+            }, ctrlC.Token));
+        }
+        catch (Exception e) when (ctrlC.Token.IsCancellationRequested && e is OperationCanceledException or AggregateException)
+        {
+            error.WriteLine($"cancelled: finished runs and the tapes of interrupted ones are in {Path.GetFullPath(plan.Directory)}");
+            return ExitCodes.Cancelled;
+        }
         if (json)
         {
             output.Write(File.ReadAllText(Path.Combine(result.Summary.Directory, "summary.json")));

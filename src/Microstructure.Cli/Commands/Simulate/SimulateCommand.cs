@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Microstructure.Analysis.Recording;
 using Microstructure.Cli.Output;
 using Microstructure.Simulation.Kernel;
 using Microstructure.Simulation.Recording;
@@ -54,7 +55,8 @@ internal static class SimulateCommand
                     },
                     parse.GetValue(output)?.ToString(),
                     parse.GetValue(json),
-                    stdout);
+                    stdout,
+                    stderr);
             }
             catch (Exception e) when (SimulationErrors.UserMessage(e) is { } message)
             {
@@ -64,16 +66,27 @@ internal static class SimulateCommand
         return command;
     }
 
-    private static int Run(string scenarioPath, RunOptions options, string? outDirectory, bool json, TextWriter output)
+    private static int Run(string scenarioPath, RunOptions options, string? outDirectory, bool json, TextWriter output, TextWriter error)
     {
         Scenario scenario = ScenarioLoader.Load(scenarioPath);
         using var run = new SimulationRun(scenario, options);
         string directory = outDirectory ?? RunDirectoryNames.Default(scenario.Name, DateTime.Now);
         var clock = Stopwatch.StartNew();
-        var summary = ProgressDisplay.Run(
-            output,
-            $"{scenario.Name} · {run.Info.DesignName} · seed {run.Info.Seed}",
-            report => RecordedSimulation.Execute(run, directory, progress: p => report(p.Fraction)));
+        using var ctrlC = new CtrlC();
+        RunSummary summary;
+        try
+        {
+            summary = ProgressDisplay.Run(
+                output,
+                $"{scenario.Name} · {run.Info.DesignName} · seed {run.Info.Seed}",
+                report => RecordedSimulation.Execute(run, directory, progress: p => report(p.Fraction), cancellationToken: ctrlC.Token));
+        }
+        catch (Exception e) when (ctrlC.Token.IsCancellationRequested && e is OperationCanceledException or AggregateException)
+        {
+            error.WriteLine($"cancelled: the tapes written so far are in {Path.GetFullPath(directory)}");
+            return ExitCodes.Cancelled;
+        }
+
         clock.Stop();
         if (json)
         {
