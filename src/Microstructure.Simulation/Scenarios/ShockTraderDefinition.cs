@@ -11,6 +11,6 @@ public sealed record ShockTraderDefinition
     /// <summary>Its leverage. Default 20.</summary>
     public int Leverage { get; init; } = 20;
 
-    /// <summary>Its latency. Default 0 both ways (the shock lands at its time).</summary>
+    /// <summary>Its latency. Default 0 in (the shock lands exactly at its time), 1 ms out, no jitter.</summary>
     public LatencyOptions Latency { get; init; } = new() { InMicros = 0, OutMicros = 1_000, JitterMicros = 0 };
 }
