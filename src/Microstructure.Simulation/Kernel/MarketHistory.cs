@@ -5,7 +5,7 @@ namespace Microstructure.Simulation.Kernel;
 /// <summary>
 /// The public state over the recent past: one snapshot per exchange time at which it changed, so an agent whose
 /// data is one latency old sees exactly the state after every command that arrived up to then. Only a window as long
-/// as the largest outbound delay is kept (plus the last state before it).
+/// as the largest outbound delay (or the index lag, when longer) is kept (plus the last state before it).
 /// </summary>
 internal sealed class MarketHistory
 {

@@ -23,7 +23,7 @@ internal sealed partial class SimulationKernel
         if (changed)
         {
             _history.Record(_tape.Snapshot(arrival));
-            _history.Forget(arrival - _maxOutDelay - 1);
+            _history.Forget(arrival - _historyWindow - 1);
         }
     }
 

@@ -50,7 +50,7 @@ internal sealed partial class SimulationKernel : IDisposable
     private readonly IExchangePort _port;
     private readonly IndexProcess? _index;
     private readonly long _lookahead;
-    private readonly long _maxOutDelay;
+    private readonly long _historyWindow;
     private ExchangeCommand[] _commands = new ExchangeCommand[1024];
     private int[] _freeSlots = new int[1024];
     private int _freeCount;
@@ -112,7 +112,7 @@ internal sealed partial class SimulationKernel : IDisposable
         }
 
         _lookahead = n == 0 ? 0 : lookahead;
-        _maxOutDelay = maxOut;
+        _historyWindow = maxOut;
         _liquidationSubscribers = [.. liquidations];
         _auctionSubscribers = [.. auctions];
         _tape = new MarketTape(setup.ShortVolatilitySeconds, setup.LongVolatilitySeconds);
@@ -120,6 +120,10 @@ internal sealed partial class SimulationKernel : IDisposable
         {
             _index = new IndexProcess(index, SimRandom.ForStream(setup.Seed, 1L << 41), setup.Rules);
             _indexLag = Math.Max(index.LagNs, _lookahead);
+
+            // The index reads the book one lag ago, which may be older than any agent's view: keep that much history,
+            // else its query finds nothing and the book weight silently drops out.
+            _historyWindow = Math.Max(_historyWindow, _indexLag);
         }
 
         _port = setup.Mode == KernelMode.Pipelined

@@ -11,6 +11,6 @@ public sealed record ShockTraderDefinition
     /// <summary>Its leverage. Default 20.</summary>
     public int Leverage { get; init; } = 20;
 
-    /// <summary>Its latency. Default 0 in, 1,000 µs out (the shock reaches the exchange 1 ms after its time).</summary>
+    /// <summary>Its latency. Default 0 in, 1,000 µs out, no jitter (the shock reaches the exchange 1 ms after its time).</summary>
     public LatencyOptions Latency { get; init; } = new() { InMicros = 0, OutMicros = 1_000, JitterMicros = 0 };
 }

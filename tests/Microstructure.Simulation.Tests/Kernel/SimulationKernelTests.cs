@@ -2,6 +2,7 @@ using Microstructure.Agents;
 using Microstructure.Agents.Configuration;
 using Microstructure.Simulation.Kernel;
 using Microstructure.Simulation.Running;
+using Microstructure.Simulation.Scenarios;
 using Microstructure.Simulation.Tests.TestSupport;
 
 namespace Microstructure.Simulation.Tests.Kernel;
@@ -133,5 +134,38 @@ public class SimulationKernelTests
         using var kernel = KernelHarness.Build(agents, latencies, Ms, mode);
         Assert.Equal(400_000, kernel.Lookahead);
         kernel.Run(null);
+    }
+
+    [Fact]
+    public void An_index_lag_longer_than_every_agent_latency_still_reads_the_book_one_lag_ago()
+    {
+        // Index = the book's mid alone (book weight 1, no news); agents see the book within 1 ms but the index source
+        // 2 s late: every published index must be the mid of 2 s before (the kernel once forgot that history).
+        var scenario = ScenarioLoader.Parse("""
+            {
+              "durationSeconds": 20,
+              "index": { "volatilityPerSqrtSecond": 0, "bookWeight": 1, "lagSeconds": 2, "updateIntervalSeconds": 0.5 },
+              "shocks": [ { "kind": "marketOrder", "atSeconds": 8, "side": "sell", "quantity": 2000 } ],
+              "agents": [ { "kind": "noise", "count": 40, "limitRate": 2, "marketRate": 0.2, "cancelRate": 0.2 } ]
+            }
+            """, "lagged-index.json");
+        var observer = new RecordingObserver();
+        using (var run = new SimulationRun(scenario))
+        {
+            run.Execute(observer);
+        }
+
+        // A one-sided book (the shock may empty the bids for a moment) has no mid: the index is then the news value alone.
+        var books = observer.Events.Where(e => e.Type == ExchangeEventType.TopOfBook)
+            .Select(e => (Time: e.Timestamp.Nanoseconds, Mid: e.BidPrice.Ticks > 0 && e.AskPrice.Ticks > 0 ? (e.BidPrice.Ticks + e.AskPrice.Ticks) / 2.0 : scenario.InitialPriceTicks))
+            .ToList();
+        var late = observer.Events.Where(e => e.Type == ExchangeEventType.IndexPrice && e.Timestamp.Nanoseconds > 5_000 * Ms).ToList();
+        Assert.NotEmpty(late);
+        Assert.Contains(late, e => e.Price.Ticks < scenario.InitialPriceTicks - 10);
+        foreach (var index in late)
+        {
+            double midThen = books.Last(m => m.Time <= index.Timestamp.Nanoseconds - (2_000 * Ms)).Mid;
+            Assert.InRange(index.Price.Ticks, midThen - 1, midThen + 1);
+        }
     }
 }
