@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using HdrHistogram;
+using Microstructure.Simulation.Kernel;
 using Microstructure.Workloads;
 
 namespace Microstructure.PerfTests;
@@ -25,7 +26,8 @@ internal static class Harness
           risk     risk inline: mark updates over 1M leveraged positions, a 100K-liquidation cascade in one command
           risk-e2e end to end with risk inline, and percentiles during a burst of liquidations
           kernel   simulation speed: calm.json with every population doubled (1,136 agents), 600 simulated s,
-                   direct and pipelined, 5 runs each (MS_KERNEL_QUICK=1: 60 s, 3 runs)
+                   direct and pipelined, 5 runs each (MS_KERNEL_QUICK=1: 60 s, 3 runs); "kernel direct" or
+                   "kernel pipelined" runs one mode only (for a profiler)
           all      ring, engine, e2e and memory
         """;
 
@@ -49,7 +51,8 @@ internal static class Harness
         {
             PrintMachine();
             bool brief = Environment.GetEnvironmentVariable("MS_KERNEL_QUICK") == "1";
-            KernelThroughputTable.Print(brief ? 60 : 600, brief ? 3 : 5);
+            KernelMode[] modes = args.Length > 1 ? [Enum.Parse<KernelMode>(args[1], ignoreCase: true)] : [KernelMode.Direct, KernelMode.Pipelined];
+            KernelThroughputTable.Print(brief ? 60 : 600, brief ? 3 : 5, modes);
             return 0;
         }
 
