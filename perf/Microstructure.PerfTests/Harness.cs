@@ -28,6 +28,7 @@ internal static class Harness
           kernel   simulation speed: calm.json with every population doubled (1,136 agents), 600 simulated s,
                    direct and pipelined, 5 runs each (MS_KERNEL_QUICK=1: 60 s, 3 runs); "kernel direct" or
                    "kernel pipelined" runs one mode only (for a profiler)
+          realism  calm.json for each of its seeds: stylized facts and square-root impact fit (docs/realism.md)
           all      ring, engine, e2e and memory
         """;
 
@@ -53,6 +54,13 @@ internal static class Harness
             bool brief = Environment.GetEnvironmentVariable("MS_KERNEL_QUICK") == "1";
             KernelMode[] modes = args.Length > 1 ? [Enum.Parse<KernelMode>(args[1], ignoreCase: true)] : [KernelMode.Direct, KernelMode.Pipelined];
             KernelThroughputTable.Print(brief ? 60 : 600, brief ? 3 : 5, modes);
+            return 0;
+        }
+
+        if (mode == "realism")
+        {
+            PrintMachine();
+            RealismTable.Print();
             return 0;
         }
 
