@@ -28,7 +28,8 @@ internal static class Harness
           kernel   simulation speed: calm.json with every population doubled (1,136 agents), 600 simulated s,
                    direct and pipelined, 5 runs each (MS_KERNEL_QUICK=1: 60 s, 3 runs); "kernel direct" or
                    "kernel pipelined" runs one mode only (for a profiler)
-          realism  calm.json for each of its seeds: stylized facts and square-root impact fit (docs/realism.md)
+          realism  calm.json for each of its seeds: stylized facts and square-root impact fit (docs/realism.md);
+                   "realism ablations" adds calm.json without volatility bursts and without the market-order cap
           all      ring, engine, e2e and memory
         """;
 
@@ -60,7 +61,7 @@ internal static class Harness
         if (mode == "realism")
         {
             PrintMachine();
-            RealismTable.Print();
+            RealismTable.Print(ablations: args.Length > 1 && args[1] == "ablations");
             return 0;
         }
 

@@ -15,23 +15,11 @@ internal static class RealismTable
     private static readonly int[] AbsLags = [1, 2, 5, 10, 20, 50];
     private static readonly int[] ReturnLags = [1, 2, 3, 5, 10];
 
-    public static void Print()
+    public static void Print(bool ablations)
     {
         var scenario = ScenarioLoader.Load(KernelThroughput.ShippedScenario("calm.json"));
         var options = new RealismOptions();
-        var reports = new List<(long Seed, RealismReport Report, double WallSeconds)>();
-        foreach (long seed in scenario.Seeds)
-        {
-            var probe = new MarketQualityProbe();
-            long start = Stopwatch.GetTimestamp();
-            using (var run = new SimulationRun(scenario, new RunOptions { Seed = seed }))
-            {
-                run.Execute(probe);
-            }
-
-            var report = probe.Analyze(options);
-            reports.Add((seed, report, Stopwatch.GetElapsedTime(start).TotalSeconds));
-        }
+        var reports = RunSeeds(scenario, options);
 
         Console.WriteLine($"## Realism: {scenario.Name} ({scenario.DurationNs / 1e9:N0} simulated s per seed, direct mode)");
         Console.WriteLine();
@@ -69,6 +57,29 @@ internal static class RealismTable
         Console.WriteLine("Per seed, all of: Hill α in 2–5, ACF |r| at lags 1–10 above the noise band and decaying slower than 1/lag, δ in 0.4–0.6: " +
             string.Join(", ", reports.Select(x => $"seed {x.Seed} {(Meets(x.Report) ? "yes" : "no")}")));
         Console.WriteLine();
+        if (ablations)
+        {
+            RealismAblations.Print(scenario, options, [.. reports.Select(x => x.Report)]);
+        }
+    }
+
+    /// <summary>Runs <paramref name="scenario"/> once per seed (direct mode) and measures each run.</summary>
+    public static List<(long Seed, RealismReport Report, double WallSeconds)> RunSeeds(Scenario scenario, RealismOptions options)
+    {
+        var reports = new List<(long Seed, RealismReport Report, double WallSeconds)>();
+        foreach (long seed in scenario.Seeds)
+        {
+            var probe = new MarketQualityProbe();
+            long start = Stopwatch.GetTimestamp();
+            using (var run = new SimulationRun(scenario, new RunOptions { Seed = seed }))
+            {
+                run.Execute(probe);
+            }
+
+            reports.Add((seed, probe.Analyze(options), Stopwatch.GetElapsedTime(start).TotalSeconds));
+        }
+
+        return reports;
     }
 
     /// <summary>The three targets of issue 4 §6 for one run.</summary>
@@ -90,6 +101,6 @@ internal static class RealismTable
     private static string Lags(IReadOnlyList<double> acf, int[] lags) =>
         string.Join(", ", lags.Where(l => l < acf.Count).Select(l => F(acf[l], 3)));
 
-    private static string F(double x, int digits = 2) =>
+    internal static string F(double x, int digits = 2) =>
         double.IsNaN(x) ? "n/a" : x.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
