@@ -25,8 +25,8 @@ internal static class RealismTable
         Console.WriteLine();
         Console.WriteLine($"Returns: non-overlapping log returns of the mid sampled every {options.ReturnStepNs / 1e9:G} s after a {options.WarmupNs / 1e9:G} s warm-up. Hill: both tails pooled (|r|), k = 5% of the non-zero |r|; also the loss and gain tails and the min–max of α over k = 0.5%–15%. Impact: immediate ε·ln(mid after/mid before) of each market order against Q/V (V = volume per {options.ImpactWindowNs / 1e9:G} s), 20 log bins (≥ 5 orders each), least squares on the bin means in log-log.");
         Console.WriteLine();
-        Console.WriteLine("| seed | returns | Hill α (\\|r\\|) | α loss / gain | α range over k | excess kurtosis | ACF r lags " + string.Join(", ", ReturnLags) + " | robust band at lag 1 | share of r lags 2–50 outside band | ACF \\|r\\| lags " + string.Join(", ", AbsLags) + " | \\|r\\| ACF decay β (R²) | impact δ ± se (R², bins) | Y (Y at δ=½) | market orders | trades | mean spread (ticks) | wall s |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| seed | returns | Hill α (\\|r\\|) | α loss / gain | α range over k | excess kurtosis | ACF r lags " + string.Join(", ", ReturnLags) + " | robust band at lag 1 | share of r lags 2–50 outside band | ACF \\|r\\| lags " + string.Join(", ", AbsLags) + " | \\|r\\| ACF decay β (R²) | impact δ ± se (R², bins) | Q/V of the bins | Y (Y at δ=½) | market orders | trades | mean spread (ticks) | wall s |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (seed, r, wall) in reports)
         {
             var f = r.Facts;
@@ -34,7 +34,7 @@ internal static class RealismTable
             double rangeMin = f.HillRange.Count > 0 ? f.HillRange.Min(h => h.Alpha) : double.NaN;
             double rangeMax = f.HillRange.Count > 0 ? f.HillRange.Max(h => h.Alpha) : double.NaN;
             Console.WriteLine(
-                $"| {seed} | {f.ReturnCount:N0} | {F(f.Hill.Alpha)} ± {F(f.Hill.StandardError)} (k = {f.Hill.K} of {f.Hill.TailCount:N0}) | {F(f.HillLeft.Alpha)} / {F(f.HillRight.Alpha)} | {F(rangeMin)}–{F(rangeMax)} | {F(f.Moments.ExcessKurtosis, 1)} | {Lags(f.ReturnAcf, ReturnLags)} | ±{F(f.ReturnAcfRobustBand[1], 3)} | {f.ReturnAcfShareOutsideBand:P0} | {Lags(f.AbsoluteReturnAcf, AbsLags)} | {F(f.AbsoluteAcfDecayExponent)} ({F(f.AbsoluteAcfDecay.RSquared)}) | {F(fit.Exponent)} ± {F(fit.ExponentStandardError)} ({F(fit.RSquared)}, {fit.Count}) | {F(fit.Prefactor)} ({F(fit.PrefactorAtSquareRoot)}) | {r.MarketOrders:N0} | {r.Trades:N0} | {F(r.MeanSpreadTicks, 1)} | {wall:F1} |");
+                $"| {seed} | {f.ReturnCount:N0} | {F(f.Hill.Alpha)} ± {F(f.Hill.StandardError)} (k = {f.Hill.K} of {f.Hill.TailCount:N0}) | {F(f.HillLeft.Alpha)} / {F(f.HillRight.Alpha)} | {F(rangeMin)}–{F(rangeMax)} | {F(f.Moments.ExcessKurtosis, 1)} | {Lags(f.ReturnAcf, ReturnLags)} | ±{F(f.ReturnAcfRobustBand[1], 3)} | {f.ReturnAcfShareOutsideBand:P0} | {Lags(f.AbsoluteReturnAcf, AbsLags)} | {F(f.AbsoluteAcfDecayExponent)} ({F(f.AbsoluteAcfDecay.RSquared)}) | {F(fit.Exponent)} ± {F(fit.ExponentStandardError)} ({F(fit.RSquared)}, {fit.Count}) | {QvRange(r)} | {F(fit.Prefactor)} ({F(fit.PrefactorAtSquareRoot)}) | {r.MarketOrders:N0} | {r.Trades:N0} | {F(r.MeanSpreadTicks, 1)} | {wall:F1} |");
         }
 
         var all = reports.Select(x => x.Report).ToList();
@@ -97,6 +97,9 @@ internal static class RealismTable
         string verdict = target.Length == 0 ? "" : met(mean) ? "yes" : "**no**";
         Console.WriteLine($"| {name} | {F(mean, digits)} | {F(sd, digits)} | {target} | {verdict} |");
     }
+
+    private static string QvRange(RealismReport r) =>
+        r.ImpactBins.Count == 0 ? "n/a" : $"{r.ImpactBins[0].Lower:G2}–{r.ImpactBins[^1].Upper:G2}";
 
     private static string Lags(IReadOnlyList<double> acf, int[] lags) =>
         string.Join(", ", lags.Where(l => l < acf.Count).Select(l => F(acf[l], 3)));
