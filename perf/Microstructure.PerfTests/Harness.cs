@@ -16,7 +16,7 @@ internal static class Harness
         usage: dotnet run -c Release --project perf/Microstructure.PerfTests -- <mode>
 
         modes:
-          quick    a short pass over every measurement (< 1 minute); the README's main job
+          quick    a short pass over every measurement (< 1 minute), the kernel's included; the README's main job
           ring     ring 1P-1C, 100M struct events, two cores and one core, vs System.Threading.Channels
           engine   matching engine alone on exchange-core's mix (5M commands x 5 runs)
           e2e      producer -> input ring -> engine -> output ring -> journal, latency percentiles at
@@ -26,12 +26,15 @@ internal static class Harness
           risk     risk inline: mark updates over 1M leveraged positions, a 100K-liquidation cascade in one command
           risk-e2e end to end with risk inline, and percentiles during a burst of liquidations
           kernel   simulation speed: calm.json with every population doubled (1,136 agents), 600 simulated s,
-                   direct and pipelined, 5 runs each (MS_KERNEL_QUICK=1: 60 s, 3 runs); "kernel direct" or
+                   direct and pipelined, 5 runs each (MS_KERNEL_QUICK=1: 300 s, 3 runs); "kernel direct" or
                    "kernel pipelined" runs one mode only (for a profiler)
           realism  calm.json for each of its seeds: stylized facts and square-root impact fit (docs/realism.md);
                    "realism ablations" adds calm.json without volatility bursts and without the market-order cap
           all      ring, engine, e2e and memory
         """;
+
+    private const double QuickKernelSeconds = 300;
+    private const int QuickKernelRuns = 3;
 
     public static int Run(string[] args)
     {
@@ -51,17 +54,34 @@ internal static class Harness
 
         if (mode == "kernel")
         {
-            PrintMachine();
             bool brief = Environment.GetEnvironmentVariable("MS_KERNEL_QUICK") == "1";
-            KernelMode[] modes = args.Length > 1 ? [Enum.Parse<KernelMode>(args[1], ignoreCase: true)] : [KernelMode.Direct, KernelMode.Pipelined];
-            KernelThroughputTable.Print(brief ? 60 : 600, brief ? 3 : 5, modes);
+            KernelMode[] modes = [KernelMode.Direct, KernelMode.Pipelined];
+            if (args.Length > 1)
+            {
+                if (!Enum.TryParse(args[1], ignoreCase: true, out KernelMode only) || !Enum.IsDefined(only))
+                {
+                    Console.Error.WriteLine($"error: unknown kernel mode '{args[1]}'; use direct or pipelined.");
+                    return 2;
+                }
+
+                modes = [only];
+            }
+
+            PrintMachine();
+            KernelThroughputTable.Print(brief ? QuickKernelSeconds : 600, brief ? QuickKernelRuns : 5, modes);
             return 0;
         }
 
         if (mode == "realism")
         {
+            if (args.Length > 1 && args[1] != "ablations")
+            {
+                Console.Error.WriteLine($"error: unknown realism option '{args[1]}'; the only one is ablations.");
+                return 2;
+            }
+
             PrintMachine();
-            RealismTable.Print(ablations: args.Length > 1 && args[1] == "ablations");
+            RealismTable.Print(ablations: args.Length > 1);
             return 0;
         }
 
@@ -100,6 +120,12 @@ internal static class Harness
             Memory(1_000_000);
         }
 
+        if (quick)
+        {
+            // About 5 s on an idle machine: the kernel mode's short form.
+            KernelThroughputTable.Print(QuickKernelSeconds, QuickKernelRuns, [KernelMode.Direct, KernelMode.Pipelined]);
+        }
+
         return 0;
     }
 
@@ -109,8 +135,22 @@ internal static class Harness
         Console.WriteLine();
         Console.WriteLine($"- {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
         Console.WriteLine($"- CPU: {CpuModel()}");
-        Console.WriteLine($"- GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, concurrent={GCSettings.LatencyMode != GCLatencyMode.Batch}; run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"- GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, concurrent={GCSettings.LatencyMode != GCLatencyMode.Batch}; run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average at start {LoadAverage()}");
         Console.WriteLine();
+    }
+
+    /// <summary>The 1/5/15-minute load averages: on this shared machine they say how much the figures were disturbed.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
+            return fields.Length >= 3 ? $"{fields[0]} / {fields[1]} / {fields[2]}" : "unknown";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     private static string CpuModel()
