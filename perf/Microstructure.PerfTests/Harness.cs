@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using HdrHistogram;
+using Microstructure.Simulation.Kernel;
 using Microstructure.Workloads;
 
 namespace Microstructure.PerfTests;
@@ -15,7 +16,7 @@ internal static class Harness
         usage: dotnet run -c Release --project perf/Microstructure.PerfTests -- <mode>
 
         modes:
-          quick    a short pass over every measurement (< 1 minute); the README's main job
+          quick    a short pass over every measurement (< 1 minute), the kernel's (direct) included; the README's main job
           ring     ring 1P-1C, 100M struct events, two cores and one core, vs System.Threading.Channels
           engine   matching engine alone on exchange-core's mix (5M commands x 5 runs)
           e2e      producer -> input ring -> engine -> output ring -> journal, latency percentiles at
@@ -24,8 +25,16 @@ internal static class Harness
           replay   LOBSTER replay from disk (parse + apply), 10M synthetic messages x 3 runs (not in quick/all)
           risk     risk inline: mark updates over 1M leveraged positions, a 100K-liquidation cascade in one command
           risk-e2e end to end with risk inline, and percentiles during a burst of liquidations
+          kernel   simulation speed: calm.json with every population doubled (1,136 agents), 600 simulated s,
+                   direct and pipelined, 5 runs each (MS_KERNEL_QUICK=1: 300 s, 3 runs; quick runs that, direct only); "kernel direct" or
+                   "kernel pipelined" runs one mode only (for a profiler)
+          realism  calm.json for each of its seeds: stylized facts and square-root impact fit (docs/realism.md);
+                   "realism ablations" adds calm.json without volatility bursts and without the market-order cap
           all      ring, engine, e2e and memory
         """;
+
+    private const double QuickKernelSeconds = 300;
+    private const int QuickKernelRuns = 3;
 
     public static int Run(string[] args)
     {
@@ -40,6 +49,39 @@ internal static class Harness
         {
             PrintMachine();
             ReplayThroughputTable.Print(10_000_000, 3);
+            return 0;
+        }
+
+        if (mode == "kernel")
+        {
+            bool brief = Environment.GetEnvironmentVariable("MS_KERNEL_QUICK") == "1";
+            KernelMode[] modes = [KernelMode.Direct, KernelMode.Pipelined];
+            if (args.Length > 1)
+            {
+                if (!Enum.TryParse(args[1], ignoreCase: true, out KernelMode only) || !Enum.IsDefined(only))
+                {
+                    Console.Error.WriteLine($"error: unknown kernel mode '{args[1]}'; use direct or pipelined.");
+                    return 2;
+                }
+
+                modes = [only];
+            }
+
+            PrintMachine();
+            KernelThroughputTable.Print(brief ? QuickKernelSeconds : 600, brief ? QuickKernelRuns : 5, modes);
+            return 0;
+        }
+
+        if (mode == "realism")
+        {
+            if (args.Length > 1 && args[1] != "ablations")
+            {
+                Console.Error.WriteLine($"error: unknown realism option '{args[1]}'; the only one is ablations.");
+                return 2;
+            }
+
+            PrintMachine();
+            RealismTable.Print(ablations: args.Length > 1);
             return 0;
         }
 
@@ -78,6 +120,13 @@ internal static class Harness
             Memory(1_000_000);
         }
 
+        if (quick)
+        {
+            // The kernel mode's short form, direct only: about 3 s. The pipelined mode's yielding threads make it
+            // several times slower whenever other work holds the two cores (10 s with both at load average 3).
+            KernelThroughputTable.Print(QuickKernelSeconds, QuickKernelRuns, [KernelMode.Direct]);
+        }
+
         return 0;
     }
 
@@ -87,8 +136,22 @@ internal static class Harness
         Console.WriteLine();
         Console.WriteLine($"- {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
         Console.WriteLine($"- CPU: {CpuModel()}");
-        Console.WriteLine($"- GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, concurrent={GCSettings.LatencyMode != GCLatencyMode.Batch}; run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"- GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, concurrent={GCSettings.LatencyMode != GCLatencyMode.Batch}; run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average at start {LoadAverage()}");
         Console.WriteLine();
+    }
+
+    /// <summary>The 1/5/15-minute load averages: on this shared machine they say how much the figures were disturbed.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
+            return fields.Length >= 3 ? $"{fields[0]} / {fields[1]} / {fields[2]}" : "unknown";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     private static string CpuModel()
