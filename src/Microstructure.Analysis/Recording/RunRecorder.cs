@@ -29,6 +29,9 @@ public sealed class RunRecorder : IDisposable
     private long _now;
     private long _sequence = long.MinValue;
     private long _l1Mid;
+    private long _bid;
+    private long _ask;
+    private long _lastTrade;
     private long _nextSnapshotNs;
     private long _events;
     private long _commands;
@@ -190,6 +193,13 @@ public sealed class RunRecorder : IDisposable
             case ExchangeEventType.Trade:
                 _tapes.Trade(new TapeEvent(in e, _k));
                 _orders.OnTrade(in e, _now, _l1Mid, _k);
+                _lastTrade = e.Price.Ticks;
+                if (_bid == 0 || _ask == 0)
+                {
+                    // One-sided book: each trade is its price (the open taker order keeps collecting its fills).
+                    SetReferencePrice();
+                }
+
                 break;
             case ExchangeEventType.TopOfBook:
                 _tapes.TopOfBookChange(new TapeEvent(in e, _k));
@@ -237,14 +247,24 @@ public sealed class RunRecorder : IDisposable
 
     private void OnTopOfBook(in ExchangeEvent e)
     {
-        long bid = e.BidPrice.Ticks, ask = e.AskPrice.Ticks;
-        _l1Mid = bid > 0 && ask > 0 ? bid + ask : 0;
+        _bid = e.BidPrice.Ticks;
+        _ask = e.AskPrice.Ticks;
+        SetReferencePrice();
+        _orders.OnTopOfBook(_l1Mid);
+    }
+
+    /// <summary>
+    /// The price the analysis calls "mid" (half ticks): bid + ask while both sides are quoted; while a side is empty
+    /// (a sweep took it), twice the last trade price — the only price a one-sided book has. Skipping those moments hid
+    /// the trough of a cascade that emptied the bids, and its recovery; 0 only before anything traded.
+    /// </summary>
+    private void SetReferencePrice()
+    {
+        _l1Mid = _bid > 0 && _ask > 0 ? _bid + _ask : 2 * _lastTrade;
         if (_l1Mid > 0 && (_mid.Count == 0 || _mid.LastValue != _l1Mid))
         {
             _mid.Add(_now, _l1Mid);
         }
-
-        _orders.OnTopOfBook(_l1Mid);
     }
 
     private void SnapshotAccounts(long timeNs)
