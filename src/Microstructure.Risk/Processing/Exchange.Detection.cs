@@ -117,6 +117,15 @@ public sealed partial class Exchange
                 _activeTrigger = -1;
                 UnwindVault(ticket.LiquidationId);
                 break;
+            case TicketKind.PoolUnwind:
+                _activeLiquidation = ticket.LiquidationId;
+                _activeTrigger = -1;
+                if (_accounts[ticket.Account].Lots > 0)
+                {
+                    SellPoolCollateral(ticket.LiquidationId);
+                }
+
+                break;
         }
     }
 

@@ -319,11 +319,30 @@ public sealed partial class Exchange
         ReindexPool(account);
         if (_pool.SellsOnBook && _accounts[liquidator].Lots > 0)
         {
-            SendLiquidationOrder(liquidator, Side.Sell, _accounts[liquidator].Lots, 0, fillOrKill: false, id);
+            SellPoolCollateral(id);
         }
         else
         {
             Detect();
+        }
+    }
+
+    /// <summary>Seconds between the pool liquidator's attempts to sell collateral the book could not take.</summary>
+    private const long PoolUnwindRetryNs = 1_000_000_000;
+
+    /// <summary>
+    /// The pool liquidator sells everything it holds on the book. A sale into an empty (or halted) bid side fills
+    /// little or nothing; the rest is retried every second until it is sold, so seized collateral reaches the book
+    /// when bids come back instead of staying with the liquidator for good.
+    /// </summary>
+    private void SellPoolCollateral(long liquidationId)
+    {
+        int liquidator = _settings.LiquidatorAccount;
+        SendLiquidationOrder(liquidator, Side.Sell, _accounts[liquidator].Lots, 0, fillOrKill: false, liquidationId);
+        if (_accounts[liquidator].Lots > 0 && !_parked.Contains(liquidator, TicketKind.PoolUnwind))
+        {
+            var retry = new LiquidationTicket { Account = liquidator, Kind = TicketKind.PoolUnwind, LiquidationId = liquidationId };
+            _parked.Add(in retry, _now + PoolUnwindRetryNs);
         }
     }
 

@@ -17,4 +17,7 @@ internal enum TicketKind : byte
 
     /// <summary>The backstop vault's next unwind slice is due.</summary>
     VaultUnwind = 4,
+
+    /// <summary>The pool liquidator still holds seized collateral its last sale could not place: sell again.</summary>
+    PoolUnwind = 5,
 }

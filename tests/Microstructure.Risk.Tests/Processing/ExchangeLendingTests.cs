@@ -85,6 +85,37 @@ public class ExchangeLendingTests
     }
 
     [Fact]
+    public void Collateral_the_empty_book_could_not_take_is_sold_once_bids_return()
+    {
+        var d = Pool(new LendingPoolOptions { MinSizeForPartial = 100m });
+        d.Deposit(Looper, 2_000m);
+        d.Leverage(Looper, 1);
+        d.Limit(Maker, Side.Sell, 10_000, 100);
+        d.Limit(Looper, Side.Buy, 10_000, 20, TimeInForce.Ioc);
+        Pool(d, ExchangeCommandType.PoolDepositCollateral, Looper, 20);
+        Pool(d, ExchangeCommandType.PoolBorrow, Looper, Driver.Usd(1_600m));
+        long liquidator = d.Exchange.PoolLiquidatorAccountId;
+
+        // No bids: the seizure happens, its sale fills nothing, the liquidator holds the 8 lots.
+        var events = d.Mark(9_696);
+        Assert.Single(events, e => e.Type == ExchangeEventType.PoolLiquidation);
+        Assert.DoesNotContain(events, e => e.Type == ExchangeEventType.Trade);
+        Assert.Equal(8, d.Account(liquidator).Lots);
+
+        // Bids come back; within a second the liquidator sells into them, as part of the same liquidation.
+        d.Limit(Maker, Side.Buy, 9_600, 100);
+        Assert.Equal(8, d.Account(liquidator).Lots);
+        var later = d.Advance(1.5m);
+        var sale = Assert.Single(later, e => e.Type == ExchangeEventType.LiquidationOrder);
+        Assert.Equal(liquidator, sale.AccountId);
+        Assert.Equal(8, sale.Quantity.Lots);
+        Assert.Contains(later, e => e.Type == ExchangeEventType.Trade && e.AccountId == liquidator && e.Price.Ticks == 9_600 && e.LiquidationId == sale.LiquidationId);
+        Assert.Equal(0, d.Account(liquidator).Lots);
+        Assert.DoesNotContain(d.Advance(5m), e => e.Type == ExchangeEventType.LiquidationOrder);
+        d.AssertConserved();
+    }
+
+    [Fact]
     public void At_hf_below_0_95_the_whole_debt_is_repaid()
     {
         var d = Pool(new LendingPoolOptions { MinSizeForPartial = 100m });
