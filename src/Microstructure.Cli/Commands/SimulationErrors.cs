@@ -27,6 +27,24 @@ internal static class SimulationErrors
         };
     }
 
+    /// <summary>"unknown liquidation design 'x'; expected one of: …" for the first name the scenario cannot resolve, or null.</summary>
+    public static string? UnknownDesign(Scenario scenario, IEnumerable<string> names)
+    {
+        foreach (string name in names)
+        {
+            try
+            {
+                scenario.ResolveDesign(name);
+            }
+            catch (ScenarioException e)
+            {
+                return e.Problem;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The problem with a <c>--duration</c> value, or null when it is absent or a positive number of seconds.</summary>
     public static string? CheckDuration(double? seconds) =>
         seconds is { } value && !(value > 0 && double.IsFinite(value)) ? $"--duration must be a positive number of seconds; got {value}" : null;

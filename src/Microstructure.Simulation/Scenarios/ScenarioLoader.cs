@@ -29,6 +29,11 @@ public static class ScenarioLoader
     public static Scenario Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioException(path, string.Empty, "is a directory; name a scenario file in it, e.g. data/scenarios/leveraged-cascade.json");
+        }
+
         byte[] bytes;
         try
         {

@@ -64,10 +64,10 @@ internal static class CompareCommand
                     return SimulationErrors.Report(stderr, $"--designs names '{twice.Key}' twice");
                 }
 
-                foreach (string name in names)
+                if (parse.GetValue(designs) is not null && SimulationErrors.UnknownDesign(loaded, names) is { } designProblem)
                 {
-                    // An unknown name fails now, before anything runs or any directory is created.
-                    loaded.ResolveDesign(name);
+                    // A typo on the command line is the option's fault, not the scenario file's; caught before anything runs.
+                    return SimulationErrors.Report(stderr, $"--designs: {designProblem}");
                 }
 
                 var plan = new ComparisonPlan

@@ -69,6 +69,11 @@ internal static class SimulateCommand
     private static int Run(string scenarioPath, RunOptions options, string? outDirectory, bool json, TextWriter output, TextWriter error)
     {
         Scenario scenario = ScenarioLoader.Load(scenarioPath);
+        if (options.Design is { } design && SimulationErrors.UnknownDesign(scenario, [design]) is { } designProblem)
+        {
+            return SimulationErrors.Report(error, $"--design: {designProblem}");
+        }
+
         using var run = new SimulationRun(scenario, options);
         string directory = outDirectory ?? RunDirectoryNames.Default(scenario.Name, DateTime.Now);
         var clock = Stopwatch.StartNew();

@@ -53,7 +53,7 @@ public sealed class CompareCommandTests
 
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
-        Assert.Contains("unknown liquidation design 'nope'; expected one of: full-close", error, StringComparison.Ordinal);
+        Assert.StartsWith("error: --designs: unknown liquidation design 'nope'; expected one of: full-close", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(cli.Path_("cmp")));
     }
 

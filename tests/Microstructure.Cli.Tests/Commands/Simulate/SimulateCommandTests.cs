@@ -67,6 +67,17 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void A_directory_given_as_the_scenario_is_named_as_such()
+    {
+        using var cli = new CliRun();
+
+        var (code, _, error) = CliRun.Run("simulate", cli.Folder);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {cli.Folder}: is a directory; name a scenario file in it, e.g. data/scenarios/leveraged-cascade.json", error.Trim());
+    }
+
+    [Fact]
     public void An_output_directory_that_is_not_empty_is_refused_and_kept()
     {
         using var cli = new CliRun();
@@ -81,7 +92,7 @@ public sealed class SimulateCommandTests
 
     [Theory]
     [InlineData("--duration", "0", "--duration must be a positive number of seconds; got 0")]
-    [InlineData("--design", "nope", "unknown liquidation design 'nope'")]
+    [InlineData("--design", "nope", "--design: unknown liquidation design 'nope'")]
     public void Impossible_options_are_user_errors(string option, string value, string message)
     {
         using var cli = new CliRun();
