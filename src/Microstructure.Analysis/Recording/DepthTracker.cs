@@ -17,7 +17,7 @@ internal sealed class DepthTracker
     public const int MaxHeatmapRows = 300;
 
     private readonly long _startNs;
-    private readonly long _bucketNs;
+    private long _bucketNs;
     private readonly double _band;
     private readonly List<L2Level> _bids = [];
     private readonly List<L2Level> _asks = [];
@@ -120,6 +120,20 @@ internal sealed class DepthTracker
         return builder.Build();
     }
 
+    private void Coarsen()
+    {
+        int buckets = _bucketBids.Length;
+        for (int b = 0; b < buckets; b++)
+        {
+            int from = 2 * b;
+            (_bucketBids[b], _bucketAsks[b]) = from >= buckets ? (null, null)
+                : from + 1 < buckets && _bucketBids[from + 1] is not null ? (_bucketBids[from + 1], _bucketAsks[from + 1])
+                : (_bucketBids[from], _bucketAsks[from]);
+        }
+
+        _bucketNs = checked(_bucketNs * 2);
+    }
+
     private static long WithinBand(List<L2Level> side, long reference, double halfWidth)
     {
         long lots = 0;
@@ -137,7 +151,15 @@ internal sealed class DepthTracker
 
     private void Keep(long timeNs)
     {
-        long index = Math.Clamp((timeNs - _startNs) / _bucketNs, 0, _bucketBids.Length - 1);
+        long index = Math.Max(0, (timeNs - _startNs) / _bucketNs);
+        while (index >= _bucketBids.Length)
+        {
+            // A run longer than announced (a replay learns its end only at the end): halve the resolution, keeping the
+            // later snapshot of each merged pair, until the time fits.
+            Coarsen();
+            index = (timeNs - _startNs) / _bucketNs;
+        }
+
         List<L2Level> bids = _bucketBids[index] ??= [];
         List<L2Level> asks = _bucketAsks[index] ??= [];
         bids.Clear();

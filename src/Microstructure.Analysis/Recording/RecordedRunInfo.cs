@@ -57,6 +57,12 @@ public sealed record RecordedRunInfo
     /// <summary>Simulated end of the run (ns); must be after <see cref="StartNs"/>.</summary>
     public required long EndNs { get; init; }
 
+    /// <summary>
+    /// True when the run's end is not known up front (a replay learns it at its last event): <see cref="EndNs"/> is then
+    /// only a lower bound, the run ends at its last event, and periodic account snapshots go on until then.
+    /// </summary>
+    public bool EndIsLastEvent { get; init; }
+
     /// <summary>Account id → what kind of agent holds it ("noise", "market-maker", "leveraged-long", "insurance-fund" …).</summary>
     public IReadOnlyDictionary<long, string> AccountLabels { get; init; } = new Dictionary<long, string>();
 

@@ -107,7 +107,7 @@ public sealed class RunRecorder : IDisposable
         {
             // The state before this event is the state that held at the last boundary it crossed.
             long boundary = _nextSnapshotNs + ((_now - _nextSnapshotNs) / _options.AccountSnapshotIntervalNs * _options.AccountSnapshotIntervalNs);
-            if (boundary < _info.EndNs)
+            if (boundary < _info.EndNs || _info.EndIsLastEvent)
             {
                 SnapshotAccounts(boundary);
             }

@@ -45,7 +45,12 @@ internal static class PopulationReplay
         }
 
         ReplayExchange? exchange = null;
-        var report = withPopulation((spec, maxOrders) => (exchange = new ReplayExchange(population, spec, maxOrders, observer)).Processor);
+        var report = withPopulation((spec, maxOrders) =>
+        {
+            exchange = new ReplayExchange(population, spec, maxOrders, observer);
+            (observer as ReplayRunRecording)?.Attach(exchange);
+            return exchange.Processor;
+        });
         report.Population = exchange?.Report();
         return report;
     }

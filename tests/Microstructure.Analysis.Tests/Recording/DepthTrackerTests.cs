@@ -52,6 +52,30 @@ public sealed class DepthTrackerTests
         Assert.Null(new DepthTracker(0, 1_000, 4, 0.5).BuildGrid());
     }
 
+    [Fact]
+    public void Snapshots_past_the_announced_end_coarsen_the_heatmap_instead_of_piling_into_the_last_bucket()
+    {
+        var d = new DepthTracker(0, 1_000, buckets: 4, bandFraction: 0.5); // 250 ns buckets
+        void Snapshot(long seq, long time, long lots)
+        {
+            d.OnLevel(Level(seq, Side.Buy, 10, lots), time, 22);
+            d.Finish();
+        }
+
+        Snapshot(1, 100, 1);   // bucket 0
+        Snapshot(2, 300, 2);   // bucket 1
+        Snapshot(3, 600, 3);   // bucket 2
+        Snapshot(4, 3_900, 4); // past the end: 500 ns buckets do not reach, 1,000 ns buckets do (bucket 3)
+
+        var grid = d.BuildGrid()!;
+        Assert.Equal(1_000, grid.BucketNs);
+        Assert.Equal(4, grid.Buckets);
+        Assert.Equal(3, grid[0, 0]); // 0–999 holds the snapshots at 100, 300 and 600: the last one is kept
+        Assert.Equal(3, grid[0, 1]); // 1,000–2,999 saw none: carried forward
+        Assert.Equal(3, grid[0, 2]);
+        Assert.Equal(4, grid[0, 3]); // 3,000–3,999
+    }
+
     private static ExchangeEvent Level(long seq, Side side, long price, long lots) => new()
     {
         Type = ExchangeEventType.L2Level,

@@ -43,7 +43,8 @@ internal static class BinanceReplayCommand
                 return ReplayRunner.UserError(error, "--validate cannot be combined with --inject: a book with injected orders differs from the historical one by design");
             }
 
-            return ReplayRunner.Run("binance", parse.GetValue(common.Out), parse.InvocationConfiguration.Output, error, tape => BinanceReplay.Run(
+            string? recordAs = population.IsSet(parse) ? "binance " + Path.GetFileNameWithoutExtension(parse.GetValue(updates)!.Name) : null;
+            return ReplayRunner.Run("binance", parse.GetValue(common.Out), recordAs, parse.InvocationConfiguration.Output, error, (tape, observer) => BinanceReplay.Run(
                 new BinanceReplayOptions
                 {
                     SnapshotsPath = parse.GetValue(snapshots)!.ToString(),
@@ -56,7 +57,8 @@ internal static class BinanceReplayCommand
                     MaxOrders = parse.GetValue(units.MaxOrders),
                     Population = population.Read(parse, units.Units(parse, TimeFormat.Milliseconds)),
                 },
-                tape));
+                tape,
+                observer));
         });
         return command;
     }

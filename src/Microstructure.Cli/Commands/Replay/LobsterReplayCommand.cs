@@ -46,7 +46,8 @@ internal static class LobsterReplayCommand
                 return ReplayRunner.UserError(error, "--max-orders and --max-price must be positive");
             }
 
-            return ReplayRunner.Run("lobster", parse.GetValue(common.Out), output, error, tape =>
+            string? recordAs = population.IsSet(parse) ? "lobster " + Path.GetFileNameWithoutExtension(parse.GetValue(messages)!.Name) : null;
+            return ReplayRunner.Run("lobster", parse.GetValue(common.Out), recordAs, output, error, (tape, observer) =>
             {
                 var units = new SourceUnits(TimeFormat.Seconds, DecimalUnit.From(1m), DecimalUnit.From(1m));
                 var options = new LobsterReplayOptions
@@ -60,7 +61,7 @@ internal static class LobsterReplayCommand
                     MaxPrice = parse.GetValue(maxPrice) is { } dollars ? (long)(dollars * 10_000m) : null,
                     Population = population.Read(parse, units),
                 };
-                return LobsterReplay.Run(options, tape);
+                return LobsterReplay.Run(options, tape, observer);
             });
         });
         return command;

@@ -29,6 +29,9 @@ internal sealed class PopulationOptions
         : parse.GetValue(Population) is not null && parse.GetValue(common.Validate) ? "--validate cannot be combined with --population: a book with a leveraged population in it differs from the historical one by design"
         : null;
 
+    /// <summary>Whether <c>--population</c> was given (the replay then runs through the risk layer and can be recorded).</summary>
+    public bool IsSet(ParseResult parse) => parse.GetValue(Population) is not null;
+
     /// <summary>Reads the spec (null without <c>--population</c>); sizes, entry time and price are in the source's units.</summary>
     public PopulationSpec? Read(ParseResult parse, SourceUnits units) =>
         parse.GetValue(Population) is { } file ? PopulationSpecReader.Read(file.ToString(), units, parse.GetValue(Design)) : null;

@@ -54,7 +54,8 @@ internal static class TardisReplayCommand
                 return ReplayRunner.UserError(error, "--validate needs --snapshots (a book_snapshot_25 file to compare with)");
             }
 
-            return ReplayRunner.Run("tardis", parse.GetValue(common.Out), parse.InvocationConfiguration.Output, error, tape => TardisReplay.Run(
+            string? recordAs = population.IsSet(parse) ? "tardis " + Path.GetFileNameWithoutExtension(parse.GetValue(book)!.Name) : null;
+            return ReplayRunner.Run("tardis", parse.GetValue(common.Out), recordAs, parse.InvocationConfiguration.Output, error, (tape, observer) => TardisReplay.Run(
                 new TardisReplayOptions
                 {
                     BookUpdatesPath = parse.GetValue(book)!.ToString(),
@@ -70,7 +71,8 @@ internal static class TardisReplayCommand
                     MaxOrders = parse.GetValue(units.MaxOrders),
                     Population = population.Read(parse, units.Units(parse, TimeFormat.Microseconds)),
                 },
-                tape));
+                tape,
+                observer));
         });
         return command;
     }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace Microstructure.Cli.Tests.Commands.Replay;
 
 public sealed class ReplayCommandTests
@@ -145,6 +148,17 @@ public sealed class ReplayCommandTests
             Assert.Contains("(conserved)", output, StringComparison.Ordinal);
             Assert.Contains(",liq-start,", File.ReadAllText(Path.Combine(dir, "tape.csv")), StringComparison.Ordinal);
             Assert.Contains("\"population\": {", File.ReadAllText(Path.Combine(dir, "summary.json")), StringComparison.Ordinal);
+
+            // The same recorded run directory as `simulate`, in run/: its liquidations are the population's.
+            int liquidations = int.Parse(Regex.Match(output, @"liquidations: (\d+) \(").Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.Contains($"recorded run: {liquidations} liquidations in ", output, StringComparison.Ordinal);
+            Assert.Contains($"report: {Path.Combine(dir, "run", "report.md")}", output, StringComparison.Ordinal);
+            foreach (string file in new[] { "report.md", "summary.json", "plots/price.png", "tape/trades.csv", "analysis/liquidations.csv", "analysis/cascades.csv" })
+            {
+                Assert.True(File.Exists(Path.Combine(dir, "run", file)), file);
+            }
+
+            Assert.Equal(liquidations + 1, File.ReadAllLines(Path.Combine(dir, "run", "analysis", "liquidations.csv")).Length);
         }
         finally
         {
