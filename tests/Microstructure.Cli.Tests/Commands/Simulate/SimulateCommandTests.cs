@@ -91,6 +91,8 @@ public sealed class SimulateCommandTests
     }
 
     [Theory]
+    [InlineData("--seed", "abc", "--seed must be a whole number; got 'abc'")]
+    [InlineData("--duration", "ten", "--duration must be a number; got 'ten'")]
     [InlineData("--duration", "0", "--duration must be a positive number of seconds; got 0")]
     [InlineData("--design", "nope", "--design: unknown liquidation design 'nope'")]
     public void Impossible_options_are_user_errors(string option, string value, string message)
