@@ -32,8 +32,10 @@ internal static class CliApp
         var parse = BuildRoot().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            // One line naming what is wrong; usage is one --help away, not dumped on every typo.
-            error.WriteLine($"error: {parse.Errors[0].Message} (run with --help for usage)");
+            // One line naming what is wrong; usage is one --help away, not dumped on every typo. A mistyped command also
+            // yields "Required command was not provided." first; the unrecognized token is the useful one.
+            var first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            error.WriteLine($"error: {first.Message} (run with --help for usage)");
             return ExitCodes.UserError;
         }
 

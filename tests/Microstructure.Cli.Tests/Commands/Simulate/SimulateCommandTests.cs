@@ -58,6 +58,15 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void A_mistyped_command_is_named()
+    {
+        var (code, _, error) = CliRun.Run("simulat", "x.json");
+
+        Assert.Equal(2, code);
+        Assert.Equal("error: Unrecognized command or argument 'simulat'. (run with --help for usage)", error.Trim());
+    }
+
+    [Fact]
     public void A_missing_scenario_file_is_named_with_exit_2()
     {
         var (code, _, error) = CliRun.Run("simulate", "no-such-scenario.json");
