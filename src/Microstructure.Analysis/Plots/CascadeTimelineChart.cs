@@ -24,7 +24,7 @@ public static class CascadeTimelineChart
 
         int drawn = Math.Min(liquidations.Length, MaxDrawn);
         string fullTitle = drawn < liquidations.Length ? $"{title} (first {drawn:N0} of {liquidations.Length:N0})" : title;
-        Plot plot = ChartCanvas.Create(fullTitle, "time (s)", "wave");
+        Plot plot = ChartCanvas.Create(fullTitle, "time since the first liquidation (s)", "wave");
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         if (drawn == 0)
         {
