@@ -17,6 +17,9 @@ internal sealed class DepthTracker
     public const int MaxHeatmapRows = 300;
 
     private readonly long _startNs;
+    private readonly long _endNs;
+    private long _lastSnapshotNs;
+    private bool _coarsened;
     private long _bucketNs;
     private readonly double _band;
     private readonly List<L2Level> _bids = [];
@@ -29,6 +32,8 @@ internal sealed class DepthTracker
     public DepthTracker(long startNs, long endNs, int buckets, double bandFraction)
     {
         _startNs = startNs;
+        _endNs = endNs;
+        _lastSnapshotNs = startNs;
         _bucketNs = Math.Max(1, (endNs - startNs + buckets - 1) / buckets);
         _band = bandFraction;
         _bucketBids = new List<L2Level>?[buckets];
@@ -88,7 +93,9 @@ internal sealed class DepthTracker
     public DepthGrid? BuildGrid()
     {
         long min = long.MaxValue, max = long.MinValue;
-        int buckets = _bucketBids.Length;
+        // A coarsened grid (the run outlasted its announced span) ends at the bucket of the last snapshot: the columns
+        // after it would only repeat the last book.
+        int buckets = _coarsened ? (int)Math.Min(_bucketBids.Length, ((_lastSnapshotNs - _startNs) / _bucketNs) + 1) : _bucketBids.Length;
         for (int b = 0; b < buckets; b++)
         {
             foreach (List<L2Level>? side in (ReadOnlySpan<List<L2Level>?>)[_bucketBids[b], _bucketAsks[b]])
@@ -132,6 +139,7 @@ internal sealed class DepthTracker
         }
 
         _bucketNs = checked(_bucketNs * 2);
+        _coarsened = true;
     }
 
     private static long WithinBand(List<L2Level> side, long reference, double halfWidth)
@@ -151,7 +159,14 @@ internal sealed class DepthTracker
 
     private void Keep(long timeNs)
     {
+        _lastSnapshotNs = Math.Max(_lastSnapshotNs, timeNs);
         long index = Math.Max(0, (timeNs - _startNs) / _bucketNs);
+        if (timeNs <= _endNs)
+        {
+            // Within the announced span (a snapshot exactly at the end lands one past the last bucket): the last bucket.
+            index = Math.Min(index, _bucketBids.Length - 1);
+        }
+
         while (index >= _bucketBids.Length)
         {
             // A run longer than announced (a replay learns its end only at the end): halve the resolution, keeping the

@@ -53,6 +53,35 @@ public sealed class DepthTrackerTests
     }
 
     [Fact]
+    public void A_snapshot_exactly_at_the_end_stays_in_the_last_bucket_and_the_grid_spans_the_run()
+    {
+        var d = new DepthTracker(0, 1_000, buckets: 4, bandFraction: 0.5);
+        for (long t = 0; t <= 1_000; t += 100)
+        {
+            d.OnLevel(Level(t + 1, Side.Buy, 10, t + 1), t, 22);
+            d.Finish();
+        }
+
+        var grid = d.BuildGrid()!;
+        Assert.Equal((250L, 4), (grid.BucketNs, grid.Buckets));
+        Assert.Equal(1_001, grid[0, 3]); // the snapshot at 1,000 ns
+    }
+
+    [Fact]
+    public void A_coarsened_grid_ends_at_the_bucket_of_the_last_snapshot()
+    {
+        var d = new DepthTracker(0, 1_000, buckets: 4, bandFraction: 0.5);
+        d.OnLevel(Level(1, Side.Buy, 10, 1), 100, 22);
+        d.Finish();
+        d.OnLevel(Level(2, Side.Buy, 10, 2), 2_100, 22); // 1,000 ns buckets: bucket 2
+        d.Finish();
+
+        var grid = d.BuildGrid()!;
+        Assert.Equal((1_000L, 3), (grid.BucketNs, grid.Buckets));
+        Assert.Equal(2, grid[0, 2]);
+    }
+
+    [Fact]
     public void Snapshots_past_the_announced_end_coarsen_the_heatmap_instead_of_piling_into_the_last_bucket()
     {
         var d = new DepthTracker(0, 1_000, buckets: 4, bandFraction: 0.5); // 250 ns buckets
@@ -69,7 +98,7 @@ public sealed class DepthTrackerTests
 
         var grid = d.BuildGrid()!;
         Assert.Equal(1_000, grid.BucketNs);
-        Assert.Equal(4, grid.Buckets);
+        Assert.Equal(4, grid.Buckets); // up to the bucket of the last snapshot (3,900 ns), no further
         Assert.Equal(3, grid[0, 0]); // 0–999 holds the snapshots at 100, 300 and 600: the last one is kept
         Assert.Equal(3, grid[0, 1]); // 1,000–2,999 saw none: carried forward
         Assert.Equal(3, grid[0, 2]);
