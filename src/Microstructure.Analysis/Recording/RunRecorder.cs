@@ -32,6 +32,8 @@ public sealed class RunRecorder : IDisposable
     private long _bid;
     private long _ask;
     private long _lastTrade;
+    private long _oneSidedReference;
+    private bool _wasTwoSided;
     private long _nextSnapshotNs;
     private long _events;
     private long _commands;
@@ -194,12 +196,6 @@ public sealed class RunRecorder : IDisposable
                 _tapes.Trade(new TapeEvent(in e, _k));
                 _orders.OnTrade(in e, _now, _l1Mid, _k);
                 _lastTrade = e.Price.Ticks;
-                if (_bid == 0 || _ask == 0)
-                {
-                    // One-sided book: each trade is its price (the open taker order keeps collecting its fills).
-                    SetReferencePrice();
-                }
-
                 break;
             case ExchangeEventType.TopOfBook:
                 _tapes.TopOfBookChange(new TapeEvent(in e, _k));
@@ -255,12 +251,20 @@ public sealed class RunRecorder : IDisposable
 
     /// <summary>
     /// The price the analysis calls "mid" (half ticks): bid + ask while both sides are quoted; while a side is empty
-    /// (a sweep took it), twice the last trade price — the only price a one-sided book has. Skipping those moments hid
-    /// the trough of a cascade that emptied the bids, and its recovery; 0 only before anything traded.
+    /// (a sweep took it), twice the last trade before it emptied — the sweep's last fill — held until both sides are
+    /// quoted again. Skipping those moments hid the trough of a cascade that emptied the bids; following later trades
+    /// would jump the price across the whole gap to the untouched side. 0 only before anything traded.
     /// </summary>
     private void SetReferencePrice()
     {
-        _l1Mid = _bid > 0 && _ask > 0 ? _bid + _ask : 2 * _lastTrade;
+        bool twoSided = _bid > 0 && _ask > 0;
+        if (!twoSided && (_wasTwoSided || _l1Mid == 0))
+        {
+            _oneSidedReference = 2 * _lastTrade;
+        }
+
+        _wasTwoSided = twoSided;
+        _l1Mid = twoSided ? _bid + _ask : _oneSidedReference;
         if (_l1Mid > 0 && (_mid.Count == 0 || _mid.LastValue != _l1Mid))
         {
             _mid.Add(_now, _l1Mid);

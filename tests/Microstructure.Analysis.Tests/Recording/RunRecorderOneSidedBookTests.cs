@@ -8,7 +8,7 @@ namespace Microstructure.Analysis.Tests.Recording;
 /// <summary>A sell that takes the whole bid side: the analysis prices the one-sided book at its last trade.</summary>
 public sealed class RunRecorderOneSidedBookTests : IDisposable
 {
-    private const long Seller = 1, Provider = 2, Shocker = 3;
+    private const long Seller = 1, Provider = 2, Shocker = 3, Buyer = 4;
     private readonly TempDirectory _temp = new();
 
     public RunRecorderOneSidedBookTests() => Directory.CreateDirectory(_temp.Path);
@@ -20,7 +20,7 @@ public sealed class RunRecorderOneSidedBookTests : IDisposable
     {
         var s = new ExchangeScript(SmallCascade.Options());
         s.At(1);
-        foreach (long account in (long[])[Seller, Provider, Shocker])
+        foreach (long account in (long[])[Seller, Provider, Shocker, Buyer])
         {
             s.Deposit(account, 1_000_000m);
         }
@@ -30,6 +30,8 @@ public sealed class RunRecorderOneSidedBookTests : IDisposable
         s.Limit(Provider, Side.Buy, 9_950, 5); // mid 10,000 + 10,100 = 20,100 half ticks
         s.At(2);
         s.Market(Shocker, Side.Sell, 10); // takes both bids: last trade 9,950, no bid left
+        s.At(2.5m);
+        s.Market(Buyer, Side.Buy, 5); // lifts the untouched ask while the bids are still empty
         s.At(3);
         s.Limit(Provider, Side.Buy, 10_050, 5); // two-sided again: mid 20,150
 
@@ -46,5 +48,10 @@ public sealed class RunRecorderOneSidedBookTests : IDisposable
         Assert.Equal("19900", sweep["mid_after"]); // 2 × 9,950: before this change the mid was unknown here
         Assert.Equal(Math.Log(20_100.0 / 19_900.0), double.Parse(sweep["immediate_impact"]!, CultureInfo.InvariantCulture), 12);
         Assert.Equal((20_100.0 - 19_900.0) / 20_100.0, summary.MaxDrawdown, 12);
+
+        // While the bids stay empty the price holds at the sweep's last fill: a buy at the far ask does not jump it.
+        var lift = TableText.CsvRecords(Path.Combine(dir, "analysis", "impact_orders.csv")).Single(r => r["account"] == "4");
+        Assert.Equal("19900", lift["mid_before"]);
+        Assert.Equal("19900", lift["mid_after"]);
     }
 }
