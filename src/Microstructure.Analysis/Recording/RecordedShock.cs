@@ -16,7 +16,8 @@ public sealed record RecordedShock(long TimeNs, long Notional, string Label, lon
 {
     /// <summary>
     /// <paramref name="shocks"/> with each account-sent shock's notional replaced by the filled notional of that
-    /// account's aggressive orders between the shock's time and the next shock's (in time order).
+    /// account's aggressive orders between the shock's time and the next shock sent by the same account (shocks of
+    /// other kinds, e.g. an index jump at the same second, do not cut the window).
     /// </summary>
     internal static IReadOnlyList<RecordedShock> WithFilledNotional(IReadOnlyList<RecordedShock> shocks, IReadOnlyList<TakerOrder> orders)
     {
@@ -35,7 +36,16 @@ public sealed record RecordedShock(long TimeNs, long Notional, string Label, lon
                 continue;
             }
 
-            long until = i + 1 < shocks.Count ? shocks[i + 1].TimeNs : long.MaxValue;
+            long until = long.MaxValue;
+            for (int j = i + 1; j < shocks.Count; j++)
+            {
+                if (shocks[j].AccountId == account)
+                {
+                    until = shocks[j].TimeNs;
+                    break;
+                }
+            }
+
             long filled = 0;
             foreach (TakerOrder order in orders)
             {

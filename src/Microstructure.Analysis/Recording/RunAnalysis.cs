@@ -100,7 +100,11 @@ internal static class RunAnalysis
         }
     }
 
-    /// <summary>Each cascade's shock: the last shock at or before its root (no shock before it: none, amplification NaN).</summary>
+    /// <summary>
+    /// Each cascade's shock: the last shock time at or before its root, with the notionals of every shock at that time
+    /// added (a market sell and an index jump at the same second are one event, whatever order the scenario lists them
+    /// in). No shock before it: none, amplification NaN.
+    /// </summary>
     private static Dictionary<long, long> ShocksByRoot(RecordedRun run, CascadeForest forest)
     {
         var byRoot = new Dictionary<long, long>();
@@ -109,12 +113,21 @@ internal static class RunAnalysis
         {
             LiquidationRecord r = run.Records[root];
             long notional = 0;
+            long last = long.MinValue;
             foreach (RecordedShock s in shocks)
             {
-                if (s.TimeNs <= r.TimeNs)
+                if (s.TimeNs > r.TimeNs)
                 {
-                    notional = s.Notional;
+                    continue;
                 }
+
+                if (s.TimeNs != last)
+                {
+                    last = s.TimeNs;
+                    notional = 0;
+                }
+
+                notional = checked(notional + s.Notional);
             }
 
             byRoot[r.Id] = notional;

@@ -21,14 +21,24 @@ public sealed class RecordedShockTests
             Order(101, 7, 2_000),
             Order(150, 3, 4_000), // another account
             Order(199, 7, 500),
-            Order(250, 7, 60),    // after the index jump: belongs to nothing that has an account
+            Order(250, 7, 60),    // after the index jump, before account 7's next shock: still the first shock's
             Order(301, 7, 5_000),
         ];
 
         var resolved = RecordedShock.WithFilledNotional(shocks, orders);
 
-        Assert.Equal([2_500L, 0L, 5_000L], resolved.Select(s => s.Notional));
+        Assert.Equal([2_560L, 0L, 5_000L], resolved.Select(s => s.Notional));
         Assert.Equal(shocks.Select(s => s.Label), resolved.Select(s => s.Label));
+    }
+
+    [Fact]
+    public void An_index_jump_listed_at_the_same_time_does_not_cut_the_market_shocks_window()
+    {
+        RecordedShock[] shocks = [new(100, 9_000, "market sell", AccountId: 7), new(100, 0, "index jump")];
+
+        var resolved = RecordedShock.WithFilledNotional(shocks, [Order(101, 7, 4_000)]);
+
+        Assert.Equal([4_000L, 0L], resolved.Select(s => s.Notional));
     }
 
     [Fact]

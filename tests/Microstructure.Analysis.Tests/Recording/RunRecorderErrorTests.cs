@@ -55,6 +55,25 @@ public sealed class RunRecorderErrorTests : IDisposable
     }
 
     [Fact]
+    public void Shocks_at_the_same_time_count_together_for_a_cascade_whatever_their_order()
+    {
+        ExchangeScript s = SmallCascade.Run();
+        RecordedShock market = SmallCascade.Info(s).Shocks[0];
+        var amplifications = new List<double>();
+        foreach (RecordedShock[] shocks in (RecordedShock[][])[[market], [market, new(market.TimeNs, 0, "index jump")], [new(market.TimeNs, 0, "index jump"), market]])
+        {
+            string dir = _temp.Sub("shocks-" + amplifications.Count);
+            using RunRecorder recorder = RunRecorder.Create(dir, SmallCascade.Info(s) with { Shocks = shocks }, SmallCascade.RecorderOptions(plots: false));
+            s.ReplayInto(recorder);
+            amplifications.Add(recorder.Complete().LargestCascadeAmplification);
+        }
+
+        Assert.True(double.IsFinite(amplifications[0]) && amplifications[0] > 0);
+        Assert.Equal(amplifications[0], amplifications[1]);
+        Assert.Equal(amplifications[0], amplifications[2]);
+    }
+
+    [Fact]
     public void A_path_that_cannot_be_created_is_reported_with_the_path()
     {
         string file = _temp.Sub("a-file");
