@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microstructure.Analysis.Recording;
 using Microstructure.Simulation.Scenarios;
 
@@ -45,9 +46,14 @@ internal static class SimulationErrors
         return null;
     }
 
-    /// <summary>The problem with a <c>--duration</c> value, or null when it is absent or a positive number of seconds.</summary>
+    /// <summary>
+    /// The problem with a <c>--duration</c> value, or null when it is absent or within the range a scenario's
+    /// <c>durationSeconds</c> accepts (1 ms to a year).
+    /// </summary>
     public static string? CheckDuration(double? seconds) =>
-        seconds is { } value && !(value > 0 && double.IsFinite(value)) ? $"--duration must be a positive number of seconds; got {value}" : null;
+        seconds is { } value && !(value >= 0.001 && value <= 31_536_000)
+            ? string.Create(CultureInfo.InvariantCulture, $"--duration must be between 0.001 and 31,536,000 seconds; got {value}")
+            : null;
 
     /// <summary>Writes the user error and returns <see cref="ExitCodes.UserError"/>.</summary>
     public static int Report(TextWriter error, string message)

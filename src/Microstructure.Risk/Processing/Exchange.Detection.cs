@@ -119,12 +119,8 @@ public sealed partial class Exchange
                 break;
             case TicketKind.PoolUnwind:
                 _activeLiquidation = ticket.LiquidationId;
-                _activeTrigger = -1;
-                if (_accounts[ticket.Account].Lots > 0)
-                {
-                    SellPoolCollateral(ticket.LiquidationId);
-                }
-
+                _activeTrigger = ticket.TriggerSequence;
+                SellPoolCollateral(ticket.LiquidationId, ticket.Lots, ticket.TriggerSequence);
                 break;
         }
     }

@@ -317,11 +317,7 @@ public sealed partial class Exchange
         }
 
         ReindexPool(account);
-        if (_pool.SellsOnBook && _accounts[liquidator].Lots > 0)
-        {
-            SellPoolCollateral(id);
-        }
-        else
+        if (!_pool.SellsOnBook || !SellPoolCollateral(id, seize, ticket.TriggerSequence))
         {
             Detect();
         }
@@ -331,19 +327,37 @@ public sealed partial class Exchange
     private const long PoolUnwindRetryNs = 1_000_000_000;
 
     /// <summary>
-    /// The pool liquidator sells everything it holds on the book. A sale into an empty (or halted) bid side fills
-    /// little or nothing; the rest is retried every second until it is sold, so seized collateral reaches the book
-    /// when bids come back instead of staying with the liquidator for good.
+    /// The pool liquidator sells the <paramref name="lots"/> one liquidation seized, under that liquidation's id and
+    /// trigger. What an empty bid side or a halt leaves unsold is parked and offered again every second — each
+    /// liquidation its own lots, so fills, levels swept and mids stay with the liquidation that seized them — until it
+    /// is sold; no order is sent while there is no bid to take it. Returns whether an order was sent.
     /// </summary>
-    private void SellPoolCollateral(long liquidationId)
+    private bool SellPoolCollateral(long liquidationId, long lots, long trigger)
     {
         int liquidator = _settings.LiquidatorAccount;
-        SendLiquidationOrder(liquidator, Side.Sell, _accounts[liquidator].Lots, 0, fillOrKill: false, liquidationId);
-        if (_accounts[liquidator].Lots > 0 && !_parked.Contains(liquidator, TicketKind.PoolUnwind))
+        lots = Math.Min(lots, _accounts[liquidator].Lots);
+        if (lots <= 0)
         {
-            var retry = new LiquidationTicket { Account = liquidator, Kind = TicketKind.PoolUnwind, LiquidationId = liquidationId };
+            return false;
+        }
+
+        bool send = _engine.BestBid.Ticks > 0 && !_guard.IsHalted(_now);
+        long filled = send ? SendLiquidationOrder(liquidator, Side.Sell, lots, 0, fillOrKill: false, liquidationId) : 0;
+        long left = Math.Min(lots - filled, _accounts[liquidator].Lots);
+        if (left > 0)
+        {
+            var retry = new LiquidationTicket
+            {
+                Account = liquidator,
+                Kind = TicketKind.PoolUnwind,
+                LiquidationId = liquidationId,
+                TriggerSequence = trigger,
+                Lots = left,
+            };
             _parked.Add(in retry, _now + PoolUnwindRetryNs);
         }
+
+        return send;
     }
 
     /// <summary>Adds (or removes) lots to an account's perpetual ledger without moving cash; cost basis follows (<paramref name="cost"/> for added lots).</summary>

@@ -11,4 +11,7 @@ internal struct LiquidationTicket
     public long MarkBefore;
     public long Parent;
     public long LiquidationId;
+
+    /// <summary>Pool unwind: the lots of this liquidation's seizure still to sell.</summary>
+    public long Lots;
 }

@@ -96,22 +96,52 @@ public class ExchangeLendingTests
         Pool(d, ExchangeCommandType.PoolBorrow, Looper, Driver.Usd(1_600m));
         long liquidator = d.Exchange.PoolLiquidatorAccountId;
 
-        // No bids: the seizure happens, its sale fills nothing, the liquidator holds the 8 lots.
+        // No bids: the seizure happens, no sale is sent into the empty side, the liquidator holds the 8 lots.
         var events = d.Mark(9_696);
         Assert.Single(events, e => e.Type == ExchangeEventType.PoolLiquidation);
-        Assert.DoesNotContain(events, e => e.Type == ExchangeEventType.Trade);
+        Assert.DoesNotContain(events, e => e.Type is ExchangeEventType.Trade or ExchangeEventType.LiquidationOrder);
+        Assert.DoesNotContain(d.Advance(1.5m), e => e.Type == ExchangeEventType.LiquidationOrder); // still no bid: nothing sent
         Assert.Equal(8, d.Account(liquidator).Lots);
 
         // Bids come back; within a second the liquidator sells into them, as part of the same liquidation.
         d.Limit(Maker, Side.Buy, 9_600, 100);
         Assert.Equal(8, d.Account(liquidator).Lots);
-        var later = d.Advance(1.5m);
+        var later = d.Advance(1m);
         var sale = Assert.Single(later, e => e.Type == ExchangeEventType.LiquidationOrder);
         Assert.Equal(liquidator, sale.AccountId);
         Assert.Equal(8, sale.Quantity.Lots);
         Assert.Contains(later, e => e.Type == ExchangeEventType.Trade && e.AccountId == liquidator && e.Price.Ticks == 9_600 && e.LiquidationId == sale.LiquidationId);
         Assert.Equal(0, d.Account(liquidator).Lots);
         Assert.DoesNotContain(d.Advance(5m), e => e.Type == ExchangeEventType.LiquidationOrder);
+        d.AssertConserved();
+    }
+
+    [Fact]
+    public void Each_pool_liquidation_sells_its_own_unsold_collateral_under_its_own_id_and_trigger()
+    {
+        const long Other = 4;
+        var d = Pool(new LendingPoolOptions { MinSizeForPartial = 100m });
+        d.Limit(Maker, Side.Sell, 10_000, 100);
+        foreach (long looper in (long[])[Looper, Other])
+        {
+            d.Deposit(looper, 2_000m);
+            d.Leverage(looper, 1);
+            d.Limit(looper, Side.Buy, 10_000, 20, TimeInForce.Ioc);
+            Pool(d, ExchangeCommandType.PoolDepositCollateral, looper, 20);
+            Pool(d, ExchangeCommandType.PoolBorrow, looper, Driver.Usd(1_600m));
+        }
+
+        var breach = d.Mark(9_696);
+        var seizures = breach.Where(e => e.Type == ExchangeEventType.PoolLiquidation).ToList();
+        Assert.Equal(2, seizures.Count);
+        long liquidator = d.Exchange.PoolLiquidatorAccountId;
+        Assert.Equal(16, d.Account(liquidator).Lots);
+
+        d.Limit(Maker, Side.Buy, 9_600, 100);
+        var sales = d.Advance(1.5m).Where(e => e.Type == ExchangeEventType.LiquidationOrder).ToList();
+
+        Assert.Equal(seizures.Select(s => (s.LiquidationId, s.Quantity.Lots, s.TriggerSequence)), sales.Select(s => (s.LiquidationId, s.Quantity.Lots, s.TriggerSequence)));
+        Assert.Equal(0, d.Account(liquidator).Lots);
         d.AssertConserved();
     }
 

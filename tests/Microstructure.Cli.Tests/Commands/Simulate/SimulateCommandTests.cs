@@ -102,7 +102,9 @@ public sealed class SimulateCommandTests
     [Theory]
     [InlineData("--seed", "abc", "--seed must be a whole number; got 'abc'")]
     [InlineData("--duration", "ten", "--duration must be a number; got 'ten'")]
-    [InlineData("--duration", "0", "--duration must be a positive number of seconds; got 0")]
+    [InlineData("--duration", "0", "--duration must be between 0.001 and 31,536,000 seconds; got 0")]
+    [InlineData("--duration", "0.0000000001", "--duration must be between 0.001 and 31,536,000 seconds; got 1E-10")]
+    [InlineData("--duration", "1e300", "--duration must be between 0.001 and 31,536,000 seconds; got 1E+300")]
     [InlineData("--design", "nope", "--design: unknown liquidation design 'nope'")]
     public void Impossible_options_are_user_errors(string option, string value, string message)
     {
