@@ -33,6 +33,16 @@ public class ExchangeLendingTests
     private static List<ExchangeEvent> Pool(Driver d, ExchangeCommandType type, long account, long amount) =>
         d.Send(ExchangeCommand.ForAccount(type, account, amount, d.Time));
 
+    /// <summary>$2,000 buys 20 lots at 100.00 (from the maker's ask), posts them as collateral and borrows $1,600.</summary>
+    private static void OpenLoop(Driver d, long looper)
+    {
+        d.Deposit(looper, 2_000m);
+        d.Leverage(looper, 1);
+        d.Limit(looper, Side.Buy, 10_000, 20, TimeInForce.Ioc);
+        Pool(d, ExchangeCommandType.PoolDepositCollateral, looper, 20);
+        Pool(d, ExchangeCommandType.PoolBorrow, looper, Driver.Usd(1_600m));
+    }
+
     [Fact]
     public void Borrowing_is_limited_by_loan_to_value_and_collateral_comes_from_a_paid_long_holding()
     {
@@ -57,12 +67,8 @@ public class ExchangeLendingTests
     public void Below_hf_one_the_liquidator_repays_half_seizes_with_the_bonus_and_sells_on_the_book()
     {
         var d = Pool(new LendingPoolOptions { MinSizeForPartial = 100m });
-        d.Deposit(Looper, 2_000m);
-        d.Leverage(Looper, 1);
         d.Limit(Maker, Side.Sell, 10_000, 100);
-        d.Limit(Looper, Side.Buy, 10_000, 20, TimeInForce.Ioc);
-        Pool(d, ExchangeCommandType.PoolDepositCollateral, Looper, 20);
-        Pool(d, ExchangeCommandType.PoolBorrow, Looper, Driver.Usd(1_600m));
+        OpenLoop(d, Looper);
         d.Limit(Maker, Side.Buy, 9_600, 100);
 
         // HF = 20 × P × 0.825 / 1,600 < 1 ⇔ P < 96.97; at 96.96 HF = 0.99996 > 0.95: close factor 50%.
@@ -88,12 +94,8 @@ public class ExchangeLendingTests
     public void Collateral_the_empty_book_could_not_take_is_sold_once_bids_return()
     {
         var d = Pool(new LendingPoolOptions { MinSizeForPartial = 100m });
-        d.Deposit(Looper, 2_000m);
-        d.Leverage(Looper, 1);
         d.Limit(Maker, Side.Sell, 10_000, 100);
-        d.Limit(Looper, Side.Buy, 10_000, 20, TimeInForce.Ioc);
-        Pool(d, ExchangeCommandType.PoolDepositCollateral, Looper, 20);
-        Pool(d, ExchangeCommandType.PoolBorrow, Looper, Driver.Usd(1_600m));
+        OpenLoop(d, Looper);
         long liquidator = d.Exchange.PoolLiquidatorAccountId;
 
         // No bids: the seizure happens, no sale is sent into the empty side, the liquidator holds the 8 lots.
@@ -122,14 +124,8 @@ public class ExchangeLendingTests
         const long Other = 4;
         var d = Pool(new LendingPoolOptions { MinSizeForPartial = 100m });
         d.Limit(Maker, Side.Sell, 10_000, 100);
-        foreach (long looper in (long[])[Looper, Other])
-        {
-            d.Deposit(looper, 2_000m);
-            d.Leverage(looper, 1);
-            d.Limit(looper, Side.Buy, 10_000, 20, TimeInForce.Ioc);
-            Pool(d, ExchangeCommandType.PoolDepositCollateral, looper, 20);
-            Pool(d, ExchangeCommandType.PoolBorrow, looper, Driver.Usd(1_600m));
-        }
+        OpenLoop(d, Looper);
+        OpenLoop(d, Other);
 
         var breach = d.Mark(9_696);
         var seizures = breach.Where(e => e.Type == ExchangeEventType.PoolLiquidation).ToList();
@@ -149,12 +145,8 @@ public class ExchangeLendingTests
     public void At_hf_below_0_95_the_whole_debt_is_repaid()
     {
         var d = Pool(new LendingPoolOptions { MinSizeForPartial = 100m });
-        d.Deposit(Looper, 2_000m);
-        d.Leverage(Looper, 1);
         d.Limit(Maker, Side.Sell, 10_000, 100);
-        d.Limit(Looper, Side.Buy, 10_000, 20, TimeInForce.Ioc);
-        Pool(d, ExchangeCommandType.PoolDepositCollateral, Looper, 20);
-        Pool(d, ExchangeCommandType.PoolBorrow, Looper, Driver.Usd(1_600m));
+        OpenLoop(d, Looper);
         d.Limit(Maker, Side.Buy, 9_000, 100);
         var events = d.Mark(9_000); // HF = 20 × 90 × 0.825 / 1,600 = 0.928
         var liquidation = Assert.Single(events, e => e.Type == ExchangeEventType.PoolLiquidation);
