@@ -38,9 +38,9 @@ internal static class BinanceReplayCommand
                 return ReplayRunner.UserError(error, populationProblem);
             }
 
-            if (validate && inject is not null)
+            if (common.Check(parse) is { } commonProblem)
             {
-                return ReplayRunner.UserError(error, "--validate cannot be combined with --inject: a book with injected orders differs from the historical one by design");
+                return ReplayRunner.UserError(error, commonProblem);
             }
 
             string? recordAs = population.IsSet(parse) ? "binance " + Path.GetFileNameWithoutExtension(parse.GetValue(updates)!.Name) : null;

@@ -11,7 +11,14 @@ internal sealed class CommonReplayOptions
 
     public Option<FileInfo?> Inject { get; } = new("--inject") { Description = "CSV of orders to inject (time,kind,side,quantity,price,label), in the source's units." };
 
-    public Option<DirectoryInfo?> Out { get; } = new("--out") { Description = "Run directory to write tape.csv, tape.parquet and summary.json into (created if missing)." };
+    public Option<DirectoryInfo?> Out { get; } = new("--out") { Description = "Run directory to write tape.csv, tape.parquet and summary.json into (created if missing); with --population also run/, the recorded run directory of micro simulate." };
+
+    /// <summary>What is wrong with the shared options together, or null.</summary>
+    /// <param name="parse">The parsed command line.</param>
+    public string? Check(ParseResult parse) =>
+        parse.GetValue(Validate) && parse.GetValue(Inject) is not null
+            ? "--validate cannot be combined with --inject: a book with injected orders differs from the historical one by design"
+            : null;
 
     /// <summary>Adds the shared options to <paramref name="command"/>.</summary>
     /// <param name="command">A replay subcommand.</param>

@@ -31,9 +31,9 @@ internal static class LobsterReplayCommand
             var error = parse.InvocationConfiguration.Error;
             var validate = parse.GetValue(common.Validate);
             var inject = parse.GetValue(common.Inject);
-            if (validate && inject is not null)
+            if (common.Check(parse) is { } commonProblem)
             {
-                return ReplayRunner.UserError(error, "--validate cannot be combined with --inject: a book with injected orders differs from the historical one by design");
+                return ReplayRunner.UserError(error, commonProblem);
             }
 
             if (population.Check(parse, common) is { } problem)

@@ -44,9 +44,9 @@ internal static class TardisReplayCommand
                 return ReplayRunner.UserError(error, populationProblem);
             }
 
-            if (validate && inject is not null)
+            if (common.Check(parse) is { } commonProblem)
             {
-                return ReplayRunner.UserError(error, "--validate cannot be combined with --inject: a book with injected orders differs from the historical one by design");
+                return ReplayRunner.UserError(error, commonProblem);
             }
 
             if (validate && parse.GetValue(snapshots) is null)
