@@ -31,28 +31,7 @@ internal sealed class RunDirectory
     /// <exception cref="RunOutputException">Not empty, a file of that name exists, or it cannot be created.</exception>
     public static RunDirectory Prepare(string directory, params string[] subFolders)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        string root;
-        try
-        {
-            root = System.IO.Path.GetFullPath(directory);
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw new RunOutputException(directory, $"Output directory '{directory}' is not a valid path: {ex.Message}", ex);
-        }
-
-        if (File.Exists(root))
-        {
-            throw new RunOutputException(root, $"Output directory '{root}' is a file; choose a directory that does not exist yet or is empty.");
-        }
-
-        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
-        {
-            throw new RunOutputException(root,
-                $"Output directory '{root}' already exists and is not empty; choose a new directory or empty it (nothing was overwritten).");
-        }
-
+        string root = OutputDirectory.RequireNewOrEmpty(directory);
         var run = new RunDirectory(root);
         Guard(root, () =>
         {

@@ -57,8 +57,7 @@ public static class DesignComparison
     {
         ArgumentNullException.ThrowIfNull(plan);
         Check(plan);
-        string root = Path.GetFullPath(plan.Directory);
-        RequireEmpty(root);
+        string root = OutputDirectory.RequireNewOrEmpty(plan.Directory);
         var jobs = new List<BatchJob>(plan.Designs.Count * plan.Seeds.Count);
         foreach (string design in plan.Designs)
         {
@@ -114,20 +113,6 @@ public static class DesignComparison
         {
             // Unknown names fail here, before any run starts or any directory is created.
             plan.Scenario.ResolveDesign(design);
-        }
-    }
-
-    private static void RequireEmpty(string root)
-    {
-        if (File.Exists(root))
-        {
-            throw new RunOutputException(root, $"Output directory '{root}' is a file; choose a directory that does not exist yet or is empty.");
-        }
-
-        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
-        {
-            throw new RunOutputException(root,
-                $"Output directory '{root}' already exists and is not empty; choose a new directory or empty it (nothing was overwritten).");
         }
     }
 }
