@@ -194,6 +194,7 @@ public sealed partial class MatchingEngine
         }
 
         EmitTopOfBookIfChanged(before, ref sink);
+        AssertInvariants();
     }
 
     /// <summary>Writes up to <c>levels.Length</c> levels of <paramref name="side"/>, best first; returns the count written.</summary>
