@@ -63,6 +63,7 @@ public sealed partial class RingBuffer<T>
     /// <param name="waitStrategy">How consumers wait.</param>
     /// <returns>The ring.</returns>
     /// <exception cref="ArgumentException"><paramref name="bufferSize"/> is not a power of two.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "Disruptor's factory shape: RingBuffer<T>.CreateSingleProducer reads as what it builds.")]
     public static RingBuffer<T> CreateSingleProducer(int bufferSize, IWaitStrategy waitStrategy) =>
         new(bufferSize, new SingleProducerSequencer(bufferSize, waitStrategy), null);
 
@@ -71,6 +72,7 @@ public sealed partial class RingBuffer<T>
     /// <param name="waitStrategy">How consumers wait.</param>
     /// <returns>The ring.</returns>
     /// <exception cref="ArgumentException"><paramref name="bufferSize"/> is not a power of two.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "Disruptor's factory shape: RingBuffer<T>.CreateSingleProducer reads as what it builds.")]
     public static RingBuffer<T> CreateMultiProducer(int bufferSize, IWaitStrategy waitStrategy) =>
         new(bufferSize, null, new MultiProducerSequencer(bufferSize, waitStrategy));
 

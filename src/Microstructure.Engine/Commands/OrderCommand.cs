@@ -4,6 +4,7 @@ namespace Microstructure.Engine;
 /// One command on the input ring. A mutable struct on purpose: producers claim a slot and write the fields in
 /// place (two-phase publish), so no command is ever allocated.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051:Do not declare visible instance fields", Justification = "A flat blittable struct written in place into ring slots; properties would add nothing but copies.")]
 public struct OrderCommand
 {
     /// <summary>What to do.</summary>

@@ -2,6 +2,7 @@ namespace Microstructure.Engine;
 
 /// <summary>Modifiers of a new order.</summary>
 [Flags]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Venues call them order flags (post-only, reduce-only); it is a [Flags] enum.")]
 public enum OrderFlags : byte
 {
     /// <summary>No modifier.</summary>

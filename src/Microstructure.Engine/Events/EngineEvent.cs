@@ -4,6 +4,7 @@ namespace Microstructure.Engine;
 /// One event on the output ring. A flat, blittable struct so that events are written in place into ring slots
 /// and journaled without allocation. Which fields are meaningful depends on <see cref="Type"/>.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051:Do not declare visible instance fields", Justification = "A flat blittable struct written in place into ring slots; properties would add nothing but copies.")]
 public struct EngineEvent
 {
     /// <summary>The kind of event.</summary>

@@ -86,7 +86,7 @@ public sealed partial class MatchingEngine
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void RefreshIceberg(ref OrderNode maker, ref PriceLevel level, int mi, BookSide book)
+    private static void RefreshIceberg(ref OrderNode maker, ref PriceLevel level, int mi, BookSide book)
     {
         maker.Visible = VisibleSlice(maker.StopPriceOrDisplay, maker.Open);
         level.Visible += maker.Visible;

@@ -108,7 +108,7 @@ public sealed partial class MatchingEngine
         sink.OnEvent(in e);
     }
 
-    private void InitNode(ref OrderNode n, in OrderCommand c, long price)
+    private static void InitNode(ref OrderNode n, in OrderCommand c, long price)
     {
         n.Id = c.OrderId.Value;
         n.AccountId = c.AccountId;

@@ -9,6 +9,7 @@ namespace Microstructure.Engine.Processing;
 /// <see cref="SourceSequence"/> (0, 1, 2, …) and the processor applies commands in that order
 /// (see <see cref="EnginePipelineOptions.Resequence"/>).
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051:Do not declare visible instance fields", Justification = "A flat blittable struct written in place into ring slots; properties would add nothing but copies.")]
 public struct SequencedCommand : ISequencedSlot
 {
     /// <summary>The source's own sequence number, dense from 0; used only when resequencing.</summary>

@@ -7,6 +7,7 @@ namespace Microstructure.Ring;
 /// interface method boxes a struct).
 /// </summary>
 /// <typeparam name="T">The event type.</typeparam>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Disruptor's own name for a consumer's handler; it is not a .NET event handler.")]
 public interface IEventHandler<T>
     where T : struct
 {

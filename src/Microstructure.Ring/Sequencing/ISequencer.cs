@@ -4,6 +4,7 @@ namespace Microstructure.Ring;
 /// Claims and publishes sequences of a ring and gates producers on the slowest consumers.
 /// <see cref="RingBuffer{T}"/> is the API callers use; the sequencer is exposed for tooling and tests.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "Disruptor's own name (Next claims the next sequence); only VB reserves it.")]
 public interface ISequencer
 {
     /// <summary>Number of slots in the ring (a power of two).</summary>

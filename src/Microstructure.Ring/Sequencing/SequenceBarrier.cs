@@ -4,6 +4,7 @@ namespace Microstructure.Ring;
 /// Lets a consumer wait for events: published by the producers and already processed by the
 /// consumers upstream of it. Alerting the barrier cancels its token so a waiting consumer exits.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Its token source never has registrations or a wait handle, so there is nothing to release (see ResetProcessing).")]
 public sealed class SequenceBarrier
 {
     private readonly ISequencer _sequencer;

@@ -3,7 +3,7 @@ namespace Microstructure.Engine.Tests.Matching;
 /// <content>Matching by brute force: the best maker is found by sorting the whole side every time.</content>
 internal sealed partial class ReferenceBook
 {
-    private bool Crosses(Side takerSide, long limit, bool isMarket, long makerPrice) =>
+    private static bool Crosses(Side takerSide, long limit, bool isMarket, long makerPrice) =>
         isMarket || (takerSide == Side.Buy ? makerPrice <= limit : makerPrice >= limit);
 
     private bool WouldCross(Side side, long price)
