@@ -1,3 +1,5 @@
+using Microstructure.Agents.Validation;
+
 namespace Microstructure.Agents.Configuration;
 
 /// <summary>

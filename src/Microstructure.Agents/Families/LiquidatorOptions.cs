@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using Microstructure.Agents.Configuration;
 using Microstructure.Agents.Randomness;
+using Microstructure.Agents.Validation;
 
 namespace Microstructure.Agents.Families;
 

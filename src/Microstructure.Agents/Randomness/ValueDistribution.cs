@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Microstructure.Agents.Configuration;
+using Microstructure.Agents.Validation;
 
 namespace Microstructure.Agents.Randomness;
 

@@ -1,8 +1,8 @@
-using Microstructure.Agents.Configuration;
 using Microstructure.Risk.Liquidation;
 using Microstructure.Risk.Margin;
 using Microstructure.Risk.Pricing;
 using Microstructure.Risk.Processing;
+using Microstructure.Agents.Validation;
 
 namespace Microstructure.Simulation.Scenarios;
 

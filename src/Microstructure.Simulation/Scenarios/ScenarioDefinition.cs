@@ -1,4 +1,4 @@
-using Microstructure.Agents.Configuration;
+using Microstructure.Agents.Families;
 
 namespace Microstructure.Simulation.Scenarios;
 

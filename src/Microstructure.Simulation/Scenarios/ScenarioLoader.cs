@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microstructure.Agents.Configuration;
+using Microstructure.Agents.Validation;
 
 namespace Microstructure.Simulation.Scenarios;
 

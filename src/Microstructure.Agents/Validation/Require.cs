@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace Microstructure.Agents.Configuration;
+namespace Microstructure.Agents.Validation;
 
 /// <summary>Validation helpers: each throws <see cref="AgentConfigurationException"/> naming the field path and the value.</summary>
 public static class Require

@@ -1,4 +1,4 @@
-namespace Microstructure.Agents.Configuration;
+namespace Microstructure.Agents.Validation;
 
 /// <summary>
 /// An agent setting is invalid. <see cref="Path"/> names it as a JSON field path (e.g. <c>agents[2].leverage.max</c>)

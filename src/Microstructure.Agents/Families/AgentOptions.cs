@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
-using Microstructure.Agents.Families;
+using Microstructure.Agents.Configuration;
 using Microstructure.Agents.Randomness;
+using Microstructure.Agents.Validation;
 
-namespace Microstructure.Agents.Configuration;
+namespace Microstructure.Agents.Families;
 
 /// <summary>
 /// One population of agents in a scenario: a family (the JSON <c>kind</c>), how many, their capital and latency, and

@@ -1,0 +1,43 @@
+using ArchUnitNET.Domain;
+
+namespace Microstructure.Architecture.Tests;
+
+/// <summary>
+/// The arrows of docs/architecture.md, read from the compiled code (which type uses which), so an arrow that points
+/// the wrong way fails here whatever the .csproj files say.
+/// </summary>
+public sealed class LayeringTests
+{
+    public static TheoryData<string> Assemblies => [.. ArchitectureFixture.Layers.Select(l => l.Assembly)];
+
+    [Theory]
+    [MemberData(nameof(Assemblies))]
+    public void Each_project_uses_only_the_layers_below_it(string assembly)
+    {
+        var layer = ArchitectureFixture.Layers.Single(l => l.Assembly == assembly);
+        var known = ArchitectureFixture.Layers.Select(l => l.Assembly).ToHashSet(StringComparer.Ordinal);
+
+        var wrong = ArchitectureFixture.OwnTypes
+            .Where(t => AssemblyOf(t) == assembly)
+            .SelectMany(t => t.Dependencies.Select(d => (From: t, To: d.Target)))
+            .Where(d => known.Contains(AssemblyOf(d.To)) && AssemblyOf(d.To) != assembly && !layer.MayUse.Contains(AssemblyOf(d.To)))
+            .Select(d => $"{d.From.FullName} → {d.To.FullName}")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(wrong.Count == 0, $"{assembly} may use only [{string.Join(", ", layer.MayUse)}], but:\n{string.Join("\n", wrong.Take(30))}");
+    }
+
+    [Fact]
+    public void Every_src_assembly_is_placed_in_a_layer()
+    {
+        var placed = ArchitectureFixture.Layers.Select(l => l.Assembly).ToHashSet(StringComparer.Ordinal);
+        var srcRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src"));
+        var projects = Directory.EnumerateDirectories(srcRoot).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(placed.Order(StringComparer.Ordinal), projects);
+    }
+
+    private static string AssemblyOf(IType type) => ArchitectureFixture.ProjectOf(type);
+}
