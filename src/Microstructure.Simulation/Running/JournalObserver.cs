@@ -1,4 +1,5 @@
 using Microstructure.Risk.Journal;
+using Microstructure.Simulation.Kernel;
 
 namespace Microstructure.Simulation.Running;
 

@@ -1,4 +1,4 @@
-namespace Microstructure.Simulation.Diagnostics;
+namespace Microstructure.Runner.Diagnostics;
 
 /// <summary>How <see cref="MarketQualityProbe.Analyze"/> measures a run.</summary>
 public sealed record RealismOptions

@@ -1,4 +1,4 @@
-namespace Microstructure.Simulation.Tests.TestSupport;
+namespace Microstructure.Runner.Tests.TestSupport;
 
 /// <summary>A fresh folder under the temp directory, deleted with everything in it on dispose.</summary>
 internal sealed class TempFolder : IDisposable

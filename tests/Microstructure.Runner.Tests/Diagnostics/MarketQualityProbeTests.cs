@@ -1,8 +1,8 @@
-using Microstructure.Simulation.Diagnostics;
+using Microstructure.Runner.Diagnostics;
+using Microstructure.Runner.Tests.TestSupport;
 using Microstructure.Simulation.Running;
-using Microstructure.Simulation.Tests.TestSupport;
 
-namespace Microstructure.Simulation.Tests.Diagnostics;
+namespace Microstructure.Runner.Tests.Diagnostics;
 
 public class MarketQualityProbeTests
 {

@@ -1,7 +1,7 @@
 using Microstructure.Analysis.Impact;
 using Microstructure.Analysis.StylizedFacts;
 
-namespace Microstructure.Simulation.Diagnostics;
+namespace Microstructure.Runner.Diagnostics;
 
 /// <summary>The stylized facts and the impact law of one run, measured with the Analysis library.</summary>
 /// <param name="Facts">Returns, Hill tail indexes, autocorrelations of r and |r|, clustering and decay.</param>

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Microstructure.Simulation.Tests.TestSupport;
+namespace Microstructure.Runner.Tests.TestSupport;
 
 /// <summary>Hashes of the files of a folder, by relative path, to compare two run directories byte for byte.</summary>
 internal static class DirectoryHash

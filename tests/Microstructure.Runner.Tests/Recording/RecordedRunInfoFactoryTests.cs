@@ -1,8 +1,8 @@
-using Microstructure.Simulation.Recording;
+using Microstructure.Runner.Recording;
+using Microstructure.Runner.Tests.TestSupport;
 using Microstructure.Simulation.Running;
-using Microstructure.Simulation.Tests.TestSupport;
 
-namespace Microstructure.Simulation.Tests.Recording;
+namespace Microstructure.Runner.Tests.Recording;
 
 public sealed class RecordedRunInfoFactoryTests
 {

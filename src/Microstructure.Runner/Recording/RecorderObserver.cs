@@ -1,7 +1,7 @@
 using Microstructure.Analysis.Recording;
-using Microstructure.Simulation.Running;
+using Microstructure.Simulation.Kernel;
 
-namespace Microstructure.Simulation.Recording;
+namespace Microstructure.Runner.Recording;
 
 /// <summary>Feeds a run's events to a <see cref="RunRecorder"/> (the kernel speaks <see cref="IRunObserver"/>).</summary>
 /// <param name="recorder">The recorder that owns the run directory.</param>

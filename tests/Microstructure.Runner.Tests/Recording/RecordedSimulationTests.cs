@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Microstructure.Analysis.Recording;
+using Microstructure.Runner.Recording;
+using Microstructure.Runner.Tests.TestSupport;
 using Microstructure.Simulation.Kernel;
-using Microstructure.Simulation.Recording;
 using Microstructure.Simulation.Running;
-using Microstructure.Simulation.Tests.TestSupport;
 
-namespace Microstructure.Simulation.Tests.Recording;
+namespace Microstructure.Runner.Tests.Recording;
 
 public sealed class RecordedSimulationTests
 {

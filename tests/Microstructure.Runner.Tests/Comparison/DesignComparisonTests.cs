@@ -1,9 +1,9 @@
 using Microstructure.Analysis.Recording;
-using Microstructure.Simulation.Comparison;
+using Microstructure.Runner.Comparison;
+using Microstructure.Runner.Tests.TestSupport;
 using Microstructure.Simulation.Scenarios;
-using Microstructure.Simulation.Tests.TestSupport;
 
-namespace Microstructure.Simulation.Tests.Comparison;
+namespace Microstructure.Runner.Tests.Comparison;
 
 public sealed class DesignComparisonTests
 {

@@ -1,7 +1,7 @@
 using Microstructure.Analysis.Recording;
 using Microstructure.Simulation.Scenarios;
 
-namespace Microstructure.Simulation.Comparison;
+namespace Microstructure.Runner.Comparison;
 
 /// <summary>What a design comparison runs: one scenario under each design and each seed.</summary>
 public sealed record ComparisonPlan

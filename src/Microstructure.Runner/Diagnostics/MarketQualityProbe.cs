@@ -1,9 +1,9 @@
 using Microstructure.Analysis.Impact;
 using Microstructure.Analysis.Series;
 using Microstructure.Analysis.StylizedFacts;
-using Microstructure.Simulation.Running;
+using Microstructure.Simulation.Kernel;
 
-namespace Microstructure.Simulation.Diagnostics;
+namespace Microstructure.Runner.Diagnostics;
 
 /// <summary>
 /// An observer that keeps what the realism check needs — the mid (in half-ticks, so bid + ask stays exact) after every

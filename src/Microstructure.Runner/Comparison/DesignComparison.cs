@@ -1,9 +1,9 @@
 using Microstructure.Analysis.Recording;
-using Microstructure.Simulation.Recording;
+using Microstructure.Runner.Recording;
 using Microstructure.Simulation.Running;
 using Microstructure.Simulation.Scenarios;
 
-namespace Microstructure.Simulation.Comparison;
+namespace Microstructure.Runner.Comparison;
 
 /// <summary>
 /// Runs a scenario under several liquidation designs and seeds — runs in parallel across cores, each recorded into its

@@ -3,7 +3,7 @@ using Microstructure.Analysis.Recording;
 using Microstructure.Risk.Processing;
 using Microstructure.Simulation.Running;
 
-namespace Microstructure.Simulation.Recording;
+namespace Microstructure.Runner.Recording;
 
 /// <summary>
 /// Translates what the kernel knows about a run (<see cref="RunInfo"/>) into what the recorder needs

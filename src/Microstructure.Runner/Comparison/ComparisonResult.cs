@@ -1,6 +1,6 @@
 using Microstructure.Analysis.Recording;
 
-namespace Microstructure.Simulation.Comparison;
+namespace Microstructure.Runner.Comparison;
 
 /// <summary>The outcome of a design comparison.</summary>
 /// <param name="Summary">The aggregate per design (mean, spread) and where the comparison report is.</param>

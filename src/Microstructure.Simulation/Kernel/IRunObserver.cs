@@ -1,8 +1,8 @@
-namespace Microstructure.Simulation.Running;
+namespace Microstructure.Simulation.Kernel;
 
 /// <summary>
 /// Receives every exchange event of a run, in sequence order, on the thread that runs the kernel — the contract the
-/// recorders implement (through an adapter). Read <see cref="SimulationRun.Info"/> first for what the numbers mean.
+/// recorders implement (through an adapter). Read the run's description (<c>SimulationRun.Info</c>) first for what the numbers mean.
 /// </summary>
 /// <remarks>
 /// Events come in the exchange's order (command by command; every event of command n before any of n + 1), the same

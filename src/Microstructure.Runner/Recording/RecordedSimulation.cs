@@ -1,7 +1,8 @@
 using Microstructure.Analysis.Recording;
+using Microstructure.Simulation.Kernel;
 using Microstructure.Simulation.Running;
 
-namespace Microstructure.Simulation.Recording;
+namespace Microstructure.Runner.Recording;
 
 /// <summary>
 /// Runs one simulation and records it into a run directory (tape, analysis, plots, summary.json, report.md): what

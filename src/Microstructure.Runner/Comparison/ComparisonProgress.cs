@@ -1,4 +1,4 @@
-namespace Microstructure.Simulation.Comparison;
+namespace Microstructure.Runner.Comparison;
 
 /// <summary>A run of a comparison finished.</summary>
 /// <param name="Completed">Runs finished so far (this one included).</param>

@@ -1,6 +1,4 @@
-using Microstructure.Simulation.Kernel;
-
-namespace Microstructure.Simulation.Running;
+namespace Microstructure.Simulation.Kernel;
 
 /// <summary>Where a run is: reported about every 1% of simulated time and once at the end.</summary>
 /// <param name="NowNs">Simulated time reached (ns).</param>
