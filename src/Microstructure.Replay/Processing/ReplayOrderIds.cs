@@ -35,11 +35,6 @@ public static class ReplayOrderIds
     /// <returns>An id unique to that level.</returns>
     public static long Placeholder(Side side, long ticks) => FirstPlaceholder + ((ticks << 1) | (long)side);
 
-    /// <summary>True for a placeholder id.</summary>
-    /// <param name="id">An order id.</param>
-    /// <returns>Whether it is a placeholder.</returns>
-    public static bool IsPlaceholder(long id) => id >= FirstPlaceholder;
-
     /// <summary>True for an order of a leveraged population.</summary>
     /// <param name="id">An order id.</param>
     /// <returns>Whether it lies in the population space.</returns>
