@@ -1,4 +1,4 @@
-namespace Microstructure.Replay.Population;
+namespace Microstructure.Replay.Output;
 
 /// <summary>
 /// What a leveraged population did during a replay: how it opened, how much was liquidated and how, and the risk
@@ -8,6 +8,9 @@ public sealed class PopulationReport
 {
     /// <summary>The liquidation design's name.</summary>
     public required string Design { get; init; }
+
+    /// <summary>The seed the population was drawn with.</summary>
+    public long Seed { get; init; }
 
     /// <summary>The mark source's name (<c>mid</c>, <c>last-trade</c>, <c>ticker-mark</c>, <c>median-of-three</c>).</summary>
     public required string Mark { get; init; }

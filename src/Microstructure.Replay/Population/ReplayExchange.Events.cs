@@ -1,4 +1,5 @@
 using Microstructure.Engine;
+using Microstructure.Replay.Output;
 using Microstructure.Replay.Processing;
 using Microstructure.Risk;
 using Microstructure.Risk.Accounts;
@@ -52,6 +53,7 @@ public sealed partial class ReplayExchange
         return new PopulationReport
         {
             Design = Spec.Liquidation.Name,
+            Seed = Spec.Seed,
             Mark = Spec.Mark switch
             {
                 MarkSource.Mid => "mid",

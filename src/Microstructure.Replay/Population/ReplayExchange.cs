@@ -1,5 +1,6 @@
 using Microstructure.Engine;
 using Microstructure.Replay.Io;
+using Microstructure.Replay.Output;
 using Microstructure.Replay.Processing;
 using Microstructure.Risk;
 using Microstructure.Risk.Pricing;

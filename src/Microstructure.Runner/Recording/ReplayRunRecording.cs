@@ -1,15 +1,14 @@
 using Microstructure.Analysis.Recording;
-using Microstructure.Engine;
 using Microstructure.Replay.Population;
 using Microstructure.Replay.Processing;
-using Microstructure.Risk;
 
-namespace Microstructure.Replay.Output;
+namespace Microstructure.Runner.Recording;
 
 /// <summary>
 /// Records a replay that runs through the risk layer (a leveraged population) into the same run directory that
 /// <c>micro simulate</c> writes: tapes, per-liquidation and per-cascade metrics, impact, plots, summary.json and
-/// report.md (docs/outputs.md). Pass it as the replay's observer; call <see cref="Complete"/> after the replay.
+/// report.md (docs/outputs.md). The replay hands it the exchange (<see cref="OnStart"/>) and then every exchange event,
+/// as the simulation kernel hands them to <see cref="RecorderObserver"/>; call <see cref="Complete"/> after the replay.
 /// </summary>
 /// <remarks>
 /// A replay learns its time span only as it goes, so the recorder starts at the first exchange event and the run ends
@@ -19,13 +18,16 @@ namespace Microstructure.Replay.Output;
 /// <param name="directory">The run directory to create (must not exist or be empty).</param>
 /// <param name="name">The run's name in the report (e.g. the replayed file).</param>
 /// <param name="options">Recorder options; null = defaults.</param>
-public sealed class ReplayRunRecording(string directory, string name, RecorderOptions? options = null) : IExchangeEventObserver, IDisposable
+internal sealed class ReplayRunRecording(string directory, string name, RecorderOptions? options = null) : IPopulationObserver, IDisposable
 {
-    private ReplayExchange? _exchange;
+    private PopulationSetup? _setup;
     private RunRecorder? _recorder;
 
     /// <summary>The run directory (as given).</summary>
     public string Directory => directory;
+
+    /// <inheritdoc />
+    public void OnStart(PopulationSetup setup) => _setup = setup;
 
     /// <inheritdoc />
     public void OnEvent(in ExchangeEvent e)
@@ -44,27 +46,25 @@ public sealed class ReplayRunRecording(string directory, string name, RecorderOp
     /// <inheritdoc />
     public void Dispose() => _recorder?.Dispose();
 
-    /// <summary>The exchange the population runs on (set by the replay when it builds it, before the first event).</summary>
-    internal void Attach(ReplayExchange exchange) => _exchange = exchange;
-
     private RunRecorder Start(long firstNs)
     {
-        var exchange = _exchange ?? throw new InvalidOperationException("The replay must attach its exchange before the first event.");
+        var setup = _setup ?? throw new InvalidOperationException("The replay must hand over its exchange (OnStart) before the first event.");
+        var exchange = setup.Exchange;
         var labels = new Dictionary<long, string>
         {
             [ReplayAccounts.Historical] = "historical",
             [ReplayAccounts.Injected] = "injected",
-            [exchange.Exchange.InsuranceFundAccountId] = "insurance-fund",
-            [exchange.Exchange.VaultAccountId] = "vault",
-            [exchange.Exchange.KeeperAccountId] = "keeper",
-            [exchange.Exchange.PoolLiquidatorAccountId] = "pool-liquidator",
+            [exchange.InsuranceFundAccountId] = "insurance-fund",
+            [exchange.VaultAccountId] = "vault",
+            [exchange.KeeperAccountId] = "keeper",
+            [exchange.PoolLiquidatorAccountId] = "pool-liquidator",
         };
-        foreach (PopulationAccount account in exchange.Accounts)
+        foreach (PopulationAccount account in setup.Accounts)
         {
             labels[account.AccountId] = account.Side == Side.Buy ? "population-long" : "population-short";
         }
 
-        var info = RecordedRunInfo.FromExchange(exchange.Exchange, name, exchange.Spec.Seed, exchange.Spec.Liquidation.Name, firstNs, firstNs + 1) with
+        var info = RecordedRunInfo.FromExchange(exchange, name, setup.Seed, setup.Design, firstNs, firstNs + 1) with
         {
             EndIsLastEvent = true,
             AccountLabels = labels,

@@ -1,6 +1,6 @@
-using Microstructure.Replay.Output;
+using Microstructure.Runner.Recording;
 
-namespace Microstructure.Replay.Tests.Output;
+namespace Microstructure.Runner.Tests.Recording;
 
 public sealed class ReplayRunRecordingTests
 {
@@ -15,7 +15,7 @@ public sealed class ReplayRunRecordingTests
     }
 
     [Fact]
-    public void An_event_before_the_exchange_is_attached_is_a_programming_error()
+    public void An_event_before_the_replay_handed_over_its_exchange_is_a_programming_error()
     {
         using var recording = new ReplayRunRecording(Path.Combine(Path.GetTempPath(), "never"), "x");
 
