@@ -1,4 +1,4 @@
-namespace Microstructure.Cli;
+namespace Microstructure.Cli.Commands;
 
 /// <summary>Process exit codes of <c>micro</c> (the README lists them for users).</summary>
 internal static class ExitCodes
