@@ -7,7 +7,7 @@ using Microstructure.Risk.Accounts;
 namespace Microstructure.Replay.Population;
 
 /// <content>Watching the exchange's events: the observer, refusals, liquidation counts, the report.</content>
-public sealed partial class ReplayExchange
+internal sealed partial class ReplayExchange
 {
     private readonly long[] _filledLots;
     private readonly Dictionary<string, long> _refused = [];

@@ -8,7 +8,7 @@ namespace Microstructure.Replay.Processing;
 /// in [2⁶² + 2⁶⁰, 2⁶² + 2⁶¹), and one placeholder per (side, price) — liquidity known only by its level total — in
 /// [2⁶² + 2⁶¹, 2⁶³).
 /// </summary>
-public static class ReplayOrderIds
+internal static class ReplayOrderIds
 {
     /// <summary>First id of the injected-order space; venue ids must be below it.</summary>
     public const long FirstInjected = 1L << 62;

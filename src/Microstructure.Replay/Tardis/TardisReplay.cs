@@ -32,7 +32,7 @@ public static class TardisReplay
     /// <param name="tape">Where to write the tape, or null.</param>
     /// <param name="createProcessor">Builds the processor (and its engine) for the instrument and order capacity the replay derives from the data.</param>
     /// <returns>The report.</returns>
-    public static ReplayReport Run<TProcessor>(TardisReplayOptions options, IReplayTape? tape, Func<InstrumentSpec, int, TProcessor> createProcessor)
+    internal static ReplayReport Run<TProcessor>(TardisReplayOptions options, IReplayTape? tape, Func<InstrumentSpec, int, TProcessor> createProcessor)
         where TProcessor : struct, IReplayProcessor
     {
         ArgumentNullException.ThrowIfNull(options);

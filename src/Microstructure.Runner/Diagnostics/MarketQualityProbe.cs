@@ -14,7 +14,7 @@ namespace Microstructure.Runner.Diagnostics;
 /// "Just after" is after every event of the order's command (liquidations it triggers included): the immediate
 /// impact of what the order did to the book. Liquidation orders (negative ids) are not counted as market orders.
 /// </remarks>
-public sealed class MarketQualityProbe : IRunObserver
+internal sealed class MarketQualityProbe : IRunObserver
 {
     private readonly List<long> _midTimes = [];
     private readonly List<long> _mids = [];

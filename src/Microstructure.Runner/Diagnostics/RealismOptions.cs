@@ -1,7 +1,7 @@
 namespace Microstructure.Runner.Diagnostics;
 
 /// <summary>How <see cref="MarketQualityProbe.Analyze"/> measures a run.</summary>
-public sealed record RealismOptions
+internal sealed record RealismOptions
 {
     /// <summary>Time skipped at the start while the book forms (ns). Default 60 s.</summary>
     public long WarmupNs { get; init; } = 60_000_000_000;

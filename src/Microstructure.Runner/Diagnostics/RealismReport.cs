@@ -10,7 +10,7 @@ namespace Microstructure.Runner.Diagnostics;
 /// <param name="MarketOrders">Market orders measured.</param>
 /// <param name="Trades">Trades seen.</param>
 /// <param name="MeanSpreadTicks">Mean quoted spread over book changes (ticks).</param>
-public sealed record RealismReport(
+internal sealed record RealismReport(
     StylizedFactsReport Facts,
     SquareRootLawFit ImpactFit,
     IReadOnlyList<ImpactBin> ImpactBins,

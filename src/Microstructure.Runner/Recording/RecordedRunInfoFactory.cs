@@ -10,7 +10,7 @@ namespace Microstructure.Runner.Recording;
 /// (<see cref="RecordedRunInfo"/>): units and fees from the exchange, the shocks with their notional (the denominator
 /// of amplification), and a label for every account so that liquidation tables say who was liquidated.
 /// </summary>
-public static class RecordedRunInfoFactory
+internal static class RecordedRunInfoFactory
 {
     /// <summary>The recorder's view of <paramref name="info"/> on <paramref name="exchange"/>.</summary>
     /// <param name="info">The run's description (from <see cref="SimulationRun.Info"/>).</param>
