@@ -1,5 +1,5 @@
 using Microstructure.Agents.Families;
-using Microstructure.Simulation.Diagnostics;
+using Microstructure.Runner.Diagnostics;
 using Microstructure.Simulation.Scenarios;
 
 namespace Microstructure.PerfTests;

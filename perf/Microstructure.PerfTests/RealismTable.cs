@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microstructure.Simulation.Diagnostics;
+using Microstructure.Runner.Diagnostics;
 using Microstructure.Simulation.Running;
 using Microstructure.Simulation.Scenarios;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microstructure.Cli.Commands;
 using Microstructure.Cli.Commands.Compare;
 using Microstructure.Cli.Commands.Replay;
 using Microstructure.Cli.Commands.Simulate;

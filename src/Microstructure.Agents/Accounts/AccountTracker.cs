@@ -69,9 +69,6 @@ public sealed class AccountTracker
         return false;
     }
 
-    /// <summary>Equity estimate at <paramref name="priceTicks"/>: cash + position × price × k.</summary>
-    public long EquityAt(long priceTicks, long cashPerTickLot) => Cash + (Position * priceTicks * cashPerTickLot);
-
     /// <summary>Records an order the agent just sent (pending until the exchange answers).</summary>
     public void OrderSent(in OwnOrder order)
     {

@@ -7,7 +7,7 @@ namespace Microstructure.Cli.Commands;
 /// <summary>
 /// Which failures of simulate/compare are the user's (a bad scenario file, an output directory that is not empty, an
 /// argument combination that cannot work): those become one line and exit code 2. Everything else is a bug and goes
-/// to <see cref="CliApp"/>'s internal-error handler with its stack trace.
+/// to the internal-error handler of <c>CliApp</c> with its stack trace.
 /// </summary>
 internal static class SimulationErrors
 {

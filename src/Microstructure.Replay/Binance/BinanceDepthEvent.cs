@@ -3,7 +3,7 @@ using Microstructure.Replay.L2;
 namespace Microstructure.Replay.Binance;
 
 /// <summary>One USDⓈ-M diff-depth event (<c>depthUpdate</c>); reused from line to line.</summary>
-public sealed class BinanceDepthEvent
+internal sealed class BinanceDepthEvent
 {
     /// <summary>Event time E, ns since the epoch.</summary>
     public long TimeNs { get; internal set; }

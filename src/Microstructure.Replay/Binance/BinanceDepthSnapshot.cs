@@ -3,7 +3,7 @@ using Microstructure.Replay.L2;
 namespace Microstructure.Replay.Binance;
 
 /// <summary>A REST depth snapshot (GET /fapi/v1/depth): lastUpdateId and absolute level totals.</summary>
-public sealed class BinanceDepthSnapshot
+internal sealed class BinanceDepthSnapshot
 {
     /// <summary>lastUpdateId.</summary>
     public long LastUpdateId { get; internal set; }

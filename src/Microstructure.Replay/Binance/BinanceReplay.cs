@@ -2,7 +2,6 @@ using Microstructure.Engine;
 using Microstructure.Replay.Output;
 using Microstructure.Replay.Population;
 using Microstructure.Replay.Processing;
-using Microstructure.Risk;
 
 namespace Microstructure.Replay.Binance;
 
@@ -22,7 +21,7 @@ public static class BinanceReplay
     /// <param name="observer">Sees every exchange event in order (only with a population; e.g. a run recorder), or null.</param>
     /// <returns>The report.</returns>
     /// <exception cref="Io.ReplayInputException">Bad input (not in lenient mode, or structural), or a population the source cannot serve.</exception>
-    public static ReplayReport Run(BinanceReplayOptions options, TapeWriter? tape = null, IExchangeEventObserver? observer = null)
+    public static ReplayReport Run(BinanceReplayOptions options, IReplayTape? tape = null, IPopulationObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return PopulationReplay.Run(options.Population, options.Validate, tickerAvailable: false, observer, create => Run(options, tape, create), create => Run(options, tape, create));
@@ -34,7 +33,7 @@ public static class BinanceReplay
     /// <param name="tape">Where to write the tape, or null.</param>
     /// <param name="createProcessor">Builds the processor (and its engine) for the instrument and order capacity the replay derives from the data.</param>
     /// <returns>The report.</returns>
-    public static ReplayReport Run<TProcessor>(BinanceReplayOptions options, TapeWriter? tape, Func<InstrumentSpec, int, TProcessor> createProcessor)
+    internal static ReplayReport Run<TProcessor>(BinanceReplayOptions options, IReplayTape? tape, Func<InstrumentSpec, int, TProcessor> createProcessor)
         where TProcessor : struct, IReplayProcessor
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -8,7 +8,7 @@ namespace Microstructure.Replay.Binance;
 
 /// <summary>One Binance depth replay (see <see cref="BinanceReplay"/>).</summary>
 /// <typeparam name="TProcessor">The business logic.</typeparam>
-internal sealed class BinanceSession<TProcessor>(BinanceReplayOptions options, TapeWriter? tape, Func<InstrumentSpec, int, TProcessor> createProcessor)
+internal sealed class BinanceSession<TProcessor>(BinanceReplayOptions options, IReplayTape? tape, Func<InstrumentSpec, int, TProcessor> createProcessor)
     where TProcessor : struct, IReplayProcessor
 {
     private readonly BinanceReplayOptions _options = options;

@@ -57,9 +57,6 @@ internal sealed class DepletionLedger
         return taken;
     }
 
-    /// <summary>Outstanding depletion of one order.</summary>
-    public long OfOrder(long orderId) => Any && _byOrder.TryGetValue(orderId, out var d) ? d.Lots : 0;
-
     /// <summary>Outstanding depletion at one price level (all orders there).</summary>
     public long AtLevel(Side side, long price) => Any ? _byLevel.GetValueOrDefault(LevelKey(side, price)) : 0;
 

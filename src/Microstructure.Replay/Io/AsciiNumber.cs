@@ -6,7 +6,7 @@ namespace Microstructure.Replay.Io;
 /// Number parsing straight from ASCII bytes: no strings, no culture, no floating point. Every parser returns false
 /// on anything that is not exactly the documented form, so callers can report the field precisely.
 /// </summary>
-public static class AsciiNumber
+internal static class AsciiNumber
 {
     private const int MaxDigits = 18;
 

@@ -52,7 +52,7 @@ public readonly record struct DecimalUnit
     /// <param name="exponent">Power of ten of the value.</param>
     /// <param name="units">The number of units when exact.</param>
     /// <returns>Whether the conversion was exact and in range.</returns>
-    public UnitConversion TryToUnits(long mantissa, int exponent, out long units)
+    internal UnitConversion TryToUnits(long mantissa, int exponent, out long units)
     {
         units = 0;
         if (mantissa == 0)

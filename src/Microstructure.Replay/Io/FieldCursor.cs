@@ -1,7 +1,7 @@
 namespace Microstructure.Replay.Io;
 
 /// <summary>A forward cursor over the comma-separated fields of one CSV line (no quoting: none of our formats quote).</summary>
-public ref struct FieldCursor
+internal ref struct FieldCursor
 {
     private ReadOnlySpan<byte> _rest;
     private bool _done;

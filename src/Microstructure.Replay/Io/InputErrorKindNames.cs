@@ -1,7 +1,7 @@
 namespace Microstructure.Replay.Io;
 
 /// <summary>Stable lower-case names of <see cref="InputErrorKind"/> for reports and summary.json.</summary>
-public static class InputErrorKindNames
+internal static class InputErrorKindNames
 {
     /// <summary>The report name of <paramref name="kind"/>, e.g. "not-a-number".</summary>
     /// <param name="kind">The kind.</param>

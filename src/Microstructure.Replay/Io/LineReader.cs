@@ -7,7 +7,7 @@ namespace Microstructure.Replay.Io;
 /// multi-gigabyte file allocates nothing after the buffer. Files ending in <c>.gz</c> are decompressed on the fly.
 /// </summary>
 /// <remarks>A span returned by <see cref="TryReadLine"/> is valid only until the next call.</remarks>
-public sealed class LineReader : IDisposable
+internal sealed class LineReader : IDisposable
 {
     private const int MaxLineLength = 16 << 20;
 

@@ -1,7 +1,7 @@
 namespace Microstructure.Replay.Io;
 
 /// <summary>Outcome of converting a decimal to a whole number of ticks or lots.</summary>
-public enum UnitConversion : byte
+internal enum UnitConversion : byte
 {
     /// <summary>Converted exactly.</summary>
     Ok = 0,

@@ -25,7 +25,7 @@ internal sealed class L2Book<TProcessor>
     private long _shadowSequence;
     private L2Level[] _levels = new L2Level[256];
 
-    public L2Book(InstrumentSpec spec, int maxOrders, Func<InstrumentSpec, int, TProcessor> createProcessor, TapeWriter? tape)
+    public L2Book(InstrumentSpec spec, int maxOrders, Func<InstrumentSpec, int, TProcessor> createProcessor, IReplayTape? tape)
     {
         Counts = new ReconciliationCounts();
         var ledger = new DepletionLedger();

@@ -6,4 +6,4 @@ namespace Microstructure.Replay.L2;
 /// <param name="Side">Bid (buy) or ask (sell).</param>
 /// <param name="Price">Price in ticks.</param>
 /// <param name="Amount">New level total in lots.</param>
-public readonly record struct LevelUpdate(Side Side, long Price, long Amount);
+internal readonly record struct LevelUpdate(Side Side, long Price, long Amount);

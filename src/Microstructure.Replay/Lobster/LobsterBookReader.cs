@@ -7,7 +7,7 @@ namespace Microstructure.Replay.Lobster;
 /// Streams a LOBSTER orderbook file (4 × L columns: ask price, ask size, bid price, bid size per level). The level
 /// count L is taken from the first row; every row must have the same, be ordered, and not be crossed.
 /// </summary>
-public sealed class LobsterBookReader(LineReader reader) : IDisposable
+internal sealed class LobsterBookReader(LineReader reader) : IDisposable
 {
     private readonly LineReader _reader = reader;
 

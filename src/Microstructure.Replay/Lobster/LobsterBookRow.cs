@@ -4,7 +4,7 @@ namespace Microstructure.Replay.Lobster;
 /// One row of a LOBSTER orderbook file: the top <see cref="Levels"/> levels of each side after a message. Empty
 /// levels (size 0; LOBSTER writes price ±9999999999) are not counted in <see cref="AskCount"/>/<see cref="BidCount"/>.
 /// </summary>
-public sealed class LobsterBookRow(int levels)
+internal sealed class LobsterBookRow(int levels)
 {
     /// <summary>Levels per side in the file.</summary>
     public int Levels { get; } = levels;

@@ -1,7 +1,7 @@
 namespace Microstructure.Replay.Lobster;
 
 /// <summary>The LOBSTER message types (column 2 of the message file).</summary>
-public enum LobsterEventType : byte
+internal enum LobsterEventType : byte
 {
     /// <summary>1: submission of a new limit order.</summary>
     NewLimit = 1,

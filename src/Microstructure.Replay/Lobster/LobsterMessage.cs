@@ -9,4 +9,4 @@ namespace Microstructure.Replay.Lobster;
 /// <param name="Size">Shares (lots).</param>
 /// <param name="Price">Dollars × 10,000; for a halt −1, 0 or 1.</param>
 /// <param name="Side">Side of the order the message is about (a sell order executed means a buyer-initiated trade).</param>
-public readonly record struct LobsterMessage(long TimeNs, LobsterEventType Type, long OrderId, long Size, long Price, Side Side);
+internal readonly record struct LobsterMessage(long TimeNs, LobsterEventType Type, long OrderId, long Size, long Price, Side Side);

@@ -9,7 +9,7 @@ namespace Microstructure.Replay.Lobster;
 /// Streams a LOBSTER message file (time, type, order id, size, price, direction) straight from bytes. A bad line
 /// throws <see cref="ReplayInputException"/> after it was consumed, so a lenient caller can go on with the next.
 /// </summary>
-public sealed class LobsterMessageReader(LineReader reader) : IDisposable
+internal sealed class LobsterMessageReader(LineReader reader) : IDisposable
 {
     private const string Columns = "time,type,order id,size,price,direction";
 

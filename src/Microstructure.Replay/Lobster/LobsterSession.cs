@@ -19,7 +19,7 @@ internal sealed partial class LobsterSession<TProcessor>
     private readonly LobsterReplayOptions _options;
     private readonly LobsterMessageReader _messages;
     private readonly LobsterBookReader? _bookReader;
-    private readonly TapeWriter? _tape;
+    private readonly IReplayTape? _tape;
     private readonly Func<InstrumentSpec, int, TProcessor> _createProcessor;
     private readonly ReplayReport _report;
     private readonly DepletionLedger _ledger = new();
@@ -36,7 +36,7 @@ internal sealed partial class LobsterSession<TProcessor>
         LobsterReplayOptions options,
         LobsterMessageReader messages,
         LobsterBookReader? bookReader,
-        TapeWriter? tape,
+        IReplayTape? tape,
         Func<InstrumentSpec, int, TProcessor> createProcessor)
     {
         _options = options;

@@ -1,5 +1,4 @@
 using Microstructure.Replay.Injection;
-using Microstructure.Replay.Population;
 
 namespace Microstructure.Replay.Output;
 
@@ -119,9 +118,6 @@ public sealed class ReplayReport
 
     /// <summary>L1 changes in the replayed book.</summary>
     public long L1Changes { get; set; }
-
-    /// <summary>Rows written to tape.csv (0 without a run directory).</summary>
-    public long TapeRows { get; set; }
 
     /// <summary>Notes worth a user's attention (gaps resynced, ...), in order.</summary>
     public List<string> Notes { get; } = [];

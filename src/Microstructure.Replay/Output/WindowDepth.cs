@@ -4,7 +4,7 @@ using Microstructure.Engine.Matching;
 namespace Microstructure.Replay.Output;
 
 /// <summary>Sums a book's visible lots over a price window: how impact that lasts shows in depth even when the mid recovers.</summary>
-public static class WindowDepth
+internal static class WindowDepth
 {
     /// <summary>Lots on <paramref name="side"/> of <paramref name="book"/> at prices from the best down to <paramref name="worst"/> inclusive.</summary>
     /// <param name="book">The book.</param>

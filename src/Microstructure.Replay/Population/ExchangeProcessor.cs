@@ -10,7 +10,7 @@ namespace Microstructure.Replay.Population;
 /// matched inline against the replayed book and reconciled like injected orders.
 /// </summary>
 /// <param name="exchange">The exchange and its population.</param>
-public readonly struct ExchangeProcessor(ReplayExchange exchange) : IReplayProcessor
+internal readonly struct ExchangeProcessor(ReplayExchange exchange) : IReplayProcessor
 {
     private readonly ReplayExchange _exchange = exchange;
 

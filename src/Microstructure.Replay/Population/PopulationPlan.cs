@@ -7,7 +7,7 @@ namespace Microstructure.Replay.Population;
 /// accounts go long, the rest short; each account's size (uniform lots in [min, max]) and leverage (uniform integer
 /// in [min, max], or a weighted choice of values) are drawn in account order, size first.
 /// </summary>
-public static class PopulationPlan
+internal static class PopulationPlan
 {
     /// <summary>Account id of the population's first account (0 and 1 are the historical and injected accounts).</summary>
     public const long FirstAccount = 2;

@@ -2,7 +2,6 @@ using Microstructure.Engine;
 using Microstructure.Replay.Io;
 using Microstructure.Replay.Output;
 using Microstructure.Replay.Processing;
-using Microstructure.Risk;
 
 namespace Microstructure.Replay.Population;
 
@@ -21,7 +20,7 @@ internal static class PopulationReplay
         PopulationSpec? population,
         bool validate,
         bool tickerAvailable,
-        IExchangeEventObserver? observer,
+        IPopulationObserver? observer,
         Func<Func<InstrumentSpec, int, EngineProcessor>, ReplayReport> plain,
         Func<Func<InstrumentSpec, int, ExchangeProcessor>, ReplayReport> withPopulation)
     {
@@ -48,7 +47,7 @@ internal static class PopulationReplay
         var report = withPopulation((spec, maxOrders) =>
         {
             exchange = new ReplayExchange(population, spec, maxOrders, observer);
-            (observer as ReplayRunRecording)?.Attach(exchange);
+            observer?.OnStart(new PopulationSetup(exchange.Exchange, exchange.Accounts, population.Seed, population.Liquidation.Name));
             return exchange.Processor;
         });
         report.Population = exchange?.Report();

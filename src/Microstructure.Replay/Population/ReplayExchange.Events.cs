@@ -1,4 +1,5 @@
 using Microstructure.Engine;
+using Microstructure.Replay.Output;
 using Microstructure.Replay.Processing;
 using Microstructure.Risk;
 using Microstructure.Risk.Accounts;
@@ -6,7 +7,7 @@ using Microstructure.Risk.Accounts;
 namespace Microstructure.Replay.Population;
 
 /// <content>Watching the exchange's events: the observer, refusals, liquidation counts, the report.</content>
-public sealed partial class ReplayExchange
+internal sealed partial class ReplayExchange
 {
     private readonly long[] _filledLots;
     private readonly Dictionary<string, long> _refused = [];
@@ -52,6 +53,7 @@ public sealed partial class ReplayExchange
         return new PopulationReport
         {
             Design = Spec.Liquidation.Name,
+            Seed = Spec.Seed,
             Mark = Spec.Mark switch
             {
                 MarkSource.Mid => "mid",

@@ -6,7 +6,7 @@ using Microstructure.Risk.Accounts;
 namespace Microstructure.Replay.Population;
 
 /// <content>Opening the population against the replayed book.</content>
-public sealed partial class ReplayExchange
+internal sealed partial class ReplayExchange
 {
     /// <summary>
     /// Opens the population when it is due: its entry time lies before <paramref name="timeNs"/> (the next event),

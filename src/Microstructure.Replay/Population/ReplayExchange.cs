@@ -1,5 +1,6 @@
 using Microstructure.Engine;
 using Microstructure.Replay.Io;
+using Microstructure.Replay.Output;
 using Microstructure.Replay.Processing;
 using Microstructure.Risk;
 using Microstructure.Risk.Pricing;
@@ -22,7 +23,7 @@ namespace Microstructure.Replay.Population;
 /// <para><b>Funding</b> is off: a replay window is short and the exchange's funding needs an index most sources do
 /// not give. Injected <c>liquidation</c> orders lose their reduce-only flag (account 1 holds no position to reduce).</para>
 /// </remarks>
-public sealed partial class ReplayExchange
+internal sealed partial class ReplayExchange
 {
     /// <summary>Collateral per deposit of the historical and injected accounts: the risk layer's largest transfer (10⁹ quote units).</summary>
     public const long DefaultCollateralDeposit = 1_000_000_000L * FixedPoint.CashScale;

@@ -5,7 +5,7 @@ namespace Microstructure.Replay.Processing;
 
 /// <summary>The plain business logic: the matching engine, no risk layer; market data is only recorded.</summary>
 /// <param name="engine">The engine to drive.</param>
-public readonly struct EngineProcessor(MatchingEngine engine) : IReplayProcessor
+internal readonly struct EngineProcessor(MatchingEngine engine) : IReplayProcessor
 {
     /// <summary>Builds the processor around a new engine (the factory a replay calls once it knows the instrument).</summary>
     /// <param name="spec">The instrument.</param>

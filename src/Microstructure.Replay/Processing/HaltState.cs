@@ -1,7 +1,7 @@
 namespace Microstructure.Replay.Processing;
 
 /// <summary>Trading state announced by a LOBSTER type-7 message.</summary>
-public enum HaltState : byte
+internal enum HaltState : byte
 {
     /// <summary>Normal trading.</summary>
     Trading = 0,

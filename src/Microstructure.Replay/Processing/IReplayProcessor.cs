@@ -18,7 +18,7 @@ namespace Microstructure.Replay.Processing;
 /// (<c>sequence++</c>), so a processor that sends several commands for one replay step (deposits, retries, a
 /// population's opening orders) leaves <c>sequence</c> at the next free number.</para>
 /// </remarks>
-public interface IReplayProcessor
+internal interface IReplayProcessor
 {
     /// <summary>The book the replay reconstructs; the replay reads it (levels, orders) between commands.</summary>
     MatchingEngine Engine { get; }

@@ -12,7 +12,7 @@ namespace Microstructure.Replay.Processing;
 /// The replay's sink is a stateless forwarder (a struct around the replay's recorder), so a processor may copy it
 /// into a sink of its own.
 /// </remarks>
-public interface IReplaySink : IEngineEventSink
+internal interface IReplaySink : IEngineEventSink
 {
     /// <summary>Receives one risk-layer event (not an engine event), in emission order.</summary>
     /// <param name="e">The event.</param>

@@ -1,7 +1,7 @@
 namespace Microstructure.Replay.Processing;
 
 /// <summary>What a <see cref="MarketDataUpdate"/> carries.</summary>
-public enum MarketDataKind : byte
+internal enum MarketDataKind : byte
 {
     /// <summary>A historical trade (price, quantity, aggressor side).</summary>
     Trade = 0,

@@ -6,7 +6,7 @@ namespace Microstructure.Replay.Processing;
 /// Market data handed to <see cref="IReplayProcessor.OnMarketData"/>. Integer throughout: prices in ticks,
 /// quantities in lots, the funding rate in units of 10⁻⁸ (0.0001 = 10,000), zero when the source did not give it.
 /// </summary>
-public struct MarketDataUpdate
+internal struct MarketDataUpdate
 {
     /// <summary>What this update carries.</summary>
     public MarketDataKind Kind;

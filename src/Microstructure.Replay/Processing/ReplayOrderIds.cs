@@ -8,7 +8,7 @@ namespace Microstructure.Replay.Processing;
 /// in [2⁶² + 2⁶⁰, 2⁶² + 2⁶¹), and one placeholder per (side, price) — liquidity known only by its level total — in
 /// [2⁶² + 2⁶¹, 2⁶³).
 /// </summary>
-public static class ReplayOrderIds
+internal static class ReplayOrderIds
 {
     /// <summary>First id of the injected-order space; venue ids must be below it.</summary>
     public const long FirstInjected = 1L << 62;
@@ -34,11 +34,6 @@ public static class ReplayOrderIds
     /// <param name="ticks">Price in ticks (positive, below 2⁶⁰).</param>
     /// <returns>An id unique to that level.</returns>
     public static long Placeholder(Side side, long ticks) => FirstPlaceholder + ((ticks << 1) | (long)side);
-
-    /// <summary>True for a placeholder id.</summary>
-    /// <param name="id">An order id.</param>
-    /// <returns>Whether it is a placeholder.</returns>
-    public static bool IsPlaceholder(long id) => id >= FirstPlaceholder;
 
     /// <summary>True for an order of a leveraged population.</summary>
     /// <param name="id">An order id.</param>

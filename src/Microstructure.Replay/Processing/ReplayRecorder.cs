@@ -9,9 +9,9 @@ namespace Microstructure.Replay.Processing;
 /// lots) for the driver, records depletion when simulated flow trades with historical liquidity, and writes fills,
 /// L1 changes, a population's orders and the risk layer's liquidation events to the tape.
 /// </summary>
-internal sealed partial class ReplayRecorder(TapeWriter? tape, DepletionLedger ledger, ReconciliationCounts counts)
+internal sealed partial class ReplayRecorder(IReplayTape? tape, DepletionLedger ledger, ReconciliationCounts counts)
 {
-    private readonly TapeWriter? _tape = tape;
+    private readonly IReplayTape? _tape = tape;
     private readonly DepletionLedger _ledger = ledger;
     private readonly ReconciliationCounts _counts = counts;
 

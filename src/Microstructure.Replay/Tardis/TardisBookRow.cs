@@ -9,4 +9,4 @@ namespace Microstructure.Replay.Tardis;
 /// <param name="Side">Bid or ask.</param>
 /// <param name="Price">Ticks.</param>
 /// <param name="Amount">New level total in lots (0 removes the level).</param>
-public readonly record struct TardisBookRow(long TimeNs, long LocalTimeNs, bool IsSnapshot, Side Side, long Price, long Amount);
+internal readonly record struct TardisBookRow(long TimeNs, long LocalTimeNs, bool IsSnapshot, Side Side, long Price, long Amount);

@@ -3,7 +3,7 @@ using Microstructure.Replay.Io;
 namespace Microstructure.Replay.Tardis;
 
 /// <summary>Reads Tardis incremental_book_L2 CSV: exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount.</summary>
-public sealed class TardisBookUpdateReader(string path, DecimalUnit tick, DecimalUnit lot)
+internal sealed class TardisBookUpdateReader(string path, DecimalUnit tick, DecimalUnit lot)
     : TardisReader(path, tick, lot, Header)
 {
     /// <summary>The header of the data type.</summary>

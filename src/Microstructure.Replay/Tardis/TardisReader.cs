@@ -8,7 +8,7 @@ namespace Microstructure.Replay.Tardis;
 /// What every Tardis CSV reader shares: the header check (every file starts with exchange, symbol, timestamp,
 /// local_timestamp), microsecond timestamps ordered by local_timestamp, and exact decimal → tick/lot conversion.
 /// </summary>
-public abstract class TardisReader : IDisposable
+internal abstract class TardisReader : IDisposable
 {
     private readonly LineReader _reader;
     private long _lastLocal = long.MinValue;

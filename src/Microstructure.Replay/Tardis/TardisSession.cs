@@ -15,7 +15,7 @@ internal sealed partial class TardisSession<TProcessor> : IDisposable
     where TProcessor : struct, IReplayProcessor
 {
     private readonly TardisReplayOptions _options;
-    private readonly TapeWriter? _tape;
+    private readonly IReplayTape? _tape;
     private readonly Func<InstrumentSpec, int, TProcessor> _createProcessor;
     private readonly DecimalUnit _tick;
     private readonly DecimalUnit _lot;
@@ -41,7 +41,7 @@ internal sealed partial class TardisSession<TProcessor> : IDisposable
     private bool _haveTicker;
     private int _nextInjection;
 
-    public TardisSession(TardisReplayOptions options, TapeWriter? tape, Func<InstrumentSpec, int, TProcessor> createProcessor)
+    public TardisSession(TardisReplayOptions options, IReplayTape? tape, Func<InstrumentSpec, int, TProcessor> createProcessor)
     {
         _options = options;
         _tape = tape;

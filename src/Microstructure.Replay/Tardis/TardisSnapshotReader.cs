@@ -8,7 +8,7 @@ namespace Microstructure.Replay.Tardis;
 /// Reads Tardis book_snapshot_25 (or _5) CSV: the four common columns, then asks[i].price, asks[i].amount,
 /// bids[i].price, bids[i].amount for each level i; empty fields mean the level is empty.
 /// </summary>
-public sealed class TardisSnapshotReader : TardisReader
+internal sealed class TardisSnapshotReader : TardisReader
 {
     /// <summary>Opens the file; the depth comes from the header.</summary>
     /// <param name="path">The file.</param>

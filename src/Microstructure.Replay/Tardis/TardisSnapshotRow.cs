@@ -4,7 +4,7 @@ using Microstructure.Replay.L2;
 namespace Microstructure.Replay.Tardis;
 
 /// <summary>One book_snapshot_N row: the top <see cref="Depth"/> levels of each side (Amount 0 = empty level).</summary>
-public sealed class TardisSnapshotRow(int depth)
+internal sealed class TardisSnapshotRow(int depth)
 {
     /// <summary>Levels per side.</summary>
     public int Depth { get; } = depth;

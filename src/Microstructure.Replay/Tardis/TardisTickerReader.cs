@@ -8,7 +8,7 @@ namespace Microstructure.Replay.Tardis;
 /// Reads Tardis derivative_ticker CSV: exchange,symbol,timestamp,local_timestamp,funding_timestamp,funding_rate,
 /// predicted_funding_rate,open_interest,last_price,index_price,mark_price. Empty fields read as zero (not given).
 /// </summary>
-public sealed class TardisTickerReader(string path, DecimalUnit tick, DecimalUnit lot)
+internal sealed class TardisTickerReader(string path, DecimalUnit tick, DecimalUnit lot)
     : TardisReader(path, tick, lot, Header)
 {
     /// <summary>The header of the data type.</summary>

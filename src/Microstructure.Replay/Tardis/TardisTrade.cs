@@ -8,4 +8,4 @@ namespace Microstructure.Replay.Tardis;
 /// <param name="Side">Trades: aggressor side. Liquidations: side of the liquidation order (sell = a long was liquidated).</param>
 /// <param name="Price">Ticks.</param>
 /// <param name="Amount">Lots.</param>
-public readonly record struct TardisTrade(long TimeNs, long LocalTimeNs, Side Side, long Price, long Amount);
+internal readonly record struct TardisTrade(long TimeNs, long LocalTimeNs, Side Side, long Price, long Amount);

@@ -3,7 +3,7 @@ using Microstructure.Replay.Io;
 namespace Microstructure.Replay.Tardis;
 
 /// <summary>Reads Tardis trades or liquidations CSV: exchange,symbol,timestamp,local_timestamp,id,side,price,amount.</summary>
-public sealed class TardisTradeReader(string path, DecimalUnit tick, DecimalUnit lot)
+internal sealed class TardisTradeReader(string path, DecimalUnit tick, DecimalUnit lot)
     : TardisReader(path, tick, lot, Header)
 {
     /// <summary>The header shared by trades and liquidations.</summary>

@@ -2,7 +2,6 @@ using Microstructure.Agents;
 using Microstructure.Agents.Market;
 using Microstructure.Agents.Randomness;
 using Microstructure.Simulation.Environment;
-using Microstructure.Simulation.Running;
 
 namespace Microstructure.Simulation.Kernel;
 

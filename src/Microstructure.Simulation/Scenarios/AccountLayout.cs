@@ -5,7 +5,7 @@ namespace Microstructure.Simulation.Scenarios;
 /// take 1 … N in the order of the scenario's populations, then the shock account, the pool supplier (when there is a
 /// pool), and the exchange's four system accounts last (keeper, pool liquidator, vault, insurance fund).
 /// </summary>
-public sealed class AccountLayout
+internal sealed class AccountLayout
 {
     /// <summary>Lays out <paramref name="agents"/> agent accounts.</summary>
     public AccountLayout(int agents, bool hasPool)

@@ -96,7 +96,7 @@ public sealed class Scenario
     public int AgentCount { get; }
 
     /// <summary>Which account is whose.</summary>
-    public AccountLayout Layout { get; }
+    internal AccountLayout Layout { get; }
 
     /// <summary>
     /// The options of design <paramref name="name"/> for this scenario: the scenario's own (or its comparison list's)

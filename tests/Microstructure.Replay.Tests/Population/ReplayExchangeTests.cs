@@ -14,10 +14,10 @@ namespace Microstructure.Replay.Tests.Population;
 
 public sealed class ReplayExchangeTests
 {
-    private static ReplayReport Lobster(string messages, string book, PopulationSpec? population, EventLog? log = null, TapeWriter? tape = null, params InjectedOrder[] injections) =>
+    private static ReplayReport Lobster(string messages, string book, PopulationSpec? population, EventLog? log = null, TapeLog? tape = null, params InjectedOrder[] injections) =>
         LobsterReplay.Run(new LobsterReplayOptions { MessagesPath = messages, BookPath = book, Injections = injections, Population = population }, tape, log);
 
-    private static ReplayReport Aapl(PopulationSpec population, EventLog? log = null, TapeWriter? tape = null, params InjectedOrder[] injections) =>
+    private static ReplayReport Aapl(PopulationSpec population, EventLog? log = null, TapeLog? tape = null, params InjectedOrder[] injections) =>
         Lobster(TestData.LobsterMessages, TestData.LobsterBook, population, log, tape, injections);
 
     [Fact]
@@ -130,25 +130,35 @@ public sealed class ReplayExchangeTests
     }
 
     [Fact]
-    public void The_same_inputs_write_the_same_tape_bytes()
+    public void The_same_inputs_write_the_same_tape_rows()
     {
-        using var dir = new TempDirectory();
-        byte[] Run(string name)
+        static List<TapeRow> Run()
         {
-            var path = Path.Combine(dir.Path, name);
-            using (var tape = TapeWriter.Create(path))
-            {
-                Aapl(Populations.Aapl(LiquidationPolicies.InsuranceFund), null, tape, Populations.AaplShock());
-            }
-
-            return File.ReadAllBytes(path);
+            var tape = new TapeLog();
+            Aapl(Populations.Aapl(LiquidationPolicies.InsuranceFund), null, tape, Populations.AaplShock());
+            return tape.Rows;
         }
 
-        var first = Run("a.csv");
-        var second = Run("b.csv");
+        var first = Run();
+        var second = Run();
 
         Assert.Equal(first, second);
-        Assert.Contains("liq-start", System.Text.Encoding.ASCII.GetString(first), StringComparison.Ordinal);
+        Assert.Contains(first, r => r.Event == TapeEvent.LiquidationStart);
+    }
+
+    [Fact]
+    public void The_observer_learns_the_population_s_exchange_before_its_first_event()
+    {
+        var log = new EventLog();
+
+        Aapl(Populations.Aapl(), log);
+
+        Assert.NotNull(log.Setup);
+        Assert.Equal(0, log.EventsBeforeSetup);
+        Assert.NotEmpty(log.Events);
+        Assert.Equal(30, log.Setup.Accounts.Count);
+        Assert.Equal(Populations.Aapl().Seed, log.Setup.Seed);
+        Assert.Equal("full-close", log.Setup.Design);
     }
 
     [Fact]
@@ -232,27 +242,22 @@ public sealed class ReplayExchangeTests
     [Fact]
     public void Historical_orders_never_fail_for_margin_the_exchange_tops_up_their_collateral_and_the_book_follows_history()
     {
-        using var dir = new TempDirectory();
-        var plainTape = Path.Combine(dir.Path, "plain.csv");
-        var riskTape = Path.Combine(dir.Path, "risk.csv");
-        using (var tape = TapeWriter.Create(plainTape))
-        {
-            LobsterReplay.Run(new LobsterReplayOptions { MessagesPath = TestData.LobsterMessages, BookPath = TestData.LobsterBook }, tape);
-        }
+        var plainTape = new TapeLog();
+        LobsterReplay.Run(new LobsterReplayOptions { MessagesPath = TestData.LobsterMessages, BookPath = TestData.LobsterBook }, plainTape);
 
         ReplayExchange? exchange = null;
         var never = Populations.Aapl() with { Entry = new PopulationEntry(null, 100_000_000) };
-        using (var tape = TapeWriter.Create(riskTape))
-        {
-            LobsterReplay.Run(new LobsterReplayOptions { MessagesPath = TestData.LobsterMessages, BookPath = TestData.LobsterBook }, tape,
-                (spec, max) => (exchange = new ReplayExchange(never, spec, max) { CollateralDeposit = 100_000L * FixedPoint.CashScale }).Processor);
-        }
+        var riskTape = new TapeLog();
+        LobsterReplay.Run(new LobsterReplayOptions { MessagesPath = TestData.LobsterMessages, BookPath = TestData.LobsterBook }, riskTape,
+            (spec, max) => (exchange = new ReplayExchange(never, spec, max) { CollateralDeposit = 100_000L * FixedPoint.CashScale }).Processor);
 
         Assert.True(exchange!.Report().CollateralTopUps > 0);
+        Assert.NotEmpty(L1Rows(plainTape));
         Assert.Equal(L1Rows(plainTape), L1Rows(riskTape));
 
         // Time and the four book columns of every L1 row (sequence numbers differ: the exchange's deposits are commands too).
-        static string[] L1Rows(string path) => [.. File.ReadLines(path).Where(l => l.Split(',')[2] == "l1").Select(l => string.Join(',', l.Split(',')[1..2].Concat(l.Split(',')[8..12])))];
+        static (long, long, long, long, long)[] L1Rows(TapeLog tape) =>
+            [.. tape.Rows.Where(r => r.Event == TapeEvent.L1).Select(r => (r.TimeNs, r.BidPrice, r.BidSize, r.AskPrice, r.AskSize))];
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Microstructure.Simulation.Running;
+using Microstructure.Simulation.Kernel;
 
 namespace Microstructure.Simulation.Tests.TestSupport;
 

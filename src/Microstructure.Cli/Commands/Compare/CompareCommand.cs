@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microstructure.Cli.Output;
-using Microstructure.Simulation.Comparison;
+using Microstructure.Runner.Comparison;
 using Microstructure.Simulation.Scenarios;
 
 namespace Microstructure.Cli.Commands.Compare;

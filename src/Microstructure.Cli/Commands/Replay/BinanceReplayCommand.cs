@@ -30,21 +30,21 @@ internal static class BinanceReplayCommand
             var inject = parse.GetValue(common.Inject);
             if (units.Check(parse) is { } problem)
             {
-                return ReplayRunner.UserError(error, problem);
+                return ReplayAction.UserError(error, problem);
             }
 
             if (population.Check(parse, common) is { } populationProblem)
             {
-                return ReplayRunner.UserError(error, populationProblem);
+                return ReplayAction.UserError(error, populationProblem);
             }
 
             if (common.Check(parse) is { } commonProblem)
             {
-                return ReplayRunner.UserError(error, commonProblem);
+                return ReplayAction.UserError(error, commonProblem);
             }
 
-            string? recordAs = population.IsSet(parse) ? "binance " + Path.GetFileNameWithoutExtension(parse.GetValue(updates)!.Name) : null;
-            return ReplayRunner.Run("binance", parse.GetValue(common.Out), recordAs, parse.InvocationConfiguration.Output, error, (tape, observer) => BinanceReplay.Run(
+            string name = "binance " + Path.GetFileNameWithoutExtension(parse.GetValue(updates)!.Name);
+            return ReplayAction.Run("binance", name, parse.GetValue(common.Out), population.IsSet(parse), parse.InvocationConfiguration.Output, error, (tape, observer) => BinanceReplay.Run(
                 new BinanceReplayOptions
                 {
                     SnapshotsPath = parse.GetValue(snapshots)!.ToString(),

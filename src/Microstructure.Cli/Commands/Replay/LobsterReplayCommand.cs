@@ -33,21 +33,21 @@ internal static class LobsterReplayCommand
             var inject = parse.GetValue(common.Inject);
             if (common.Check(parse) is { } commonProblem)
             {
-                return ReplayRunner.UserError(error, commonProblem);
+                return ReplayAction.UserError(error, commonProblem);
             }
 
             if (population.Check(parse, common) is { } problem)
             {
-                return ReplayRunner.UserError(error, problem);
+                return ReplayAction.UserError(error, problem);
             }
 
             if (parse.GetValue(maxOrders) <= 0 || parse.GetValue(maxPrice) is <= 0)
             {
-                return ReplayRunner.UserError(error, "--max-orders and --max-price must be positive");
+                return ReplayAction.UserError(error, "--max-orders and --max-price must be positive");
             }
 
-            string? recordAs = population.IsSet(parse) ? "lobster " + Path.GetFileNameWithoutExtension(parse.GetValue(messages)!.Name) : null;
-            return ReplayRunner.Run("lobster", parse.GetValue(common.Out), recordAs, output, error, (tape, observer) =>
+            string name = "lobster " + Path.GetFileNameWithoutExtension(parse.GetValue(messages)!.Name);
+            return ReplayAction.Run("lobster", name, parse.GetValue(common.Out), population.IsSet(parse), output, error, (tape, observer) =>
             {
                 var units = new SourceUnits(TimeFormat.Seconds, DecimalUnit.From(1m), DecimalUnit.From(1m));
                 var options = new LobsterReplayOptions

@@ -1,14 +1,16 @@
 using System.Globalization;
 using Microstructure.Replay.Output;
-using Microstructure.Replay.Population;
+using Microstructure.Runner.Replay;
 
 namespace Microstructure.Cli.Commands.Replay;
 
 /// <summary>Prints a replay report as a short human summary.</summary>
 internal static class ReportPrinter
 {
-    public static void Print(ReplayReport r, TimeSpan elapsed, string? runDirectory, TextWriter o)
+    public static void Print(ReplayOutcome outcome, TextWriter o)
     {
+        var r = outcome.Report;
+        var elapsed = outcome.Elapsed;
         var c = CultureInfo.InvariantCulture;
         var rate = elapsed.TotalSeconds > 0 ? r.MessagesRead / elapsed.TotalSeconds : 0;
         o.WriteLine(string.Create(c, $"{r.Format} replay of {r.Symbol}: {r.MessagesRead:N0} messages read, {r.MessagesApplied:N0} applied, {r.Skipped.Total:N0} skipped ({elapsed.TotalSeconds:F2} s, {rate:N0} messages/s)"));
@@ -56,9 +58,9 @@ internal static class ReportPrinter
             o.WriteLine($"note: {note}");
         }
 
-        if (runDirectory is not null)
+        if (outcome.Directory is { } directory)
         {
-            o.WriteLine(string.Create(c, $"run directory: {runDirectory} (tape.csv and tape.parquet: {r.TapeRows:N0} rows, summary.json)"));
+            o.WriteLine(string.Create(c, $"output directory: {directory} (tape/{ReplayRunner.TapeTable}.csv and .parquet: {outcome.TapeRows:N0} rows, {ReplayRunner.SummaryFile})"));
         }
     }
 

@@ -36,26 +36,26 @@ internal static class TardisReplayCommand
             var inject = parse.GetValue(common.Inject);
             if (units.Check(parse) is { } problem)
             {
-                return ReplayRunner.UserError(error, problem);
+                return ReplayAction.UserError(error, problem);
             }
 
             if (population.Check(parse, common) is { } populationProblem)
             {
-                return ReplayRunner.UserError(error, populationProblem);
+                return ReplayAction.UserError(error, populationProblem);
             }
 
             if (common.Check(parse) is { } commonProblem)
             {
-                return ReplayRunner.UserError(error, commonProblem);
+                return ReplayAction.UserError(error, commonProblem);
             }
 
             if (validate && parse.GetValue(snapshots) is null)
             {
-                return ReplayRunner.UserError(error, "--validate needs --snapshots (a book_snapshot_25 file to compare with)");
+                return ReplayAction.UserError(error, "--validate needs --snapshots (a book_snapshot_25 file to compare with)");
             }
 
-            string? recordAs = population.IsSet(parse) ? "tardis " + Path.GetFileNameWithoutExtension(parse.GetValue(book)!.Name) : null;
-            return ReplayRunner.Run("tardis", parse.GetValue(common.Out), recordAs, parse.InvocationConfiguration.Output, error, (tape, observer) => TardisReplay.Run(
+            string name = "tardis " + Path.GetFileNameWithoutExtension(parse.GetValue(book)!.Name);
+            return ReplayAction.Run("tardis", name, parse.GetValue(common.Out), population.IsSet(parse), parse.InvocationConfiguration.Output, error, (tape, observer) => TardisReplay.Run(
                 new TardisReplayOptions
                 {
                     BookUpdatesPath = parse.GetValue(book)!.ToString(),

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using Microstructure.Analysis.Recording;
 using Microstructure.Cli.Output;
+using Microstructure.Runner.Recording;
 using Microstructure.Simulation.Kernel;
-using Microstructure.Simulation.Recording;
 using Microstructure.Simulation.Running;
 using Microstructure.Simulation.Scenarios;
 

@@ -67,9 +67,32 @@ public sealed class ReplayCommandTests
             Assert.Equal(2, code);
             Assert.Equal($"error: {messages}:501: column 'size': 'abc' is not an integer", error.Trim());
             Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
-            Assert.True(File.ReadAllLines(Path.Combine(run, "tape.csv")).Length > 100, "the tape keeps the rows written before the error");
-            Assert.True(new FileInfo(Path.Combine(run, "tape.parquet")).Length > 100, "the Parquet tape is closed with what was written");
+            Assert.True(File.ReadAllLines(Path.Combine(run, "tape", "replay.csv")).Length > 100, "the tape keeps the rows written before the error");
+            Assert.True(new FileInfo(Path.Combine(run, "tape", "replay.parquet")).Length > 100, "the Parquet tape is closed with what was written");
             Assert.Contains("\"status\": \"failed\"", File.ReadAllText(Path.Combine(run, "summary.json")), StringComparison.Ordinal);
+            Assert.Contains($"\"error\": \"{messages}:501: column", File.ReadAllText(Path.Combine(run, "summary.json")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_non_empty_output_directory_is_a_one_line_user_error_and_nothing_in_it_is_touched()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ms-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "keep.txt"), "mine");
+
+            var (code, output, error) = Run("replay", "lobster", "--messages", Messages, "--book", Book, "--out", dir);
+
+            Assert.Equal(2, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Contains("not empty", error, StringComparison.Ordinal);
+            Assert.Single(Directory.EnumerateFileSystemEntries(dir));
         }
         finally
         {
@@ -146,8 +169,9 @@ public sealed class ReplayCommandTests
             Assert.Contains("population: 30 of 30 accounts opened (367 long, 0 short), cross margin, mark mid, design full-close", output, StringComparison.Ordinal);
             Assert.Matches(@"liquidations: [1-9]\d* \(", output);
             Assert.Contains("(conserved)", output, StringComparison.Ordinal);
-            Assert.Contains(",liq-start,", File.ReadAllText(Path.Combine(dir, "tape.csv")), StringComparison.Ordinal);
+            Assert.Contains(",liq-start,", File.ReadAllText(Path.Combine(dir, "tape", "replay.csv")), StringComparison.Ordinal);
             Assert.Contains("\"population\": {", File.ReadAllText(Path.Combine(dir, "summary.json")), StringComparison.Ordinal);
+            Assert.Contains("output directory: " + dir + " (tape/replay.csv and .parquet: ", output, StringComparison.Ordinal);
 
             // The same recorded run directory as `simulate`, in run/: its liquidations are the population's.
             int liquidations = int.Parse(Regex.Match(output, @"liquidations: (\d+) \(").Groups[1].Value, CultureInfo.InvariantCulture);

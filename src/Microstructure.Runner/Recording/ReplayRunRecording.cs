@@ -1,0 +1,74 @@
+using Microstructure.Analysis.Recording;
+using Microstructure.Replay.Population;
+using Microstructure.Replay.Processing;
+
+namespace Microstructure.Runner.Recording;
+
+/// <summary>
+/// Records a replay that runs through the risk layer (a leveraged population) into the same run directory that
+/// <c>micro simulate</c> writes: tapes, per-liquidation and per-cascade metrics, impact, plots, summary.json and
+/// report.md (docs/outputs.md). The replay hands it the exchange (<see cref="OnStart"/>) and then every exchange event,
+/// as the simulation kernel hands them to <see cref="RecorderObserver"/>; call <see cref="Complete"/> after the replay.
+/// </summary>
+/// <remarks>
+/// A replay learns its time span only as it goes, so the recorder starts at the first exchange event and the run ends
+/// at the last one (<see cref="RecordedRunInfo.EndIsLastEvent"/>). Disposing without completing (bad input stopped the
+/// replay) closes the tapes so that what was written stays readable.
+/// </remarks>
+/// <param name="directory">The run directory to create (must not exist or be empty).</param>
+/// <param name="name">The run's name in the report (e.g. the replayed file).</param>
+/// <param name="options">Recorder options; null = defaults.</param>
+internal sealed class ReplayRunRecording(string directory, string name, RecorderOptions? options = null) : IPopulationObserver, IDisposable
+{
+    private PopulationSetup? _setup;
+    private RunRecorder? _recorder;
+
+    /// <summary>The run directory (as given).</summary>
+    public string Directory => directory;
+
+    /// <inheritdoc />
+    public void OnStart(PopulationSetup setup) => _setup = setup;
+
+    /// <inheritdoc />
+    public void OnEvent(in ExchangeEvent e)
+    {
+        _recorder ??= Start(e.Timestamp.Nanoseconds);
+        _recorder.OnEvent(in e);
+    }
+
+    /// <summary>
+    /// Writes the analysis, plots, summary.json and report.md; null when the replay emitted no exchange event (nothing
+    /// was recorded and no directory was created).
+    /// </summary>
+    /// <exception cref="RunOutputException">A file could not be written.</exception>
+    public RunSummary? Complete() => _recorder?.Complete();
+
+    /// <inheritdoc />
+    public void Dispose() => _recorder?.Dispose();
+
+    private RunRecorder Start(long firstNs)
+    {
+        var setup = _setup ?? throw new InvalidOperationException("The replay must hand over its exchange (OnStart) before the first event.");
+        var exchange = setup.Exchange;
+        var labels = new Dictionary<long, string>
+        {
+            [ReplayAccounts.Historical] = "historical",
+            [ReplayAccounts.Injected] = "injected",
+            [exchange.InsuranceFundAccountId] = "insurance-fund",
+            [exchange.VaultAccountId] = "vault",
+            [exchange.KeeperAccountId] = "keeper",
+            [exchange.PoolLiquidatorAccountId] = "pool-liquidator",
+        };
+        foreach (PopulationAccount account in setup.Accounts)
+        {
+            labels[account.AccountId] = account.Side == Side.Buy ? "population-long" : "population-short";
+        }
+
+        var info = RecordedRunInfo.FromExchange(exchange, name, setup.Seed, setup.Design, firstNs, firstNs + 1) with
+        {
+            EndIsLastEvent = true,
+            AccountLabels = labels,
+        };
+        return RunRecorder.Create(directory, info, options);
+    }
+}
