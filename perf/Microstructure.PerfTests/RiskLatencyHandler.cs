@@ -15,13 +15,13 @@ internal struct RiskLatencyHandler(ExchangeJournalWriter journal, LatencyProbe a
     public void OnEvent(ref ExchangeEvent data, long sequence, bool endOfBatch)
     {
         journal.Append(in data);
-        if (data.CommandSequence != _lastCommand)
+        if (data.Engine.CommandSequence != _lastCommand)
         {
-            _lastCommand = data.CommandSequence;
-            all.Record(data.Timestamp.Nanoseconds);
-            if (data.CommandSequence >= burstFrom && data.CommandSequence < burstTo)
+            _lastCommand = data.Engine.CommandSequence;
+            all.Record(data.Engine.Timestamp.Nanoseconds);
+            if (data.Engine.CommandSequence >= burstFrom && data.Engine.CommandSequence < burstTo)
             {
-                burst.Record(data.Timestamp.Nanoseconds);
+                burst.Record(data.Engine.Timestamp.Nanoseconds);
             }
         }
 

@@ -23,6 +23,6 @@ public struct ExchangeCountingSink : IExchangeEventSink
             Liquidations++;
         }
 
-        Checksum = (Checksum * 31) + e.Price.Ticks + e.Quantity.Lots + (long)e.Type;
+        Checksum = (Checksum * 31) + e.Engine.Price.Ticks + e.Engine.Quantity.Lots + (long)e.Type;
     }
 }

@@ -104,8 +104,8 @@ public sealed class AccountTracker
         long me = AccountId;
         switch (e.Type)
         {
-            case ExchangeEventType.Accepted when e.AccountId == me:
-                if (_slots.TryGetValue(e.OrderId.Value, out int accepted) && _orders[accepted].State == OrderState.Pending)
+            case ExchangeEventType.Accepted when e.Engine.AccountId == me:
+                if (_slots.TryGetValue(e.Engine.OrderId.Value, out int accepted) && _orders[accepted].State == OrderState.Pending)
                 {
                     _orders[accepted] = _orders[accepted] with { State = OrderState.Live };
                 }
@@ -114,32 +114,32 @@ public sealed class AccountTracker
             case ExchangeEventType.Trade:
                 ApplyTrade(in e, rules);
                 break;
-            case ExchangeEventType.Cancelled or ExchangeEventType.Rejected or ExchangeEventType.RiskRejected when e.AccountId == me:
-                Remove(e.OrderId.Value);
+            case ExchangeEventType.Cancelled or ExchangeEventType.Rejected or ExchangeEventType.RiskRejected when e.Engine.AccountId == me:
+                Remove(e.Engine.OrderId.Value);
                 break;
-            case ExchangeEventType.Amended when e.AccountId == me:
-                if (_slots.TryGetValue(e.OrderId.Value, out int amended))
+            case ExchangeEventType.Amended when e.Engine.AccountId == me:
+                if (_slots.TryGetValue(e.Engine.OrderId.Value, out int amended))
                 {
-                    _orders[amended] = _orders[amended] with { Price = e.Price.Ticks, Remaining = e.RemainingQuantity.Lots };
+                    _orders[amended] = _orders[amended] with { Price = e.Engine.Price.Ticks, Remaining = e.Engine.RemainingQuantity.Lots };
                 }
 
                 break;
-            case ExchangeEventType.Deposit when e.AccountId == me:
+            case ExchangeEventType.Deposit when e.Engine.AccountId == me:
                 long confirmed = Math.Min(_unconfirmedDeposits, e.Amount);
                 _unconfirmedDeposits -= confirmed;
                 Cash += e.Amount - confirmed;
                 break;
-            case ExchangeEventType.Withdrawal when e.AccountId == me:
+            case ExchangeEventType.Withdrawal when e.Engine.AccountId == me:
                 Cash -= e.Amount;
                 break;
-            case ExchangeEventType.FundingPayment when e.AccountId == me:
+            case ExchangeEventType.FundingPayment when e.Engine.AccountId == me:
                 Cash += e.Amount;
                 break;
-            case ExchangeEventType.LiquidationTriggered when e.AccountId == me:
+            case ExchangeEventType.LiquidationTriggered when e.Engine.AccountId == me:
                 InLiquidation = true;
                 Liquidations++;
                 break;
-            case ExchangeEventType.LiquidationFinished when e.AccountId == me:
+            case ExchangeEventType.LiquidationFinished when e.Engine.AccountId == me:
                 InLiquidation = false;
                 Position = e.PositionLots;
                 LastLiquidationEquity = e.Equity;
@@ -155,11 +155,11 @@ public sealed class AccountTracker
             case ExchangeEventType.AutoDeleverage:
                 ApplyTransfer(in e, rules, collateral: e.PositionLots == -1);
                 break;
-            case ExchangeEventType.InsuranceFund when e.AccountId == me && e.FundReason is FundMovementReason.ClearanceFee
+            case ExchangeEventType.InsuranceFund when e.Engine.AccountId == me && e.FundReason is FundMovementReason.ClearanceFee
                 or FundMovementReason.Residual or FundMovementReason.DeficitCover or FundMovementReason.AuctionPenalty:
                 Cash -= e.Amount;
                 break;
-            case ExchangeEventType.BadDebt when e.AccountId == me:
+            case ExchangeEventType.BadDebt when e.Engine.AccountId == me:
                 Cash += e.Amount;
                 break;
             default:
@@ -170,7 +170,7 @@ public sealed class AccountTracker
 
     private void ApplyPool(in ExchangeEvent e)
     {
-        if (e.AccountId != AccountId)
+        if (e.Engine.AccountId != AccountId)
         {
             return;
         }
@@ -178,10 +178,10 @@ public sealed class AccountTracker
         switch (e.Type)
         {
             case ExchangeEventType.CollateralDeposited:
-                Position -= e.Quantity.Lots;
+                Position -= e.Engine.Quantity.Lots;
                 break;
             case ExchangeEventType.CollateralWithdrawn:
-                Position += e.Quantity.Lots;
+                Position += e.Engine.Quantity.Lots;
                 break;
             case ExchangeEventType.Borrowed or ExchangeEventType.PoolSupplyWithdrawn:
                 Cash += e.Amount;
@@ -191,7 +191,7 @@ public sealed class AccountTracker
                 break;
             case ExchangeEventType.PoolLiquidation:
                 // The event states collateral and debt before the seizure.
-                Collateral = e.PositionLots - e.Quantity.Lots;
+                Collateral = e.PositionLots - e.Engine.Quantity.Lots;
                 Debt = e.Equity - e.Amount;
                 return;
             case ExchangeEventType.PoolBadDebt:
@@ -208,33 +208,33 @@ public sealed class AccountTracker
 
     private void ApplyTrade(in ExchangeEvent e, MarketRules rules)
     {
-        long q = e.Quantity.Lots;
-        long value = q * e.Price.Ticks * rules.CashPerTickLot;
-        int sign = e.Side == Side.Buy ? 1 : -1;
-        if (e.AccountId == AccountId)
+        long q = e.Engine.Quantity.Lots;
+        long value = q * e.Engine.Price.Ticks * rules.CashPerTickLot;
+        int sign = e.Engine.Side == Side.Buy ? 1 : -1;
+        if (e.Engine.AccountId == AccountId)
         {
             Position += sign * q;
             Cash -= (sign * value) + Fee(value, rules.TakerFeeRate);
             TradedLots += q;
-            UpdateRemaining(e.OrderId.Value, e.RemainingQuantity.Lots);
+            UpdateRemaining(e.Engine.OrderId.Value, e.Engine.RemainingQuantity.Lots);
         }
 
-        if (e.MakerAccountId == AccountId)
+        if (e.Engine.MakerAccountId == AccountId)
         {
             Position -= sign * q;
             Cash += (sign * value) - Fee(value, rules.MakerFeeRate);
             TradedLots += q;
-            UpdateRemaining(e.MakerOrderId.Value, e.MakerRemainingQuantity.Lots);
+            UpdateRemaining(e.Engine.MakerOrderId.Value, e.Engine.MakerRemainingQuantity.Lots);
         }
     }
 
     /// <summary>A position moved off the book: the subject account closes on <c>Side</c>, the counterparty takes the other side.</summary>
     private void ApplyTransfer(in ExchangeEvent e, MarketRules rules, bool collateral)
     {
-        long q = e.Quantity.Lots;
-        long value = q * e.Price.Ticks * rules.CashPerTickLot;
-        int sign = e.Side == Side.Buy ? 1 : -1;
-        if (e.AccountId == AccountId)
+        long q = e.Engine.Quantity.Lots;
+        long value = q * e.Engine.Price.Ticks * rules.CashPerTickLot;
+        int sign = e.Engine.Side == Side.Buy ? 1 : -1;
+        if (e.Engine.AccountId == AccountId)
         {
             Position += sign * q;
             Cash -= sign * value;

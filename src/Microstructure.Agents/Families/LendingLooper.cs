@@ -70,7 +70,7 @@ public sealed class LendingLooper : Agent
     /// <inheritdoc />
     protected override void OnEvent(IAgentContext context, in ExchangeEvent e)
     {
-        if (e.AccountId != AccountId)
+        if (e.Engine.AccountId != AccountId)
         {
             return;
         }
@@ -81,7 +81,7 @@ public sealed class LendingLooper : Agent
             return;
         }
 
-        bool refused = e.Type == ExchangeEventType.RiskRejected && e.OrderId.Value == 0;
+        bool refused = e.Type == ExchangeEventType.RiskRejected && e.Engine.OrderId.Value == 0;
         switch (_phase)
         {
             case LoopPhase.Buying when !Account.TryGetOrder(_order, out _):
@@ -95,7 +95,7 @@ public sealed class LendingLooper : Agent
                 Buy(context);
                 break;
             case LoopPhase.Withdrawing when e.Type == ExchangeEventType.CollateralWithdrawn:
-                _order = PlaceMarket(context, Side.Sell, e.Quantity.Lots, OrderFlags.ReduceOnly);
+                _order = PlaceMarket(context, Side.Sell, e.Engine.Quantity.Lots, OrderFlags.ReduceOnly);
                 _phase = LoopPhase.Selling;
                 break;
             case LoopPhase.Selling when !Account.TryGetOrder(_order, out _):

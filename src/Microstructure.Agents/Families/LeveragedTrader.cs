@@ -83,7 +83,7 @@ public sealed class LeveragedTrader : Agent
     /// <inheritdoc />
     protected override void OnEvent(IAgentContext context, in ExchangeEvent e)
     {
-        if (e.AccountId != AccountId && e.MakerAccountId != AccountId && e.CounterpartyAccountId != AccountId)
+        if (e.Engine.AccountId != AccountId && e.Engine.MakerAccountId != AccountId && e.CounterpartyAccountId != AccountId)
         {
             return;
         }
@@ -167,13 +167,13 @@ public sealed class LeveragedTrader : Agent
 
     private void OnOpeningEvent(IAgentContext context, in ExchangeEvent e)
     {
-        if (e.Type == ExchangeEventType.Trade && e.AccountId == AccountId && e.OrderId.Value == _entryOrder)
+        if (e.Type == ExchangeEventType.Trade && e.Engine.AccountId == AccountId && e.Engine.OrderId.Value == _entryOrder)
         {
-            _fillLots += e.Quantity.Lots;
-            _fillValue += e.Quantity.Lots * e.Price.Ticks;
+            _fillLots += e.Engine.Quantity.Lots;
+            _fillValue += e.Engine.Quantity.Lots * e.Engine.Price.Ticks;
         }
 
-        if (e.Type == ExchangeEventType.RiskRejected && e.OrderId.Value == _entryOrder && ++_entryAttempts < MaxEntryAttempts && _entryLots > 1)
+        if (e.Type == ExchangeEventType.RiskRejected && e.Engine.OrderId.Value == _entryOrder && ++_entryAttempts < MaxEntryAttempts && _entryLots > 1)
         {
             SendEntry(context, _entryLots / 2);
             return;
@@ -200,12 +200,12 @@ public sealed class LeveragedTrader : Agent
 
     private void OnOpenEvent(IAgentContext context, in ExchangeEvent e)
     {
-        if (e.Type == ExchangeEventType.Trade && e.AccountId == AccountId && e.OrderId.Value == _stopOrder && Account.Position == 0)
+        if (e.Type == ExchangeEventType.Trade && e.Engine.AccountId == AccountId && e.Engine.OrderId.Value == _stopOrder && Account.Position == 0)
         {
             StopsHit++;
         }
 
-        if (e.Type == ExchangeEventType.LiquidationFinished && e.AccountId == AccountId)
+        if (e.Type == ExchangeEventType.LiquidationFinished && e.Engine.AccountId == AccountId)
         {
             _afterLiquidation = true;
             if (e.PositionLots != 0)

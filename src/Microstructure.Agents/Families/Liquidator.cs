@@ -71,7 +71,7 @@ public sealed class Liquidator : Agent
             case ExchangeEventType.AuctionStarted or ExchangeEventType.AuctionStep or ExchangeEventType.AuctionReset:
                 ConsiderAuction(context, in e);
                 break;
-            case ExchangeEventType.LiquidationOrder when e.AccountId != AccountId:
+            case ExchangeEventType.LiquidationOrder when e.Engine.AccountId != AccountId:
                 ConsiderDip(context, in e);
                 break;
         }
@@ -89,21 +89,21 @@ public sealed class Liquidator : Agent
     private void ConsiderAuction(IAgentContext context, in ExchangeEvent e)
     {
         long mark = context.Market.MarkPrice;
-        if (mark <= 0 || e.Quantity.Lots <= 0 || Account.InLiquidation)
+        if (mark <= 0 || e.Engine.Quantity.Lots <= 0 || Account.InLiquidation)
         {
             return;
         }
 
-        bool buying = e.Side == Side.Sell; // the liquidated account sells: we buy
-        double discount = buying ? (mark - e.Price.Ticks) / (double)mark : (e.Price.Ticks - mark) / (double)mark;
+        bool buying = e.Engine.Side == Side.Sell; // the liquidated account sells: we buy
+        double discount = buying ? (mark - e.Engine.Price.Ticks) / (double)mark : (e.Engine.Price.Ticks - mark) / (double)mark;
         long room = buying ? _options.MaxPosition - Account.Position : _options.MaxPosition + Account.Position;
-        long lots = Math.Min(Math.Min(e.Quantity.Lots, _options.MaxTakeLots), room);
+        long lots = Math.Min(Math.Min(e.Engine.Quantity.Lots, _options.MaxTakeLots), room);
         if (discount < _options.AuctionDiscount || lots <= 0)
         {
             return;
         }
 
-        context.Submit(ExchangeCommand.TakeAuction(AccountId, e.LiquidationId, lots, e.Price.Ticks, context.Now));
+        context.Submit(ExchangeCommand.TakeAuction(AccountId, e.LiquidationId, lots, e.Engine.Price.Ticks, context.Now));
         AuctionBids++;
     }
 
@@ -115,7 +115,7 @@ public sealed class Liquidator : Agent
             return;
         }
 
-        bool buying = e.Side == Side.Sell; // a forced seller: buy below the index
+        bool buying = e.Engine.Side == Side.Sell; // a forced seller: buy below the index
         double gap = buying ? 1 - (market.Mid / market.IndexPrice) : (market.Mid / market.IndexPrice) - 1;
         long room = buying ? _options.MaxPosition - Account.Position : _options.MaxPosition + Account.Position;
         long lots = Math.Min(_options.DipLots, room);

@@ -91,7 +91,7 @@ public sealed class MarketMaker : Agent
     /// <inheritdoc />
     protected override void OnEvent(IAgentContext context, in ExchangeEvent e)
     {
-        bool ownFill = e.Type == ExchangeEventType.Trade && (e.MakerAccountId == AccountId || e.AccountId == AccountId);
+        bool ownFill = e.Type == ExchangeEventType.Trade && (e.Engine.MakerAccountId == AccountId || e.Engine.AccountId == AccountId);
         if (ownFill && _options.RequoteOnFill && !IsWithdrawn(context.Now))
         {
             context.WakeAt(context.Now);

@@ -69,15 +69,15 @@ internal sealed class AccountLedger
         switch (e.Type)
         {
             case ExchangeEventType.Trade:
-                Fill(Slot(e.AccountId), e.Side, e.Quantity.Lots, e.Price.Ticks, _takerFee);
-                Fill(Slot(e.MakerAccountId), Opposite(e.Side), e.Quantity.Lots, e.Price.Ticks, _makerFee);
+                Fill(Slot(e.Engine.AccountId), e.Engine.Side, e.Engine.Quantity.Lots, e.Engine.Price.Ticks, _takerFee);
+                Fill(Slot(e.Engine.MakerAccountId), Opposite(e.Engine.Side), e.Engine.Quantity.Lots, e.Engine.Price.Ticks, _makerFee);
                 break;
             case ExchangeEventType.Deposit or ExchangeEventType.FundingPayment or ExchangeEventType.BadDebt
                 or ExchangeEventType.PoolSupplyWithdrawn:
-                AddCash(Slot(e.AccountId), e.Amount);
+                AddCash(Slot(e.Engine.AccountId), e.Amount);
                 break;
             case ExchangeEventType.Withdrawal or ExchangeEventType.PoolSupplied:
-                AddCash(Slot(e.AccountId), -e.Amount);
+                AddCash(Slot(e.Engine.AccountId), -e.Amount);
                 break;
             case ExchangeEventType.InsuranceFund:
                 ApplyFundMovement(in e);
@@ -85,7 +85,7 @@ internal sealed class AccountLedger
             case ExchangeEventType.Takeover:
                 // Off-book at the event's price; a vault takeover also moves the account's remaining margin (Amount).
                 ApplyTransfer(in e);
-                MoveCash(Slot(e.AccountId), Slot(e.CounterpartyAccountId), e.Amount);
+                MoveCash(Slot(e.Engine.AccountId), Slot(e.CounterpartyAccountId), e.Amount);
                 break;
             case ExchangeEventType.AutoDeleverage:
                 ApplyAdl(in e);
@@ -94,22 +94,22 @@ internal sealed class AccountLedger
                 ApplyTransfer(in e);
                 break;
             case ExchangeEventType.CollateralDeposited:
-                MoveToCollateral(Slot(e.AccountId), e.Quantity.Lots);
+                MoveToCollateral(Slot(e.Engine.AccountId), e.Engine.Quantity.Lots);
                 break;
             case ExchangeEventType.CollateralWithdrawn:
-                MoveToCollateral(Slot(e.AccountId), -e.Quantity.Lots);
+                MoveToCollateral(Slot(e.Engine.AccountId), -e.Engine.Quantity.Lots);
                 break;
             case ExchangeEventType.Borrowed:
-                Borrow(Slot(e.AccountId), e.Amount);
+                Borrow(Slot(e.Engine.AccountId), e.Amount);
                 break;
             case ExchangeEventType.Repaid:
-                Borrow(Slot(e.AccountId), -e.Amount);
+                Borrow(Slot(e.Engine.AccountId), -e.Amount);
                 break;
             case ExchangeEventType.PoolLiquidation:
                 ApplyPoolLiquidation(in e);
                 break;
             case ExchangeEventType.PoolBadDebt:
-                int borrower = Slot(e.AccountId);
+                int borrower = Slot(e.Engine.AccountId);
                 _debt[borrower] -= e.Amount;
                 break;
             case ExchangeEventType.MarkPrice:
@@ -143,17 +143,17 @@ internal sealed class AccountLedger
 
     private void ApplyTransfer(in ExchangeEvent e)
     {
-        int account = Slot(e.AccountId), counterparty = Slot(e.CounterpartyAccountId);
-        Transfer(account, counterparty, e.Side, e.Quantity.Lots, e.Price.Ticks);
+        int account = Slot(e.Engine.AccountId), counterparty = Slot(e.CounterpartyAccountId);
+        Transfer(account, counterparty, e.Engine.Side, e.Engine.Quantity.Lots, e.Engine.Price.Ticks);
     }
 
     private void ApplyPoolLiquidation(in ExchangeEvent e)
     {
         // The pool liquidator repays Amount of the debt and receives the seized collateral as a perpetual long.
-        int borrower = Slot(e.AccountId), liquidator = Slot(e.CounterpartyAccountId);
+        int borrower = Slot(e.Engine.AccountId), liquidator = Slot(e.CounterpartyAccountId);
         _cash[liquidator] -= e.Amount;
-        _lots[liquidator] += e.Quantity.Lots;
-        _collateral[borrower] -= e.Quantity.Lots;
+        _lots[liquidator] += e.Engine.Quantity.Lots;
+        _collateral[borrower] -= e.Engine.Quantity.Lots;
         _debt[borrower] -= e.Amount;
     }
 
@@ -165,27 +165,27 @@ internal sealed class AccountLedger
             // No fund account given: the fund itself is not tracked, the other side still is.
             if (e.FundReason != FundMovementReason.FundingRemainder)
             {
-                AddCash(Slot(e.AccountId), -e.Amount);
+                AddCash(Slot(e.Engine.AccountId), -e.Amount);
             }
 
             return;
         }
 
         int fund = Slot(_fund);
-        if (e.AccountId == _fund)
+        if (e.Engine.AccountId == _fund)
         {
             _cash[fund] += e.Amount;
         }
         else
         {
-            MoveCash(Slot(e.AccountId), fund, e.Amount);
+            MoveCash(Slot(e.Engine.AccountId), fund, e.Amount);
         }
     }
 
     private void ApplyAdl(in ExchangeEvent e)
     {
-        int account = Slot(e.AccountId), counterparty = Slot(e.CounterpartyAccountId);
-        long q = e.Quantity.Lots, p = e.Price.Ticks;
+        int account = Slot(e.Engine.AccountId), counterparty = Slot(e.CounterpartyAccountId);
+        long q = e.Engine.Quantity.Lots, p = e.Engine.Price.Ticks;
         if (e.PositionLots == -1)
         {
             // Last resort for a short: the counterparty's pool collateral is sold to it at the bankruptcy price.
@@ -195,7 +195,7 @@ internal sealed class AccountLedger
             return;
         }
 
-        Transfer(account, counterparty, e.Side, q, p);
+        Transfer(account, counterparty, e.Engine.Side, q, p);
     }
 
     private void Transfer(int from, int to, Side fromSide, long q, long p)

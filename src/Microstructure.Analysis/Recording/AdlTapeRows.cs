@@ -24,16 +24,16 @@ internal readonly struct AdlTapeRows : ITableRowMapper<TapeEvent>
     public static void Write(in TapeEvent row, ref RowWriter writer)
     {
         ref readonly ExchangeEvent e = ref row.Event;
-        writer.Int64(e.Timestamp.Nanoseconds);
-        writer.Int64(e.CommandSequence);
+        writer.Int64(e.Engine.Timestamp.Nanoseconds);
+        writer.Int64(e.Engine.CommandSequence);
         writer.Int64(e.TriggerSequence);
         writer.Int64(e.LiquidationId);
-        writer.Int64(e.AccountId);
+        writer.Int64(e.Engine.AccountId);
         writer.Int64(e.CounterpartyAccountId);
-        writer.String(EventNames.Of(e.Side));
-        writer.Int64(e.Quantity.Lots);
-        writer.Int64(e.Price.Ticks);
-        writer.Int64(e.Quantity.Lots * e.Price.Ticks * row.CashPerTickLot);
+        writer.String(EventNames.Of(e.Engine.Side));
+        writer.Int64(e.Engine.Quantity.Lots);
+        writer.Int64(e.Engine.Price.Ticks);
+        writer.Int64(e.Engine.Quantity.Lots * e.Engine.Price.Ticks * row.CashPerTickLot);
         writer.Int64(e.Rate);
         writer.Int64(e.MarkPrice.Ticks);
         writer.Boolean(e.PositionLots == -1);

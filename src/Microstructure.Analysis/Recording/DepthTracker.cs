@@ -58,15 +58,15 @@ internal sealed class DepthTracker
         if (!IsPending)
         {
             IsPending = true;
-            PendingSequence = e.CommandSequence;
+            PendingSequence = e.Engine.CommandSequence;
             _pendingTime = nowNs;
             _pendingMid = mid;
             _bids.Clear();
             _asks.Clear();
         }
 
-        var level = new L2Level(e.Price, e.Quantity, e.OrderCount);
-        (e.Side == Side.Buy ? _bids : _asks).Add(level);
+        var level = new L2Level(e.Engine.Price, e.Engine.Quantity, e.Engine.OrderCount);
+        (e.Engine.Side == Side.Buy ? _bids : _asks).Add(level);
     }
 
     /// <summary>Closes the pending snapshot: appends its depth to the series and returns its tape row.</summary>

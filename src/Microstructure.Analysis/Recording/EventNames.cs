@@ -51,7 +51,7 @@ internal static class EventNames
 
     /// <summary>The side of an event that has one (liquidation triggers, orders, transfers, auctions); null otherwise.</summary>
     public static string? SideOf(in ExchangeEvent e) => e.Type is ExchangeEventType.LiquidationFinished
-        or ExchangeEventType.LiquidationDeferred or ExchangeEventType.PoolBadDebt ? null : Of(e.Side);
+        or ExchangeEventType.LiquidationDeferred or ExchangeEventType.PoolBadDebt ? null : Of(e.Engine.Side);
 
     /// <summary>Names of the events on the liquidation tape.</summary>
     public static string Of(ExchangeEventType type) => type switch

@@ -24,12 +24,12 @@ internal readonly struct FundTapeRows : ITableRowMapper<TapeEvent>
     public static void Write(in TapeEvent row, ref RowWriter writer)
     {
         ref readonly ExchangeEvent e = ref row.Event;
-        writer.Int64(e.Timestamp.Nanoseconds);
-        writer.Int64(e.CommandSequence);
+        writer.Int64(e.Engine.Timestamp.Nanoseconds);
+        writer.Int64(e.Engine.CommandSequence);
         writer.Int64(e.TriggerSequence);
         writer.String(e.Type == ExchangeEventType.BadDebt ? "bad_debt" : EventNames.Of(e.FundReason));
         writer.Int64(e.LiquidationId);
-        writer.Int64(e.AccountId);
+        writer.Int64(e.Engine.AccountId);
         writer.Int64(e.Amount);
         writer.Int64(e.FundBefore);
         writer.Int64(e.FundAfter);

@@ -44,19 +44,19 @@ internal readonly struct LiquidationTapeRows : ITableRowMapper<TapeEvent>
     public static void Write(in TapeEvent row, ref RowWriter writer)
     {
         ref readonly ExchangeEvent e = ref row.Event;
-        writer.Int64(e.Timestamp.Nanoseconds);
-        writer.Int64(e.CommandSequence);
+        writer.Int64(e.Engine.Timestamp.Nanoseconds);
+        writer.Int64(e.Engine.CommandSequence);
         writer.Int64(e.TriggerSequence);
         writer.String(EventNames.Of(e.Type));
         writer.Int64(e.LiquidationId);
         writer.Int64(e.ParentLiquidationId);
-        writer.Int64(e.AccountId);
+        writer.Int64(e.Engine.AccountId);
         writer.Int64(e.CounterpartyAccountId);
         writer.String(EventNames.Of(e.Design));
         writer.String(EventNames.Of(e.Cause));
         writer.String(EventNames.SideOf(in e));
-        writer.Int64(e.Quantity.Lots);
-        writer.Int64(e.Price.Ticks);
+        writer.Int64(e.Engine.Quantity.Lots);
+        writer.Int64(e.Engine.Price.Ticks);
         writer.Int64(e.MarkPrice.Ticks);
         writer.Int64(e.BankruptcyPrice.Ticks);
         writer.Int64(e.PositionLots);
@@ -66,6 +66,6 @@ internal readonly struct LiquidationTapeRows : ITableRowMapper<TapeEvent>
         writer.Int64(e.Amount);
         writer.Int64(e.FundBefore);
         writer.Int64(e.FundAfter);
-        writer.Int64(e.Type == ExchangeEventType.LiquidationOrder ? e.OrderId.Value : 0);
+        writer.Int64(e.Type == ExchangeEventType.LiquidationOrder ? e.Engine.OrderId.Value : 0);
     }
 }

@@ -24,10 +24,10 @@ internal sealed class LiquidationTracker(long cashPerTickLot, IReadOnlyDictionar
     public void OnTriggered(in ExchangeEvent e, long nowNs, long mid, long? depth)
     {
         LiquidationMetrics m = Open(in e, nowNs, mid, depth);
-        m.Side = e.Side;
+        m.Side = e.Engine.Side;
         m.PositionLots = e.PositionLots;
-        m.LotsToClose = e.Quantity.Lots;
-        m.MarkBefore = e.Price.Ticks;
+        m.LotsToClose = e.Engine.Quantity.Lots;
+        m.MarkBefore = e.Engine.Price.Ticks;
         m.Equity = e.Equity;
         m.MaintenanceMargin = e.MaintenanceMargin;
         m.BankruptcyPrice = e.BankruptcyPrice.Ticks;
@@ -40,10 +40,10 @@ internal sealed class LiquidationTracker(long cashPerTickLot, IReadOnlyDictionar
         m.IsPool = true;
         m.Side = Side.Sell;
         m.PositionLots = e.PositionLots;
-        m.LotsToClose = e.Quantity.Lots;
-        m.MarkBefore = e.Price.Ticks;
-        m.ClosedLots = e.Quantity.Lots;
-        m.ClosedNotional = e.Quantity.Lots * e.MarkPrice.Ticks * _k;
+        m.LotsToClose = e.Engine.Quantity.Lots;
+        m.MarkBefore = e.Engine.Price.Ticks;
+        m.ClosedLots = e.Engine.Quantity.Lots;
+        m.ClosedNotional = e.Engine.Quantity.Lots * e.MarkPrice.Ticks * _k;
     }
 
     /// <summary>
@@ -60,20 +60,20 @@ internal sealed class LiquidationTracker(long cashPerTickLot, IReadOnlyDictionar
 
         m.EndNs = Math.Max(m.EndNs, nowNs);
         m.FundDelta += fundDelta;
-        long q = e.Quantity.Lots, value = q * e.Price.Ticks * _k;
+        long q = e.Engine.Quantity.Lots, value = q * e.Engine.Price.Ticks * _k;
         switch (e.Type)
         {
-            case ExchangeEventType.Trade when e.OrderId.Value < 0:
+            case ExchangeEventType.Trade when e.Engine.OrderId.Value < 0:
                 // Only the liquidation's own (generated, negative-id) orders: stops they trigger are other orders.
                 m.BookLots += q;
                 m.BookNotional += value;
-                if (m.Levels == 0 || e.Price.Ticks != m.LastFillPrice)
+                if (m.Levels == 0 || e.Engine.Price.Ticks != m.LastFillPrice)
                 {
                     m.Levels++;
                 }
 
-                m.LastFillPrice = e.Price.Ticks;
-                Closed(m, e.AccountId, q, value);
+                m.LastFillPrice = e.Engine.Price.Ticks;
+                Closed(m, e.Engine.AccountId, q, value);
                 break;
             case ExchangeEventType.TopOfBook when l1Mid > 0:
                 m.MidAfter = l1Mid;
@@ -81,21 +81,21 @@ internal sealed class LiquidationTracker(long cashPerTickLot, IReadOnlyDictionar
             case ExchangeEventType.LiquidationOrder:
                 m.Orders++;
                 break;
-            case ExchangeEventType.Takeover when e.AccountId == m.Account:
+            case ExchangeEventType.Takeover when e.Engine.AccountId == m.Account:
                 m.TakeoverLots += q;
                 m.TakeoverNotional += value;
-                Closed(m, e.AccountId, q, value);
+                Closed(m, e.Engine.AccountId, q, value);
                 break;
             case ExchangeEventType.AutoDeleverage:
                 m.AdlCount++;
                 m.AdlLots += q;
                 m.AdlNotional += value;
-                Closed(m, e.AccountId, q, value);
+                Closed(m, e.Engine.AccountId, q, value);
                 break;
             case ExchangeEventType.AuctionTake:
                 m.AuctionLots += q;
                 m.AuctionNotional += value;
-                Closed(m, e.AccountId, q, value);
+                Closed(m, e.Engine.AccountId, q, value);
                 break;
             case ExchangeEventType.BadDebt:
                 m.BadDebt += e.Amount;
@@ -130,9 +130,9 @@ internal sealed class LiquidationTracker(long cashPerTickLot, IReadOnlyDictionar
         {
             Id = e.LiquidationId,
             CashPerTickLot = _k,
-            Agent = _labels.GetValueOrDefault(e.AccountId, ""),
+            Agent = _labels.GetValueOrDefault(e.Engine.AccountId, ""),
             ParentId = e.ParentLiquidationId,
-            Account = e.AccountId,
+            Account = e.Engine.AccountId,
             Design = EventNames.Of(e.Design),
             Cause = EventNames.Of(e.Cause),
             TriggerSequence = e.TriggerSequence,
@@ -147,7 +147,7 @@ internal sealed class LiquidationTracker(long cashPerTickLot, IReadOnlyDictionar
         };
         if (!_byId.TryAdd(m.Id, m))
         {
-            ThrowHelper.ThrowInvalidOperation($"Liquidation id {m.Id} was triggered twice (command {e.CommandSequence}).");
+            ThrowHelper.ThrowInvalidOperation($"Liquidation id {m.Id} was triggered twice (command {e.Engine.CommandSequence}).");
         }
 
         _all.Add(m);

@@ -14,7 +14,7 @@ namespace Microstructure.Analysis.Recording;
 /// Disposing without <see cref="Complete"/> (a failed or cancelled run) closes the tape files so that what was
 /// written stays readable. Every IO failure is a <see cref="RunOutputException"/> naming the path.
 /// </remarks>
-public sealed class RunRecorder : IDisposable
+public sealed class RunRecorder : IExchangeEventObserver, IDisposable
 {
     private readonly RunDirectory _directory;
     private readonly RecordedRunInfo _info;
@@ -92,15 +92,15 @@ public sealed class RunRecorder : IDisposable
 
         _events++;
         // One monotone clock for the analysis: a command stamped earlier than the previous one does not go back in time.
-        _now = Math.Max(_now, e.Timestamp.Nanoseconds);
-        if (e.CommandSequence != _sequence)
+        _now = Math.Max(_now, e.Engine.Timestamp.Nanoseconds);
+        if (e.Engine.CommandSequence != _sequence)
         {
             _orders.OnCommandEnd(_l1Mid);
-            _sequence = e.CommandSequence;
+            _sequence = e.Engine.CommandSequence;
             _commands++;
         }
 
-        if (_depth.IsPending && (e.Type != ExchangeEventType.L2Level || e.CommandSequence != _depth.PendingSequence))
+        if (_depth.IsPending && (e.Type != ExchangeEventType.L2Level || e.Engine.CommandSequence != _depth.PendingSequence))
         {
             _tapes.DepthSnapshot(_depth.Finish());
         }
@@ -195,7 +195,7 @@ public sealed class RunRecorder : IDisposable
             case ExchangeEventType.Trade:
                 _tapes.Trade(new TapeEvent(in e, _k));
                 _orders.OnTrade(in e, _now, _l1Mid, _k);
-                _lastTrade = e.Price.Ticks;
+                _lastTrade = e.Engine.Price.Ticks;
                 break;
             case ExchangeEventType.TopOfBook:
                 _tapes.TopOfBookChange(new TapeEvent(in e, _k));
@@ -215,7 +215,7 @@ public sealed class RunRecorder : IDisposable
             case ExchangeEventType.AutoDeleverage:
                 _tapes.AutoDeleverage(new TapeEvent(in e, _k));
                 _adlCount++;
-                _adlLots += e.Quantity.Lots;
+                _adlLots += e.Engine.Quantity.Lots;
                 break;
             case ExchangeEventType.InsuranceFund:
                 _tapes.FundMovement(new TapeEvent(in e, _k));
@@ -224,7 +224,7 @@ public sealed class RunRecorder : IDisposable
                 _tapes.FundMovement(new TapeEvent(in e, _k));
                 _badDebt += e.Amount;
                 break;
-            case ExchangeEventType.Deposit or ExchangeEventType.Withdrawal when e.AccountId == _info.InsuranceFundAccountId:
+            case ExchangeEventType.Deposit or ExchangeEventType.Withdrawal when e.Engine.AccountId == _info.InsuranceFundAccountId:
                 _fundDeposits += e.Type == ExchangeEventType.Deposit ? e.Amount : -e.Amount;
                 break;
             case ExchangeEventType.PoolBadDebt:
@@ -243,8 +243,8 @@ public sealed class RunRecorder : IDisposable
 
     private void OnTopOfBook(in ExchangeEvent e)
     {
-        _bid = e.BidPrice.Ticks;
-        _ask = e.AskPrice.Ticks;
+        _bid = e.Engine.BidPrice.Ticks;
+        _ask = e.Engine.AskPrice.Ticks;
         SetReferencePrice();
         _orders.OnTopOfBook(_l1Mid);
     }

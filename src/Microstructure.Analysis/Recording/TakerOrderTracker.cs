@@ -22,22 +22,22 @@ internal sealed class TakerOrderTracker
 
     public void OnTrade(in ExchangeEvent e, long nowNs, long currentMid, long cashPerTickLot)
     {
-        if (_isOpen && (_open.OrderId != e.OrderId.Value || _open.Sequence != e.CommandSequence))
+        if (_isOpen && (_open.OrderId != e.Engine.OrderId.Value || _open.Sequence != e.Engine.CommandSequence))
         {
             Close();
         }
 
-        long price = e.Price.Ticks, q = e.Quantity.Lots;
+        long price = e.Engine.Price.Ticks, q = e.Engine.Quantity.Lots;
         if (!_isOpen)
         {
             _open = new TakerOrder
             {
                 TimeNs = nowNs,
-                Sequence = e.CommandSequence,
-                OrderId = e.OrderId.Value,
-                Account = e.AccountId,
+                Sequence = e.Engine.CommandSequence,
+                OrderId = e.Engine.OrderId.Value,
+                Account = e.Engine.AccountId,
                 LiquidationId = e.LiquidationId,
-                Side = e.Side,
+                Side = e.Engine.Side,
                 MidBefore = currentMid,
                 SizeOverVolume = double.NaN,
             };

@@ -20,15 +20,15 @@ internal readonly struct TopOfBookTapeRows : ITableRowMapper<TapeEvent>
     public static void Write(in TapeEvent row, ref RowWriter writer)
     {
         ref readonly ExchangeEvent e = ref row.Event;
-        long bid = e.BidPrice.Ticks, ask = e.AskPrice.Ticks;
+        long bid = e.Engine.BidPrice.Ticks, ask = e.Engine.AskPrice.Ticks;
         bool twoSided = bid > 0 && ask > 0;
-        writer.Int64(e.Timestamp.Nanoseconds);
-        writer.Int64(e.CommandSequence);
+        writer.Int64(e.Engine.Timestamp.Nanoseconds);
+        writer.Int64(e.Engine.CommandSequence);
         writer.Int64(e.LiquidationId);
         writer.Int64(bid);
-        writer.Int64(e.BidQuantity.Lots);
+        writer.Int64(e.Engine.BidQuantity.Lots);
         writer.Int64(ask);
-        writer.Int64(e.AskQuantity.Lots);
+        writer.Int64(e.Engine.AskQuantity.Lots);
         writer.Int64(twoSided ? bid + ask : 0);
         writer.Int64(twoSided ? ask - bid : 0);
     }

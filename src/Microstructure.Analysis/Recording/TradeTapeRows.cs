@@ -23,17 +23,17 @@ internal readonly struct TradeTapeRows : ITableRowMapper<TapeEvent>
     public static void Write(in TapeEvent row, ref RowWriter writer)
     {
         ref readonly ExchangeEvent e = ref row.Event;
-        writer.Int64(e.Timestamp.Nanoseconds);
-        writer.Int64(e.CommandSequence);
+        writer.Int64(e.Engine.Timestamp.Nanoseconds);
+        writer.Int64(e.Engine.CommandSequence);
         writer.Int64(e.TriggerSequence);
         writer.Int64(e.LiquidationId);
-        writer.Int64(e.OrderId.Value);
-        writer.Int64(e.AccountId);
-        writer.Int64(e.MakerOrderId.Value);
-        writer.Int64(e.MakerAccountId);
-        writer.String(EventNames.Of(e.Side));
-        writer.Int64(e.Price.Ticks);
-        writer.Int64(e.Quantity.Lots);
-        writer.Int64(e.Quantity.Lots * e.Price.Ticks * row.CashPerTickLot);
+        writer.Int64(e.Engine.OrderId.Value);
+        writer.Int64(e.Engine.AccountId);
+        writer.Int64(e.Engine.MakerOrderId.Value);
+        writer.Int64(e.Engine.MakerAccountId);
+        writer.String(EventNames.Of(e.Engine.Side));
+        writer.Int64(e.Engine.Price.Ticks);
+        writer.Int64(e.Engine.Quantity.Lots);
+        writer.Int64(e.Engine.Quantity.Lots * e.Engine.Price.Ticks * row.CashPerTickLot);
     }
 }

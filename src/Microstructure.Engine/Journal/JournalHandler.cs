@@ -2,18 +2,24 @@ using Microstructure.Ring;
 
 namespace Microstructure.Engine.Journal;
 
-/// <summary>Output-ring consumer that journals every event; hands bytes to the stream at the end of each batch.</summary>
-public readonly struct JournalHandler(JournalWriter writer) : IEventHandler<EngineEvent>
+/// <summary>
+/// A ring consumer that journals every event: appends each, hands the buffer to the stream at the end of each batch
+/// (no flush per batch) or on a timeout, and flushes on shutdown. For any journal — the engine's or the exchange's.
+/// </summary>
+/// <typeparam name="TEvent">The event type on the ring.</typeparam>
+/// <typeparam name="TCodec">Its record layout.</typeparam>
+/// <param name="writer">The journal.</param>
+public readonly struct JournalHandler<TEvent, TCodec>(EventJournalWriter<TEvent, TCodec> writer) : IEventHandler<TEvent>
+    where TEvent : struct
+    where TCodec : struct, IJournalCodec<TEvent>
 {
-    private readonly JournalWriter _writer = writer;
-
     /// <inheritdoc />
-    public void OnEvent(ref EngineEvent data, long sequence, bool endOfBatch)
+    public void OnEvent(ref TEvent data, long sequence, bool endOfBatch)
     {
-        _writer.Append(in data);
+        writer.Append(in data);
         if (endOfBatch)
         {
-            _writer.WriteBufferToStream();
+            writer.WriteBufferToStream();
         }
     }
 
@@ -28,8 +34,8 @@ public readonly struct JournalHandler(JournalWriter writer) : IEventHandler<Engi
     }
 
     /// <inheritdoc />
-    public void OnShutdown() => _writer.Flush();
+    public void OnShutdown() => writer.Flush();
 
     /// <inheritdoc />
-    public void OnTimeout(long sequence) => _writer.WriteBufferToStream();
+    public void OnTimeout(long sequence) => writer.WriteBufferToStream();
 }

@@ -2,8 +2,11 @@ namespace Microstructure.Engine.Journal;
 
 /// <summary>Zig-zag LEB128 varints: small magnitudes of either sign take one byte.</summary>
 /// <remarks>Public so that other layers' journals (e.g. the risk layer's) share one encoding.</remarks>
-public static class Varint
+internal static class Varint
 {
+    /// <summary>The longest varint: 64 bits in 7-bit groups.</summary>
+    public const int MaxLength = 10;
+
     /// <summary>Writes <paramref name="value"/> at <paramref name="offset"/> and advances it.</summary>
     /// <param name="buffer">Destination; needs up to 10 bytes from <paramref name="offset"/>.</param>
     /// <param name="offset">Write position, advanced past the value.</param>

@@ -14,7 +14,7 @@ namespace Microstructure.Engine.Matching;
 /// miss, not two (separate key and value arrays cost one each). Public for the layers above (the risk layer's order
 /// table and threshold buckets); the matching engine itself uses the leaner <see cref="OrderIndex"/>.
 /// </remarks>
-public sealed class IndexMap
+internal sealed class IndexMap
 {
     private const int Empty = -1;
 

@@ -15,7 +15,7 @@ namespace Microstructure.Engine.Matching;
 /// price of it is one small allocation when trading first reaches a new 32,768-tick region. Public because the
 /// risk layer keys its liquidation-threshold index by price with the same structure.
 /// </remarks>
-public sealed class PriceBitmap
+internal sealed class PriceBitmap
 {
     private const int PageShift = 9; // 512 words = 32,768 bits per page
     private const int PageWords = 1 << PageShift;

@@ -19,7 +19,7 @@ public sealed class EnginePipeline : IDisposable
     /// <summary>Wires the pipeline; nothing runs until <see cref="Start"/>.</summary>
     /// <param name="engine">The engine to drive; owned by the pipeline's thread while it runs.</param>
     /// <param name="options">Ring sizes, producer type, wait strategy, resequencing.</param>
-    /// <param name="configureOutput">Attaches the output ring's consumers, e.g. <c>d => d.HandleEventsWith(new JournalHandler(w))</c>.</param>
+    /// <param name="configureOutput">Attaches the output ring's consumers, e.g. <c>d => d.HandleEventsWith(new JournalHandler&lt;EngineEvent, EngineEventCodec&gt;(w))</c>.</param>
     public EnginePipeline(MatchingEngine engine, EnginePipelineOptions options, Action<Disruptor<EngineEvent>> configureOutput)
     {
         ArgumentNullException.ThrowIfNull(engine);

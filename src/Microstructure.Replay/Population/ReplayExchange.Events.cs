@@ -102,18 +102,18 @@ internal sealed partial class ReplayExchange
                 OnTrade(in e);
                 break;
             case ExchangeEventType.RiskRejected:
-                if (e.AccountId == _watchAccount && (_watchOrder == 0 || e.OrderId.Value == _watchOrder))
+                if (e.Engine.AccountId == _watchAccount && (_watchOrder == 0 || e.Engine.OrderId.Value == _watchOrder))
                 {
                     _watchReject = e.RiskReason;
                 }
 
-                if (e.AccountId >= PopulationPlan.FirstAccount)
+                if (e.Engine.AccountId >= PopulationPlan.FirstAccount)
                 {
                     var reason = RiskNames.Of(e.RiskReason);
                     _refused[reason] = _refused.GetValueOrDefault(reason) + 1;
                 }
 
-                return !(e.AccountId is ReplayAccounts.Historical or ReplayAccounts.Injected && e.RiskReason == RiskRejectReason.InsufficientMargin);
+                return !(e.Engine.AccountId is ReplayAccounts.Historical or ReplayAccounts.Injected && e.RiskReason == RiskRejectReason.InsufficientMargin);
             case ExchangeEventType.LiquidationTriggered:
                 OnLiquidation(in e);
                 break;
@@ -135,22 +135,22 @@ internal sealed partial class ReplayExchange
 
     private void OnTrade(in ExchangeEvent e)
     {
-        _lastFill = e.Price.Ticks;
+        _lastFill = e.Engine.Price.Ticks;
         _filled = true;
-        var taker = e.OrderId.Value;
+        var taker = e.Engine.OrderId.Value;
         if (taker <= 0)
         {
             // Ids <= 0 are the risk layer's own orders: liquidations, the fund's and vault's unwinds, keeper resales.
             _riskFills++;
-            _riskFilledLots += e.Quantity.Lots;
-            if (e.MakerAccountId == ReplayAccounts.Historical)
+            _riskFilledLots += e.Engine.Quantity.Lots;
+            if (e.Engine.MakerAccountId == ReplayAccounts.Historical)
             {
-                _riskLotsFromHistory += e.Quantity.Lots;
+                _riskLotsFromHistory += e.Engine.Quantity.Lots;
             }
         }
         else if (ReplayOrderIds.IsPopulation(taker))
         {
-            _filledLots[e.AccountId - PopulationPlan.FirstAccount] += e.Quantity.Lots;
+            _filledLots[e.Engine.AccountId - PopulationPlan.FirstAccount] += e.Engine.Quantity.Lots;
         }
     }
 

@@ -12,7 +12,7 @@ internal sealed partial class ReplayRecorder
     /// <param name="e">A risk-layer event.</param>
     public void OnRiskEvent(in ExchangeEvent e)
     {
-        var row = new TapeRow { Sequence = e.CommandSequence, TimeNs = e.Timestamp.Nanoseconds };
+        var row = new TapeRow { Sequence = e.Engine.CommandSequence, TimeNs = e.Engine.Timestamp.Nanoseconds };
         switch (e.Type)
         {
             case ExchangeEventType.LiquidationTriggered:
@@ -22,31 +22,31 @@ internal sealed partial class ReplayRecorder
                 row.Quantity = Math.Abs(e.PositionLots);
                 row.OrderId = e.LiquidationId;
                 row.CounterpartyId = e.ParentLiquidationId;
-                row.Detail = string.Create(CultureInfo.InvariantCulture, $"account={e.AccountId};cause={RiskNames.Of(e.Cause)};bankruptcy={e.BankruptcyPrice.Ticks}");
+                row.Detail = string.Create(CultureInfo.InvariantCulture, $"account={e.Engine.AccountId};cause={RiskNames.Of(e.Cause)};bankruptcy={e.BankruptcyPrice.Ticks}");
                 break;
             case ExchangeEventType.LiquidationOrder:
                 row.Event = TapeEvent.LiquidationOrder;
-                row.Side = e.Side;
-                row.Price = e.Price.Ticks;
-                row.Quantity = e.Quantity.Lots;
-                row.OrderId = e.OrderId.Value;
+                row.Side = e.Engine.Side;
+                row.Price = e.Engine.Price.Ticks;
+                row.Quantity = e.Engine.Quantity.Lots;
+                row.OrderId = e.Engine.OrderId.Value;
                 row.CounterpartyId = e.LiquidationId;
-                row.Detail = string.Create(CultureInfo.InvariantCulture, $"account={e.AccountId}");
+                row.Detail = string.Create(CultureInfo.InvariantCulture, $"account={e.Engine.AccountId}");
                 break;
             case ExchangeEventType.LiquidationFinished:
                 row.Event = TapeEvent.LiquidationEnd;
                 row.Quantity = Math.Abs(e.PositionLots);
                 row.OrderId = e.LiquidationId;
-                row.Detail = string.Create(CultureInfo.InvariantCulture, $"account={e.AccountId}");
+                row.Detail = string.Create(CultureInfo.InvariantCulture, $"account={e.Engine.AccountId}");
                 break;
             case ExchangeEventType.Takeover or ExchangeEventType.AutoDeleverage:
                 row.Event = e.Type == ExchangeEventType.Takeover ? TapeEvent.Takeover : TapeEvent.Adl;
-                row.Side = e.Side;
-                row.Price = e.Price.Ticks;
-                row.Quantity = e.Quantity.Lots;
+                row.Side = e.Engine.Side;
+                row.Price = e.Engine.Price.Ticks;
+                row.Quantity = e.Engine.Quantity.Lots;
                 row.OrderId = e.LiquidationId;
                 row.CounterpartyId = e.CounterpartyAccountId;
-                row.Detail = string.Create(CultureInfo.InvariantCulture, $"account={e.AccountId}");
+                row.Detail = string.Create(CultureInfo.InvariantCulture, $"account={e.Engine.AccountId}");
                 break;
             case ExchangeEventType.InsuranceFund:
                 row.Event = TapeEvent.Fund;
@@ -56,15 +56,15 @@ internal sealed partial class ReplayRecorder
             case ExchangeEventType.BadDebt:
                 row.Event = TapeEvent.BadDebt;
                 row.OrderId = e.LiquidationId;
-                row.Detail = string.Create(CultureInfo.InvariantCulture, $"account={e.AccountId};cash={e.Amount}");
+                row.Detail = string.Create(CultureInfo.InvariantCulture, $"account={e.Engine.AccountId};cash={e.Amount}");
                 break;
             case ExchangeEventType.RiskRejected:
                 row.Event = TapeEvent.RiskReject;
-                row.Side = e.Side;
-                row.Price = e.Price.Ticks;
-                row.Quantity = e.Quantity.Lots;
-                row.OrderId = e.OrderId.Value;
-                row.Detail = string.Create(CultureInfo.InvariantCulture, $"account={e.AccountId};{RiskNames.Of(e.RiskReason)}");
+                row.Side = e.Engine.Side;
+                row.Price = e.Engine.Price.Ticks;
+                row.Quantity = e.Engine.Quantity.Lots;
+                row.OrderId = e.Engine.OrderId.Value;
+                row.Detail = string.Create(CultureInfo.InvariantCulture, $"account={e.Engine.AccountId};{RiskNames.Of(e.RiskReason)}");
                 break;
             default:
                 return;

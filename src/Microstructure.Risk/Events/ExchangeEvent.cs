@@ -11,19 +11,19 @@ namespace Microstructure.Risk;
 /// <see cref="ParentLiquidationId"/> whose fills (or whose order's maker fill) caused the breach, and
 /// <see cref="TriggerSequence"/>, the sequence of the command that caused the breach.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051:Do not declare visible instance fields", Justification = "A flat blittable struct written in place into ring slots; properties would add nothing but copies.")]
 public struct ExchangeEvent
 {
     /// <summary>The kind of event.</summary>
     public ExchangeEventType Type;
 
-    /// <summary>Side of the subject order; for a trade the aggressor; for liquidation orders the order's side.</summary>
-    public Side Side;
-
-    /// <summary>For <see cref="ExchangeEventType.Rejected"/>: the engine's reason.</summary>
-    public RejectReason RejectReason;
-
-    /// <summary>For <see cref="ExchangeEventType.Cancelled"/>: the engine's reason.</summary>
-    public CancelReason CancelReason;
+    /// <summary>
+    /// The matching engine's fields, with the engine's meanings: for the engine's own events (<see cref="IsEngineEvent"/>)
+    /// a copy of the engine's event; for the risk layer's, the subject's command sequence, timestamp, account, order,
+    /// side, price and quantity (see <see cref="ExchangeEventType"/> for each type). <c>Engine.Type</c> is meaningful
+    /// only for the engine's events; read <see cref="Type"/>.
+    /// </summary>
+    public EngineEvent Engine;
 
     /// <summary>For <see cref="ExchangeEventType.RiskRejected"/> and <see cref="ExchangeEventType.RiskCancel"/>: why.</summary>
     public RiskRejectReason RiskReason;
@@ -37,69 +37,6 @@ public struct ExchangeEvent
     /// <summary>For liquidation events: the design that handles the liquidation.</summary>
     public LiquidationDesignKind Design;
 
-    /// <summary>For <see cref="ExchangeEventType.Accepted"/>: the kind of order (as in the engine's event).</summary>
-    public OrderType OrderType;
-
-    /// <summary>For <see cref="ExchangeEventType.Accepted"/>: the order's time in force.</summary>
-    public TimeInForce TimeInForce;
-
-    /// <summary>For <see cref="ExchangeEventType.Accepted"/>: the order's post-only / reduce-only flags.</summary>
-    public OrderFlags Flags;
-
-    /// <summary>Sequence number of the input command being processed when the event was emitted.</summary>
-    public long CommandSequence;
-
-    /// <summary>Timestamp of that command.</summary>
-    public Timestamp Timestamp;
-
-    /// <summary>Subject order; for a trade the taker's order; for liquidation orders the generated (negative) id.</summary>
-    public OrderId OrderId;
-
-    /// <summary>Subject account (for a trade the taker's; for liquidation events the liquidated account).</summary>
-    public long AccountId;
-
-    /// <summary>For a trade: the maker's order.</summary>
-    public OrderId MakerOrderId;
-
-    /// <summary>For a trade: the maker's account.</summary>
-    public long MakerAccountId;
-
-    /// <summary>Trade/order price, takeover/ADL price, auction price, previous mark (mark events), index (index events).</summary>
-    public Price Price;
-
-    /// <summary>Trade quantity, order size, lots taken over/deleveraged/auctioned.</summary>
-    public Quantity Quantity;
-
-    /// <summary>Engine: the subject order's open quantity after the event.</summary>
-    public Quantity RemainingQuantity;
-
-    /// <summary>Engine: the maker's open quantity after the fill.</summary>
-    public Quantity MakerRemainingQuantity;
-
-    /// <summary>Engine top of book: best bid.</summary>
-    public Price BidPrice;
-
-    /// <summary>Engine top of book: size at the best bid.</summary>
-    public Quantity BidQuantity;
-
-    /// <summary>Engine top of book: best ask.</summary>
-    public Price AskPrice;
-
-    /// <summary>Engine top of book: size at the best ask.</summary>
-    public Quantity AskQuantity;
-
-    /// <summary>For <see cref="ExchangeEventType.Accepted"/> of a stop order: its trigger price.</summary>
-    public Price StopPrice;
-
-    /// <summary>For <see cref="ExchangeEventType.Accepted"/> of an iceberg: its display size.</summary>
-    public Quantity DisplayQuantity;
-
-    /// <summary>For <see cref="ExchangeEventType.L2Level"/>: the level's rank on its side (0 = best).</summary>
-    public int Level;
-
-    /// <summary>For <see cref="ExchangeEventType.L2Level"/>: the number of orders queued at the level.</summary>
-    public int OrderCount;
-
     /// <summary>The liquidation this event belongs to (1, 2, 3, … in start order); 0 when none.</summary>
     public long LiquidationId;
 
@@ -108,7 +45,7 @@ public struct ExchangeEvent
 
     /// <summary>
     /// The command whose effects caused the event: for a liquidation's events the command that caused the breach (it
-    /// differs from <see cref="CommandSequence"/> for resumed and time-driven liquidation work), otherwise the command itself.
+    /// differs from <see cref="EngineEvent.CommandSequence"/> for resumed and time-driven liquidation work), otherwise the command itself.
     /// </summary>
     public long TriggerSequence;
 

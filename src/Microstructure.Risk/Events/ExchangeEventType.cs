@@ -12,10 +12,10 @@ public enum ExchangeEventType : byte
     /// <summary>Engine: a fill (taker = subject order, maker = maker fields).</summary>
     Trade = 1,
 
-    /// <summary>Engine: an order or remainder left the book; see <see cref="ExchangeEvent.CancelReason"/>.</summary>
+    /// <summary>Engine: an order or remainder left the book; see <see cref="EngineEvent.CancelReason"/>.</summary>
     Cancelled = 2,
 
-    /// <summary>Engine: the matching engine refused the command; see <see cref="ExchangeEvent.RejectReason"/>.</summary>
+    /// <summary>Engine: the matching engine refused the command; see <see cref="EngineEvent.RejectReason"/>.</summary>
     Rejected = 3,
 
     /// <summary>Engine: a stop order triggered.</summary>
@@ -48,10 +48,10 @@ public enum ExchangeEventType : byte
     /// <summary>Cash moved into (positive <see cref="ExchangeEvent.Amount"/>) or out of an isolated position's margin.</summary>
     IsolatedMarginAdjusted = 21,
 
-    /// <summary>The index price changed to <see cref="ExchangeEvent.Price"/>.</summary>
+    /// <summary>The index price changed to <see cref="EngineEvent.Price"/>.</summary>
     IndexPrice = 22,
 
-    /// <summary>The mark price changed to <see cref="ExchangeEvent.MarkPrice"/> (from <see cref="ExchangeEvent.Price"/>).</summary>
+    /// <summary>The mark price changed to <see cref="ExchangeEvent.MarkPrice"/> (from <see cref="EngineEvent.Price"/>).</summary>
     MarkPrice = 23,
 
     /// <summary>Funding settled at <see cref="ExchangeEvent.Rate"/>; <see cref="ExchangeEvent.Amount"/> is the rounding remainder paid to the fund.</summary>
@@ -66,7 +66,7 @@ public enum ExchangeEventType : byte
     /// <summary>A liquidation starts: trigger mark, margin ratio, equity, MM, position, bankruptcy price, parent.</summary>
     LiquidationTriggered = 32,
 
-    /// <summary>The liquidation engine sends an order: <see cref="ExchangeEvent.OrderId"/>, side, quantity, limit price.</summary>
+    /// <summary>The liquidation engine sends an order: <see cref="EngineEvent.OrderId"/>, side, quantity, limit price.</summary>
     LiquidationOrder = 33,
 
     /// <summary>A position moved to <see cref="ExchangeEvent.CounterpartyAccountId"/> (fund, vault, auction bidder) off the book.</summary>
@@ -74,7 +74,7 @@ public enum ExchangeEventType : byte
 
     /// <summary>
     /// Auto-deleveraging: the counterparty's opposite position was closed against the bankrupt one at
-    /// <see cref="ExchangeEvent.Price"/>; <see cref="ExchangeEvent.Rate"/> is its rank score. When the counterparty's
+    /// <see cref="EngineEvent.Price"/>; <see cref="ExchangeEvent.Rate"/> is its rank score. When the counterparty's
     /// lending-pool collateral was used (the last resort for a short), <see cref="ExchangeEvent.PositionLots"/> is −1.
     /// </summary>
     AutoDeleverage = 35,
@@ -91,19 +91,19 @@ public enum ExchangeEventType : byte
     /// <summary>A loss nobody covered was written off: <see cref="ExchangeEvent.Amount"/>.</summary>
     BadDebt = 39,
 
-    /// <summary>A Dutch auction starts for <see cref="ExchangeEvent.Quantity"/> lots at <see cref="ExchangeEvent.Price"/>.</summary>
+    /// <summary>A Dutch auction starts for <see cref="EngineEvent.Quantity"/> lots at <see cref="EngineEvent.Price"/>.</summary>
     AuctionStarted = 48,
 
-    /// <summary>An auction's price stepped to <see cref="ExchangeEvent.Price"/>.</summary>
+    /// <summary>An auction's price stepped to <see cref="EngineEvent.Price"/>.</summary>
     AuctionStep = 49,
 
-    /// <summary>A bidder took <see cref="ExchangeEvent.Quantity"/> lots at <see cref="ExchangeEvent.Price"/>.</summary>
+    /// <summary>A bidder took <see cref="EngineEvent.Quantity"/> lots at <see cref="EngineEvent.Price"/>.</summary>
     AuctionTake = 50,
 
     /// <summary>An auction restarted from a new start price (tail or cusp reached).</summary>
     AuctionReset = 51,
 
-    /// <summary>An auction ended; <see cref="ExchangeEvent.Quantity"/> lots were not sold.</summary>
+    /// <summary>An auction ended; <see cref="EngineEvent.Quantity"/> lots were not sold.</summary>
     AuctionFinished = 52,
 
     /// <summary>Circuit breaker: trading paused until <see cref="ExchangeEvent.Amount"/> ns; band level in <see cref="ExchangeEvent.Rate"/>.</summary>
@@ -121,10 +121,10 @@ public enum ExchangeEventType : byte
     /// <summary>Lending: the account withdrew <see cref="ExchangeEvent.Amount"/> of liquidity.</summary>
     PoolSupplyWithdrawn = 65,
 
-    /// <summary>Lending: <see cref="ExchangeEvent.Quantity"/> lots moved into collateral.</summary>
+    /// <summary>Lending: <see cref="EngineEvent.Quantity"/> lots moved into collateral.</summary>
     CollateralDeposited = 66,
 
-    /// <summary>Lending: <see cref="ExchangeEvent.Quantity"/> lots of collateral moved back.</summary>
+    /// <summary>Lending: <see cref="EngineEvent.Quantity"/> lots of collateral moved back.</summary>
     CollateralWithdrawn = 67,
 
     /// <summary>Lending: the account borrowed <see cref="ExchangeEvent.Amount"/>.</summary>
@@ -133,7 +133,7 @@ public enum ExchangeEventType : byte
     /// <summary>Lending: the account repaid <see cref="ExchangeEvent.Amount"/>.</summary>
     Repaid = 69,
 
-    /// <summary>Lending: a liquidator repaid <see cref="ExchangeEvent.Amount"/> and seized <see cref="ExchangeEvent.Quantity"/> lots.</summary>
+    /// <summary>Lending: a liquidator repaid <see cref="ExchangeEvent.Amount"/> and seized <see cref="EngineEvent.Quantity"/> lots.</summary>
     PoolLiquidation = 70,
 
     /// <summary>Lending: debt left without collateral was written off (<see cref="ExchangeEvent.Amount"/>).</summary>

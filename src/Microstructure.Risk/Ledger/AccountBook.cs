@@ -311,7 +311,7 @@ internal sealed class AccountBook
                 a.MarginCash += rest;
                 _badDebtBalance -= rest;
                 ref var e = ref _stage.Emit(ExchangeEventType.BadDebt);
-                e.AccountId = account;
+                e.Engine.AccountId = account;
                 e.Amount = rest;
                 e.LiquidationId = liquidationId;
                 e.TriggerSequence = TriggerOf(liquidationId, account);
@@ -360,7 +360,7 @@ internal sealed class AccountBook
         ref var a = ref _accounts[account];
         long mark = _market.Mark;
         ref var e = ref _stage.Emit(type);
-        e.AccountId = account;
+        e.Engine.AccountId = account;
         e.LiquidationId = liquidationId;
         e.TriggerSequence = TriggerOf(liquidationId, account);
         e.Design = _designKind;
@@ -384,7 +384,7 @@ internal sealed class AccountBook
         ref var e = ref _stage.Emit(ExchangeEventType.InsuranceFund);
         e.FundReason = reason;
         e.Amount = delta;
-        e.AccountId = account;
+        e.Engine.AccountId = account;
         e.LiquidationId = liquidationId;
         e.Design = liquidationId != 0 ? _designKind : LiquidationDesignKind.None;
         e.FundAfter = InsuranceFund;

@@ -32,7 +32,7 @@ internal sealed class AccountCommands(AccountBook book, MarginModel margin, Mark
 
         book.RecordNetDeposit(command.Amount);
         ref var e = ref stage.Emit(ExchangeEventType.Deposit);
-        e.AccountId = account;
+        e.Engine.AccountId = account;
         e.Amount = command.Amount;
         e.FundBefore = fundBefore;
         e.FundAfter = book.InsuranceFund;
@@ -71,7 +71,7 @@ internal sealed class AccountCommands(AccountBook book, MarginModel margin, Mark
 
         book.RecordNetDeposit(-command.Amount);
         ref var e = ref stage.Emit(ExchangeEventType.Withdrawal);
-        e.AccountId = account;
+        e.Engine.AccountId = account;
         e.Amount = command.Amount;
         e.FundBefore = fundBefore;
         e.FundAfter = book.InsuranceFund;
@@ -104,7 +104,7 @@ internal sealed class AccountCommands(AccountBook book, MarginModel margin, Mark
         }
 
         ref var e = ref stage.Emit(ExchangeEventType.LeverageChanged);
-        e.AccountId = account;
+        e.Engine.AccountId = account;
         e.Amount = a.Leverage;
     }
 
@@ -134,7 +134,7 @@ internal sealed class AccountCommands(AccountBook book, MarginModel margin, Mark
         a.MarginCash = a.Mode == MarginMode.Cross ? total : 0;
         a.FreeCash = a.Mode == MarginMode.Cross ? 0 : total;
         ref var e = ref stage.Emit(ExchangeEventType.MarginModeChanged);
-        e.AccountId = account;
+        e.Engine.AccountId = account;
         e.Amount = (long)a.Mode;
     }
 
@@ -172,7 +172,7 @@ internal sealed class AccountCommands(AccountBook book, MarginModel margin, Mark
         a.FreeCash -= amount;
         a.MarginCash += amount;
         ref var e = ref stage.Emit(ExchangeEventType.IsolatedMarginAdjusted);
-        e.AccountId = account;
+        e.Engine.AccountId = account;
         e.Amount = amount;
         book.Touch(account, LiquidationCause.AccountChange);
     }

@@ -194,10 +194,10 @@ internal sealed class OrderGate
         int account = _orders.Account(slot);
         ref var e = ref _stage.Emit(ExchangeEventType.RiskCancel);
         e.RiskReason = reason;
-        e.AccountId = account;
-        e.OrderId = new OrderId(orderId);
-        e.Side = _orders.Side(slot);
-        e.Quantity = new Quantity(_orders.Open(slot));
+        e.Engine.AccountId = account;
+        e.Engine.OrderId = new OrderId(orderId);
+        e.Engine.Side = _orders.Side(slot);
+        e.Engine.Quantity = new Quantity(_orders.Open(slot));
         e.LiquidationId = liquidationId;
         var cancel = new OrderCommand { Type = CommandType.Cancel, OrderId = new OrderId(orderId), AccountId = account, Timestamp = _stage.Timestamp };
         Run(in cancel);

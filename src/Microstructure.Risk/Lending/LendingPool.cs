@@ -157,7 +157,7 @@ internal sealed class LendingPool
     {
         ref var a = ref _book[account];
         ref var e = ref _stage.Emit(ExchangeEventType.PoolLiquidation);
-        e.AccountId = account;
+        e.Engine.AccountId = account;
         e.CounterpartyAccountId = liquidator;
         e.LiquidationId = liquidationId;
         e.ParentLiquidationId = parent;
@@ -165,11 +165,11 @@ internal sealed class LendingPool
         e.Cause = LiquidationCause.HealthFactor;
         e.Design = LiquidationDesignKind.LendingPool;
         e.MarkPrice = new Price(plan.Oracle);
-        e.Price = new Price(markBefore);
+        e.Engine.Price = new Price(markBefore);
         e.MarginRatio = plan.HealthFactor;
         e.Rate = plan.CloseFactor;
         e.Amount = plan.Repay;
-        e.Quantity = new Quantity(plan.Lots);
+        e.Engine.Quantity = new Quantity(plan.Lots);
         e.PositionLots = a.Collateral;
         e.Equity = a.Debt;
 
@@ -181,7 +181,7 @@ internal sealed class LendingPool
         if (a.Collateral == 0 && a.Debt > 0)
         {
             ref var w = ref _stage.Emit(ExchangeEventType.PoolBadDebt);
-            w.AccountId = account;
+            w.Engine.AccountId = account;
             w.Amount = a.Debt;
             w.LiquidationId = liquidationId;
             _badDebt += a.Debt;
@@ -394,9 +394,9 @@ internal sealed class LendingPool
     {
         ref var a = ref _book[account];
         ref var e = ref _stage.Emit(type);
-        e.AccountId = account;
+        e.Engine.AccountId = account;
         e.Amount = amount;
-        e.Quantity = new Quantity(lots);
+        e.Engine.Quantity = new Quantity(lots);
         e.PositionLots = a.Collateral;
         e.Equity = a.Debt;
         e.MarkPrice = new Price(OraclePrice);

@@ -6,7 +6,7 @@ namespace Microstructure.Risk.Processing;
 /// <summary>
 /// The exchange behind the rings: producers → input ring of <see cref="SequencedExchangeCommand"/> → the
 /// <see cref="Exchange"/> on one business-logic thread (matching, risk and liquidations inline) → output ring of
-/// <see cref="ExchangeEvent"/> → the consumers the caller attaches (e.g. an <see cref="Journal.ExchangeJournalHandler"/>).
+/// <see cref="ExchangeEvent"/> → the consumers the caller attaches (e.g. a <see cref="Microstructure.Engine.Journal.JournalHandler{TEvent, TCodec}"/> of the exchange journal).
 /// </summary>
 /// <remarks>
 /// A <see cref="BusinessLogicPipeline{TSlot, TEvent, TProcessor}"/> over <see cref="ExchangeProcessor"/>; the same

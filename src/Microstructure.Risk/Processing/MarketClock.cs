@@ -51,7 +51,7 @@ internal sealed class MarketClock(
             market.Now = time;
             ref var e = ref stage.Emit(ExchangeEventType.TradingResumed);
             e.Rate = guard.CurrentLimit;
-            e.Price = new Price(guard.Reference);
+            e.Engine.Price = new Price(guard.Reference);
         }
 
         if (settings.Options.Funding.Enabled)
@@ -141,7 +141,7 @@ internal sealed class MarketClock(
                 }
 
                 ref var e = ref stage.Emit(ExchangeEventType.FundingPayment);
-                e.AccountId = account;
+                e.Engine.AccountId = account;
                 e.Amount = amount;
                 e.Rate = rate;
                 e.MarkPrice = new Price(mark);
@@ -156,7 +156,7 @@ internal sealed class MarketClock(
         s.Rate = rate;
         s.Amount = remainder;
         s.MarkPrice = new Price(mark);
-        s.Price = new Price(market.Index);
+        s.Engine.Price = new Price(market.Index);
         if (remainder != 0)
         {
             book.EmitFund(FundMovementReason.FundingRemainder, remainder, book.FundAccount, 0);

@@ -19,7 +19,7 @@ internal sealed class PriceCommands(MarkPriceCalculator markCalculator, MarketGu
         market.Index = price;
         guard.OnIndex(price);
         ref var e = ref stage.Emit(ExchangeEventType.IndexPrice);
-        e.Price = command.Price;
+        e.Engine.Price = command.Price;
     }
 
     /// <summary>Sets the mark directly (only when the mark method is external); the mark refresh after the command publishes it.</summary>
@@ -59,7 +59,7 @@ internal sealed class PriceCommands(MarkPriceCalculator markCalculator, MarketGu
 
         guard.SetReference(price);
         ref var e = ref stage.Emit(ExchangeEventType.TradingResumed);
-        e.Price = command.Price;
+        e.Engine.Price = command.Price;
         e.Rate = guard.CurrentLimit;
     }
 }

@@ -22,8 +22,8 @@ internal sealed class EventBuffer
         ref var e = ref _items[_count++];
         e = default;
         e.Type = type;
-        e.CommandSequence = sequence;
-        e.Timestamp = timestamp;
+        e.Engine.CommandSequence = sequence;
+        e.Engine.Timestamp = timestamp;
         return ref e;
     }
 

@@ -51,28 +51,7 @@ internal sealed class EventStage
     public void StageEngineEvent(in EngineEvent source)
     {
         ref var e = ref _buffer.Add((ExchangeEventType)source.Type, source.CommandSequence, source.Timestamp);
-        e.Side = source.Side;
-        e.RejectReason = source.RejectReason;
-        e.CancelReason = source.CancelReason;
-        e.OrderId = source.OrderId;
-        e.AccountId = source.AccountId;
-        e.MakerOrderId = source.MakerOrderId;
-        e.MakerAccountId = source.MakerAccountId;
-        e.Price = source.Price;
-        e.Quantity = source.Quantity;
-        e.RemainingQuantity = source.RemainingQuantity;
-        e.MakerRemainingQuantity = source.MakerRemainingQuantity;
-        e.BidPrice = source.BidPrice;
-        e.BidQuantity = source.BidQuantity;
-        e.AskPrice = source.AskPrice;
-        e.AskQuantity = source.AskQuantity;
-        e.OrderType = source.OrderType;
-        e.TimeInForce = source.TimeInForce;
-        e.Flags = source.Flags;
-        e.StopPrice = source.StopPrice;
-        e.DisplayQuantity = source.DisplayQuantity;
-        e.Level = source.Level;
-        e.OrderCount = source.OrderCount;
+        e.Engine = source;
         e.LiquidationId = Scope.Id;
         e.TriggerSequence = CurrentTrigger;
     }
@@ -85,16 +64,16 @@ internal sealed class EventStage
         if (command.Type == ExchangeCommandType.Order)
         {
             ref readonly var o = ref command.Order;
-            e.AccountId = o.AccountId;
-            e.OrderId = o.OrderId;
-            e.Side = o.Side;
-            e.Price = o.Price;
-            e.Quantity = o.Quantity;
+            e.Engine.AccountId = o.AccountId;
+            e.Engine.OrderId = o.OrderId;
+            e.Engine.Side = o.Side;
+            e.Engine.Price = o.Price;
+            e.Engine.Quantity = o.Quantity;
         }
         else
         {
-            e.AccountId = command.AccountId;
-            e.Price = command.Price;
+            e.Engine.AccountId = command.AccountId;
+            e.Engine.Price = command.Price;
             e.Amount = command.Amount;
         }
     }

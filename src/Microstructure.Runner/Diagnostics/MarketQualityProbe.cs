@@ -1,7 +1,6 @@
 using Microstructure.Analysis.Impact;
 using Microstructure.Analysis.Series;
 using Microstructure.Analysis.StylizedFacts;
-using Microstructure.Simulation.Kernel;
 
 namespace Microstructure.Runner.Diagnostics;
 
@@ -14,7 +13,7 @@ namespace Microstructure.Runner.Diagnostics;
 /// "Just after" is after every event of the order's command (liquidations it triggers included): the immediate
 /// impact of what the order did to the book. Liquidation orders (negative ids) are not counted as market orders.
 /// </remarks>
-internal sealed class MarketQualityProbe : IRunObserver
+internal sealed class MarketQualityProbe : IExchangeEventObserver
 {
     private readonly List<long> _midTimes = [];
     private readonly List<long> _mids = [];
@@ -34,41 +33,41 @@ internal sealed class MarketQualityProbe : IRunObserver
     /// <inheritdoc />
     public void OnEvent(in ExchangeEvent e)
     {
-        if (e.CommandSequence != _sequence)
+        if (e.Engine.CommandSequence != _sequence)
         {
             FinishPending();
-            _sequence = e.CommandSequence;
+            _sequence = e.Engine.CommandSequence;
         }
 
-        _lastTime = e.Timestamp.Nanoseconds;
+        _lastTime = e.Engine.Timestamp.Nanoseconds;
         switch (e.Type)
         {
-            case ExchangeEventType.Accepted when e.OrderType == OrderType.Market && e.OrderId.Value > 0:
-                _pendingOrder = e.OrderId.Value;
-                _pendingTime = e.Timestamp.Nanoseconds;
-                _pendingSide = e.Side;
+            case ExchangeEventType.Accepted when e.Engine.OrderType == OrderType.Market && e.Engine.OrderId.Value > 0:
+                _pendingOrder = e.Engine.OrderId.Value;
+                _pendingTime = e.Engine.Timestamp.Nanoseconds;
+                _pendingSide = e.Engine.Side;
                 _pendingFilled = 0;
                 _pendingMidBefore = _mid;
                 break;
             case ExchangeEventType.Trade:
                 _trades++;
-                if (e.OrderId.Value == _pendingOrder && _pendingOrder != 0)
+                if (e.Engine.OrderId.Value == _pendingOrder && _pendingOrder != 0)
                 {
-                    _pendingFilled += e.Quantity.Lots;
+                    _pendingFilled += e.Engine.Quantity.Lots;
                 }
 
                 break;
-            case ExchangeEventType.TopOfBook when e.BidPrice.Ticks > 0 && e.AskPrice.Ticks > 0:
-                _mid = e.BidPrice.Ticks + e.AskPrice.Ticks;
-                _spreadSum += e.AskPrice.Ticks - e.BidPrice.Ticks;
+            case ExchangeEventType.TopOfBook when e.Engine.BidPrice.Ticks > 0 && e.Engine.AskPrice.Ticks > 0:
+                _mid = e.Engine.BidPrice.Ticks + e.Engine.AskPrice.Ticks;
+                _spreadSum += e.Engine.AskPrice.Ticks - e.Engine.BidPrice.Ticks;
                 _spreadCount++;
-                if (_midTimes.Count > 0 && _midTimes[^1] == e.Timestamp.Nanoseconds)
+                if (_midTimes.Count > 0 && _midTimes[^1] == e.Engine.Timestamp.Nanoseconds)
                 {
                     _mids[^1] = _mid;
                 }
                 else
                 {
-                    _midTimes.Add(e.Timestamp.Nanoseconds);
+                    _midTimes.Add(e.Engine.Timestamp.Nanoseconds);
                     _mids.Add(_mid);
                 }
 

@@ -27,7 +27,7 @@ public static class RecordedSimulation
     {
         ArgumentNullException.ThrowIfNull(run);
         using var recorder = RunRecorder.Create(directory, RecordedRunInfoFactory.Create(run.Info, run.Exchange), options);
-        run.Execute(new RecorderObserver(recorder), progress, cancellationToken);
+        run.Execute(recorder, progress, cancellationToken);
         return recorder.Complete();
     }
 }

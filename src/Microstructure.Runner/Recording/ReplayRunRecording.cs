@@ -8,7 +8,7 @@ namespace Microstructure.Runner.Recording;
 /// Records a replay that runs through the risk layer (a leveraged population) into the same run directory that
 /// <c>micro simulate</c> writes: tapes, per-liquidation and per-cascade metrics, impact, plots, summary.json and
 /// report.md (docs/outputs.md). The replay hands it the exchange (<see cref="OnStart"/>) and then every exchange event,
-/// as the simulation kernel hands them to <see cref="RecorderObserver"/>; call <see cref="Complete"/> after the replay.
+/// as the simulation kernel hands them to the <see cref="RunRecorder"/>; call <see cref="Complete"/> after the replay.
 /// </summary>
 /// <remarks>
 /// A replay learns its time span only as it goes, so the recorder starts at the first exchange event and the run ends
@@ -32,7 +32,7 @@ internal sealed class ReplayRunRecording(string directory, string name, Recorder
     /// <inheritdoc />
     public void OnEvent(in ExchangeEvent e)
     {
-        _recorder ??= Start(e.Timestamp.Nanoseconds);
+        _recorder ??= Start(e.Engine.Timestamp.Nanoseconds);
         _recorder.OnEvent(in e);
     }
 

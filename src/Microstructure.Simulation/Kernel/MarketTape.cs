@@ -40,25 +40,25 @@ internal sealed class MarketTape
         switch (e.Type)
         {
             case ExchangeEventType.TopOfBook:
-                _bid = e.BidPrice.Ticks;
-                _bidQty = e.BidQuantity.Lots;
-                _ask = e.AskPrice.Ticks;
-                _askQty = e.AskQuantity.Lots;
+                _bid = e.Engine.BidPrice.Ticks;
+                _bidQty = e.Engine.BidQuantity.Lots;
+                _ask = e.Engine.AskPrice.Ticks;
+                _askQty = e.Engine.AskQuantity.Lots;
                 if (_bid > 0 && _ask > 0)
                 {
-                    OnMid(Math.Log((_bid + _ask) * 0.5), e.Timestamp.Nanoseconds);
+                    OnMid(Math.Log((_bid + _ask) * 0.5), e.Engine.Timestamp.Nanoseconds);
                 }
 
                 return true;
             case ExchangeEventType.Trade:
-                _last = e.Price.Ticks;
-                _volume += e.Quantity.Lots;
+                _last = e.Engine.Price.Ticks;
+                _volume += e.Engine.Quantity.Lots;
                 return true;
             case ExchangeEventType.MarkPrice:
                 _mark = e.MarkPrice.Ticks;
                 return true;
             case ExchangeEventType.IndexPrice:
-                _index = e.Price.Ticks;
+                _index = e.Engine.Price.Ticks;
                 return true;
             default:
                 return false;

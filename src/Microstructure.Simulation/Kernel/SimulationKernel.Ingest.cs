@@ -10,7 +10,7 @@ internal sealed partial class SimulationKernel
         long arrival = _sentAt.Dequeue();
         _port.WaitFor(sequence);
         bool changed = false;
-        while (_pending.Count > 0 && _pending.Peek.CommandSequence == sequence)
+        while (_pending.Count > 0 && _pending.Peek.Engine.CommandSequence == sequence)
         {
             ref readonly var e = ref _pending.Peek;
             _exchangeEvents++;
@@ -38,11 +38,11 @@ internal sealed partial class SimulationKernel
                 return; // public data: agents see it through their delayed market view
         }
 
-        int first = AgentOf(e.AccountId);
+        int first = AgentOf(e.Engine.AccountId);
         Enqueue(first, in e, arrival);
         int second = e.Type switch
         {
-            ExchangeEventType.Trade => AgentOf(e.MakerAccountId),
+            ExchangeEventType.Trade => AgentOf(e.Engine.MakerAccountId),
             ExchangeEventType.Takeover or ExchangeEventType.AutoDeleverage or ExchangeEventType.AuctionTake => AgentOf(e.CounterpartyAccountId),
             _ => -1,
         };

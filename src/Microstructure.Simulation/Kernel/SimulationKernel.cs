@@ -54,7 +54,7 @@ internal sealed partial class SimulationKernel : IDisposable
     private int[] _freeSlots = new int[1024];
     private int _freeCount;
     private int _usedSlots;
-    private IRunObserver? _observer;
+    private IExchangeEventObserver? _observer;
     private long _now;
     private long _order;
     private long _sent;
@@ -150,7 +150,7 @@ internal sealed partial class SimulationKernel : IDisposable
     /// <param name="observer">Receives every exchange event, or null.</param>
     /// <param name="progress">Called about every 1% of simulated time, or null.</param>
     /// <param name="cancellationToken">Stops the run between items (the exchange state stays consistent).</param>
-    public KernelCounters Run(IRunObserver? observer, Action<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    public KernelCounters Run(IExchangeEventObserver? observer, Action<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         _observer = observer;
         long end = _setup.EndNs;

@@ -158,7 +158,7 @@ public sealed class SimulationRun : IDisposable
     /// </summary>
     /// <exception cref="InvalidOperationException">Executed before.</exception>
     /// <exception cref="OperationCanceledException">Cancelled (the observer has seen a prefix of the run).</exception>
-    public RunResult Execute(IRunObserver? observer = null, Action<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    public RunResult Execute(IExchangeEventObserver? observer = null, Action<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (_executed)
         {

@@ -121,7 +121,8 @@ public class AccountTrackerTests
     public void An_auction_take_gives_the_bidder_the_liquidated_side_reversed()
     {
         var bidder = new AccountTracker(Me);
-        var take = Events.Auction(ExchangeEventType.AuctionTake, Other, 4, Side.Sell, 480_000, 0) with { Quantity = new Quantity(5), CounterpartyAccountId = Me };
+        var take = Events.Auction(ExchangeEventType.AuctionTake, Other, 4, Side.Sell, 480_000, 0) with { CounterpartyAccountId = Me };
+        take.Engine.Quantity = new Quantity(5);
         bidder.Apply(take, TestMarket.Rules);
         Assert.Equal(5, bidder.Position);
         Assert.Equal(-5 * 480_000 * TestMarket.K, bidder.Cash);

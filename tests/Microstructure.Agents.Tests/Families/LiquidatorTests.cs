@@ -32,7 +32,7 @@ public class LiquidatorTests
     public void It_buys_a_liquidation_dip_below_the_discounted_index_and_ignores_a_shallow_one()
     {
         var agent = new Liquidator(TestMarket.Setup(), Options, 0);
-        var liquidationSell = new ExchangeEvent { Type = ExchangeEventType.LiquidationOrder, AccountId = 3, Side = Side.Sell };
+        var liquidationSell = new ExchangeEvent { Type = ExchangeEventType.LiquidationOrder, Engine = { AccountId = 3, Side = Side.Sell } };
         var context = new FakeContext { Market = TestMarket.Quotes(497_990, 498_010, index: 500_000) }; // 0.4% below
         context.Deliver(agent, liquidationSell);
         Assert.Empty(context.Places);

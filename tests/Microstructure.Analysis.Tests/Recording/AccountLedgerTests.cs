@@ -52,10 +52,10 @@ public sealed class AccountLedgerTests
     public void Fund_movements_move_cash_between_the_fund_and_the_named_account_and_report_the_fund_change()
     {
         var ledger = new AccountLedger(1, 0, 0, fundAccount: 9, systemAccounts: [9]);
-        Assert.Equal(0, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.Deposit, AccountId = 4, Amount = 50 }));
-        Assert.Equal(30, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.InsuranceFund, AccountId = 4, Amount = 30, FundReason = FundMovementReason.ClearanceFee }));
-        Assert.Equal(-10, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.InsuranceFund, AccountId = 4, Amount = -10, FundReason = FundMovementReason.DeficitCover }));
-        Assert.Equal(5, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.InsuranceFund, AccountId = 9, Amount = 5, FundReason = FundMovementReason.FundingRemainder }));
+        Assert.Equal(0, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.Deposit, Amount = 50, Engine = { AccountId = 4 } }));
+        Assert.Equal(30, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.InsuranceFund, Amount = 30, FundReason = FundMovementReason.ClearanceFee, Engine = { AccountId = 4 } }));
+        Assert.Equal(-10, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.InsuranceFund, Amount = -10, FundReason = FundMovementReason.DeficitCover, Engine = { AccountId = 4 } }));
+        Assert.Equal(5, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.InsuranceFund, Amount = 5, FundReason = FundMovementReason.FundingRemainder, Engine = { AccountId = 9 } }));
         Assert.Equal((30, 25), (ledger.CashOf(4), ledger.FundCash));
     }
 
@@ -64,20 +64,23 @@ public sealed class AccountLedgerTests
     {
         // Regression: "_cash[Slot(id)] += x" read the old array before Slot grew it, and wrote into it.
         var ledger = new AccountLedger(1, 0, 0, fundAccount: -1, systemAccounts: []);
-        ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.Deposit, AccountId = 5_000, Amount = 77 });
+        ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.Deposit, Amount = 77, Engine = { AccountId = 5_000 } });
         Assert.Equal(77, ledger.CashOf(5_000));
         Assert.Equal(5_001, ledger.Count);
-        Assert.Throws<InvalidOperationException>(() => ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.Deposit, AccountId = -3, Amount = 1 }));
+        Assert.Throws<InvalidOperationException>(() => ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.Deposit, Amount = 1, Engine = { AccountId = -3 } }));
     }
 
     private static ExchangeEvent Trade(long taker, long maker, Side side, long lots, long price) => new()
     {
         Type = ExchangeEventType.Trade,
-        AccountId = taker,
-        MakerAccountId = maker,
-        Side = side,
-        Quantity = new Quantity(lots),
-        Price = new Price(price),
+        Engine =
+        {
+            AccountId = taker,
+            MakerAccountId = maker,
+            Side = side,
+            Quantity = new Quantity(lots),
+            Price = new Price(price),
+        },
     };
 
     private static void AssertMatchesExchange(ExchangeScript s)

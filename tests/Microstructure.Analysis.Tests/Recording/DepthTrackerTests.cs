@@ -108,10 +108,13 @@ public sealed class DepthTrackerTests
     private static ExchangeEvent Level(long seq, Side side, long price, long lots) => new()
     {
         Type = ExchangeEventType.L2Level,
-        CommandSequence = seq,
-        Side = side,
-        Price = new Price(price),
-        Quantity = new Quantity(lots),
-        OrderCount = 1,
+        Engine =
+        {
+            CommandSequence = seq,
+            Side = side,
+            Price = new Price(price),
+            Quantity = new Quantity(lots),
+            OrderCount = 1,
+        },
     };
 }

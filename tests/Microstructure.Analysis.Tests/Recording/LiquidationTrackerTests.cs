@@ -27,8 +27,8 @@ public sealed class LiquidationTrackerTests : IDisposable
         Assert.Equal(s.Events.Count(e => e.Type == ExchangeEventType.LiquidationTriggered), rows.Count);
         Assert.True(rows.Count > 0);
         // Depth consumed is every fill of the liquidations' own (negative-id) orders; ADL lots are the ADL tape's.
-        Assert.Equal(s.Events.Where(e => e.Type == ExchangeEventType.Trade && e.LiquidationId != 0 && e.OrderId.Value < 0).Sum(e => e.Quantity.Lots), rows.Sum(r => L(r["depth_consumed"])));
-        Assert.Equal(s.Events.Where(e => e.Type == ExchangeEventType.AutoDeleverage).Sum(e => e.Quantity.Lots), rows.Sum(r => L(r["adl_lots"])));
+        Assert.Equal(s.Events.Where(e => e.Type == ExchangeEventType.Trade && e.LiquidationId != 0 && e.Engine.OrderId.Value < 0).Sum(e => e.Engine.Quantity.Lots), rows.Sum(r => L(r["depth_consumed"])));
+        Assert.Equal(s.Events.Where(e => e.Type == ExchangeEventType.AutoDeleverage).Sum(e => e.Engine.Quantity.Lots), rows.Sum(r => L(r["adl_lots"])));
         Assert.Equal(summary.AdlLots, rows.Sum(r => L(r["adl_lots"])));
         // The fund moves only through liquidations here (no funding): its result is the sum of their fund deltas.
         Assert.Equal(summary.FundNetChange, rows.Sum(r => L(r["fund_delta"])));

@@ -49,12 +49,15 @@ public sealed class TakerOrderTrackerTests
     private static ExchangeEvent Fill(long seq, long order, long price, long lots, Side side = Side.Buy) => new()
     {
         Type = ExchangeEventType.Trade,
-        CommandSequence = seq,
-        OrderId = new OrderId(order),
-        AccountId = 1,
-        MakerAccountId = 2,
-        Side = side,
-        Price = new Price(price),
-        Quantity = new Quantity(lots),
+        Engine =
+        {
+            CommandSequence = seq,
+            OrderId = new OrderId(order),
+            AccountId = 1,
+            MakerAccountId = 2,
+            Side = side,
+            Price = new Price(price),
+            Quantity = new Quantity(lots),
+        },
     };
 }

@@ -76,7 +76,7 @@ public class JournalTests
     {
         var events = SampleEvents(new Random(3), 10_000);
         byte[] bytes = Write(events);
-        double perEvent = (bytes.Length - JournalFormat.HeaderLength) / (double)events.Count;
+        double perEvent = (bytes.Length - JournalHeader.Length) / (double)events.Count;
         Assert.True(perEvent < 40, $"{perEvent:F1} bytes per event; the struct is 144 and the journal should be far smaller");
     }
 
@@ -103,17 +103,17 @@ public class JournalTests
     public void An_enum_byte_no_event_can_have_is_reported_with_the_record_offset(int field, string name)
     {
         byte[] bytes = Write(SampleEvents(new Random(5), 1));
-        bytes[JournalFormat.HeaderLength + field] = 200;
+        bytes[JournalHeader.Length + field] = 200;
         var error = Assert.Throws<InvalidDataException>(() => new JournalReader(bytes).ReadAll());
         Assert.Contains($"{name} 200", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"byte {JournalFormat.HeaderLength}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"byte {JournalHeader.Length}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_varint_longer_than_64_bits_is_reported_as_corrupt()
     {
         byte[] bytes = Write(SampleEvents(new Random(5), 1));
-        var corrupt = bytes[..(JournalFormat.HeaderLength + 7)].Concat(Enumerable.Repeat((byte)0xFF, 10)).Concat(new byte[] { 0x01 }).ToArray();
+        var corrupt = bytes[..(JournalHeader.Length + 7)].Concat(Enumerable.Repeat((byte)0xFF, 10)).Concat(new byte[] { 0x01 }).ToArray();
         var error = Assert.Throws<InvalidDataException>(() => new JournalReader(corrupt).ReadAll());
         Assert.Contains("longer than 64 bits", error.Message, StringComparison.Ordinal);
     }

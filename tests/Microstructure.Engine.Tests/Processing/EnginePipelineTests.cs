@@ -26,7 +26,7 @@ public class EnginePipelineTests
         var options = new EnginePipelineOptions { InputRingSize = 1 << 10, OutputRingSize = 1 << 10 };
         byte[] first = RunSingleProducer(commands, options);
         byte[] second = RunSingleProducer(commands, options with { WaitStrategyFactory = static () => new BlockingWaitStrategy() });
-        Assert.True(first.Length > JournalFormat.HeaderLength + Commands, "the journal should hold every command's events");
+        Assert.True(first.Length > JournalHeader.Length + Commands, "the journal should hold every command's events");
         Assert.Equal(first, second);
     }
 
@@ -49,7 +49,7 @@ public class EnginePipelineTests
                 Resequence = true,
                 ReorderWindow = 1 << 6, // far smaller than the stream: producers that race ahead must wait, not fault
             };
-            using var pipeline = new EnginePipeline(new MatchingEngine(CommandStreams.Instrument, 4_096), options, d => d.HandleEventsWith(new JournalHandler(writer)));
+            using var pipeline = new EnginePipeline(new MatchingEngine(CommandStreams.Instrument, 4_096), options, d => d.HandleEventsWith(new JournalHandler<EngineEvent, EngineEventCodec>(writer)));
             pipeline.Start();
             var threads = Enumerable.Range(0, producers).Select(p => new Thread(() =>
             {
@@ -74,7 +74,7 @@ public class EnginePipelineTests
         var journal = new MemoryStream();
         var writer = new JournalWriter(journal, leaveOpen: true);
         var options = new EnginePipelineOptions { InputProducerType = ProducerType.Multi, Resequence = true, ReorderWindow = 1 << 10 };
-        using var pipeline = new EnginePipeline(new MatchingEngine(CommandStreams.Instrument, 4_096), options, d => d.HandleEventsWith(new JournalHandler(writer)));
+        using var pipeline = new EnginePipeline(new MatchingEngine(CommandStreams.Instrument, 4_096), options, d => d.HandleEventsWith(new JournalHandler<EngineEvent, EngineEventCodec>(writer)));
         pipeline.Start();
         var odd = new Thread(() =>
         {
@@ -173,7 +173,7 @@ public class EnginePipelineTests
     {
         var journal = new MemoryStream();
         var writer = new JournalWriter(journal, leaveOpen: true);
-        using (var pipeline = new EnginePipeline(new MatchingEngine(CommandStreams.Instrument, 4_096), options, d => d.HandleEventsWith(new JournalHandler(writer))))
+        using (var pipeline = new EnginePipeline(new MatchingEngine(CommandStreams.Instrument, 4_096), options, d => d.HandleEventsWith(new JournalHandler<EngineEvent, EngineEventCodec>(writer))))
         {
             pipeline.Start();
             Publish(pipeline, commands);

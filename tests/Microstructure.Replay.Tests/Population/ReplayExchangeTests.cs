@@ -31,9 +31,9 @@ public sealed class ReplayExchangeTests
         Assert.Equal(30, p.Opened);
         Assert.True(p.Liquidations > 0);
         Assert.True(p.RiskOrderLotsFromHistory > 0);
-        var liquidationTrades = log.Events.Where(e => e.Type == ExchangeEventType.Trade && e.OrderId.Value <= 0).ToList();
-        Assert.All(liquidationTrades, t => Assert.Equal(ReplayAccounts.Historical, t.MakerAccountId));
-        var levelsSwept = liquidationTrades.GroupBy(t => t.OrderId.Value).Max(g => g.Select(t => t.Price.Ticks).Distinct().Count());
+        var liquidationTrades = log.Events.Where(e => e.Type == ExchangeEventType.Trade && e.Engine.OrderId.Value <= 0).ToList();
+        Assert.All(liquidationTrades, t => Assert.Equal(ReplayAccounts.Historical, t.Engine.MakerAccountId));
+        var levelsSwept = liquidationTrades.GroupBy(t => t.Engine.OrderId.Value).Max(g => g.Select(t => t.Engine.Price.Ticks).Distinct().Count());
         Assert.True(levelsSwept >= 2, $"the deepest liquidation order swept {levelsSwept} level(s)");
         Assert.Equal(p.Liquidations, log.Events.Count(e => e.Type == ExchangeEventType.LiquidationTriggered));
     }
@@ -168,7 +168,7 @@ public sealed class ReplayExchangeTests
 
         var report = Aapl(Populations.Aapl(), log, null, Populations.AaplShock());
 
-        var sequences = log.Events.Select(e => e.CommandSequence).ToList();
+        var sequences = log.Events.Select(e => e.Engine.CommandSequence).ToList();
         Assert.Equal(sequences.Order(), sequences);
         Assert.Equal(report.SimulatedFills + report.HistoricalCrossTrades, log.Events.Count(e => e.Type == ExchangeEventType.Trade));
         Assert.Equal(report.L1Changes, log.Events.Count(e => e.Type == ExchangeEventType.TopOfBook));
@@ -184,9 +184,9 @@ public sealed class ReplayExchangeTests
         var report = Aapl(population, log);
 
         var opened = report.Population!.OpenedAtNs!.Value;
-        var first = log.Events.FindIndex(e => e.Type == ExchangeEventType.Accepted && ReplayOrderIds.IsPopulation(e.OrderId.Value));
-        var mids = log.Events.Take(first).Where(e => e.Type == ExchangeEventType.TopOfBook && e.BidPrice.Ticks > 0 && e.AskPrice.Ticks > 0).Select(e => (e.BidPrice.Ticks + e.AskPrice.Ticks) / 2).ToList();
-        Assert.Equal(opened, log.Events[first].Timestamp.Nanoseconds);
+        var first = log.Events.FindIndex(e => e.Type == ExchangeEventType.Accepted && ReplayOrderIds.IsPopulation(e.Engine.OrderId.Value));
+        var mids = log.Events.Take(first).Where(e => e.Type == ExchangeEventType.TopOfBook && e.Engine.BidPrice.Ticks > 0 && e.Engine.AskPrice.Ticks > 0).Select(e => (e.Engine.BidPrice.Ticks + e.Engine.AskPrice.Ticks) / 2).ToList();
+        Assert.Equal(opened, log.Events[first].Engine.Timestamp.Nanoseconds);
         Assert.True(mids[0] > 5_856_000, $"the mid starts above the entry price: {mids[0]}");
         Assert.True(mids[^1] <= 5_856_000, $"the mid has reached the entry price when the population opens: {mids[^1]}");
         Assert.Equal(30, report.Population.Opened);

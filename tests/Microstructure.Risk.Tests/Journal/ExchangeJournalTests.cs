@@ -1,3 +1,4 @@
+using Microstructure.Engine.Journal;
 using Microstructure.Risk.Journal;
 using Microstructure.Risk.Processing;
 using Microstructure.Risk.Tests.TestSupport;
@@ -37,25 +38,61 @@ public class ExchangeJournalTests
     }
 
     [Fact]
+    public void An_exchange_record_is_its_type_byte_then_the_engine_journal_record_of_its_engine_part_then_the_risk_fields()
+    {
+        var (options, commands) = CommandLog.Record(1, 300);
+        var exchange = new Exchange(options);
+        var events = new List<ExchangeEvent>();
+        var sink = new RecordingSink(events);
+        for (int i = 0; i < commands.Count; i++)
+        {
+            var command = commands[i];
+            exchange.Process(in command, i, ref sink);
+        }
+
+        var trade = events.First(e => e.Type == ExchangeEventType.Trade);
+        var exchangeStream = new MemoryStream();
+        using (var writer = new ExchangeJournalWriter(exchangeStream, leaveOpen: true))
+        {
+            writer.Append(in trade);
+        }
+
+        var engineStream = new MemoryStream();
+        using (var writer = new JournalWriter(engineStream, leaveOpen: true))
+        {
+            writer.Append(in trade.Engine);
+        }
+
+        byte[] exchangeRecord = exchangeStream.ToArray()[JournalHeader.Length..];
+        byte[] engineRecord = engineStream.ToArray()[JournalHeader.Length..];
+        Assert.Equal((byte)ExchangeEventType.Trade, exchangeRecord[0]);
+        Assert.Equal(engineRecord, exchangeRecord[1..(1 + engineRecord.Length)]);
+        Assert.Equal(trade, Assert.Single(new ExchangeJournalReader(exchangeStream.ToArray()).ReadAll()));
+    }
+
+    [Fact]
     public void Extreme_values_round_trip()
     {
         var e = new ExchangeEvent
         {
             Type = ExchangeEventType.LiquidationTriggered,
-            CommandSequence = long.MaxValue / 2,
-            Timestamp = new Timestamp(-5),
             MarginRatio = long.MaxValue,
             Equity = long.MinValue,
             Amount = -1,
             Cause = LiquidationCause.Funding,
             Design = LiquidationDesignKind.DutchAuction,
-            OrderType = OrderType.StopLimit,
-            TimeInForce = TimeInForce.Fok,
-            Flags = OrderFlags.PostOnly | OrderFlags.ReduceOnly,
-            StopPrice = new Price(long.MinValue),
-            DisplayQuantity = new Quantity(long.MaxValue),
-            Level = int.MaxValue,
-            OrderCount = int.MinValue,
+            Engine =
+            {
+                CommandSequence = long.MaxValue / 2,
+                Timestamp = new Timestamp(-5),
+                OrderType = OrderType.StopLimit,
+                TimeInForce = TimeInForce.Fok,
+                Flags = OrderFlags.PostOnly | OrderFlags.ReduceOnly,
+                StopPrice = new Price(long.MinValue),
+                DisplayQuantity = new Quantity(long.MaxValue),
+                Level = int.MaxValue,
+                OrderCount = int.MinValue,
+            },
         };
         var stream = new MemoryStream();
         using (var writer = new ExchangeJournalWriter(stream, leaveOpen: true))

@@ -14,7 +14,7 @@ public class AdlDesignTests
         Assert.DoesNotContain(events, e => e.Type == ExchangeEventType.Trade);
         var adl = Assert.Single(events, e => e.Type == ExchangeEventType.AutoDeleverage);
         Assert.Equal(Maker, adl.CounterpartyAccountId);
-        Assert.Equal(9_000, adl.Price.Ticks);
+        Assert.Equal(9_000, adl.Engine.Price.Ticks);
         Assert.Equal(0, d.Account(Maker).Lots);
         Assert.Equal(0, d.Account(Trader).MarginCash);
         d.AssertConserved();

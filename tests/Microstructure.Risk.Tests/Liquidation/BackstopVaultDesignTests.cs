@@ -11,7 +11,7 @@ public class BackstopVaultDesignTests
         var d = Create(new BackstopVaultOptions());
         TwoBids(d);
         var events = d.Mark(9_040); // equity 4.00 ≥ ⅔ × MM 4.52
-        Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.AccountId == Trader);
+        Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.Engine.AccountId == Trader);
         Assert.DoesNotContain(events, e => e.Type == ExchangeEventType.Takeover);
         d.AssertConserved();
     }
@@ -25,7 +25,7 @@ public class BackstopVaultDesignTests
         var takeover = Assert.Single(events, e => e.Type == ExchangeEventType.Takeover);
         long vault = d.Exchange.VaultAccountId;
         Assert.Equal(vault, takeover.CounterpartyAccountId);
-        Assert.Equal(9_010, takeover.Price.Ticks);
+        Assert.Equal(9_010, takeover.Engine.Price.Ticks);
         Assert.Equal(0, d.Account(Trader).Lots);
         Assert.Equal(0, d.Account(Trader).MarginCash);
 
@@ -33,7 +33,7 @@ public class BackstopVaultDesignTests
         Assert.Equal(8, d.Account(vault).Lots);
         Assert.DoesNotContain(d.Advance(29m), e => e.Type == ExchangeEventType.LiquidationOrder);
         var next = Assert.Single(d.Advance(1m), e => e.Type == ExchangeEventType.LiquidationOrder);
-        Assert.Equal(2, next.Quantity.Lots);            // ⌈20% × 8⌉
+        Assert.Equal(2, next.Engine.Quantity.Lots);            // ⌈20% × 8⌉
         Assert.Equal(6, d.Account(vault).Lots);
         d.AssertConserved();
     }

@@ -35,15 +35,15 @@ public class CascadeTests
             int parentFill = events.FindIndex(e => e.Type == ExchangeEventType.Trade && e.LiquidationId == child.ParentLiquidationId);
             int childTrigger = events.IndexOf(child);
             Assert.InRange(parentFill, 0, childTrigger);
-            Assert.True(child.MarkPrice.Ticks <= child.Price.Ticks);
+            Assert.True(child.MarkPrice.Ticks <= child.Engine.Price.Ticks);
         }
 
         Assert.True(withParent >= triggers.Count / 2, $"only {withParent} of {triggers.Count} liquidations were caused by another");
         Assert.True(Depth(triggers) >= 3, "the cascade should run at least three waves deep");
-        Assert.All(triggers, t => Assert.Equal(t.CommandSequence, t.TriggerSequence));
+        Assert.All(triggers, t => Assert.Equal(t.Engine.CommandSequence, t.TriggerSequence));
         Assert.All(
             events.Where(e => !e.IsEngineEvent && e.LiquidationId != 0),
-            e => Assert.Equal(first.CommandSequence, e.TriggerSequence));
+            e => Assert.Equal(first.Engine.CommandSequence, e.TriggerSequence));
         d.AssertConserved();
     }
 
@@ -80,7 +80,7 @@ public class CascadeTests
         switch (name)
         {
             case LiquidationPolicies.FullClose:
-                Assert.All(triggers, t => Assert.Contains(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.LiquidationId == t.LiquidationId && e.Quantity.Lots == CascadeScenario.LotsEach));
+                Assert.All(triggers, t => Assert.Contains(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.LiquidationId == t.LiquidationId && e.Engine.Quantity.Lots == CascadeScenario.LotsEach));
                 break;
             case LiquidationPolicies.TieredPartial:
             case LiquidationPolicies.InsuranceFund:
@@ -98,7 +98,7 @@ public class CascadeTests
                 break;
             case LiquidationPolicies.DutchAuction:
                 Assert.True(Has(ExchangeEventType.AuctionStarted));
-                Assert.DoesNotContain(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.AccountId < CascadeScenario.Crowd);
+                Assert.DoesNotContain(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.Engine.AccountId < CascadeScenario.Crowd);
                 break;
         }
 

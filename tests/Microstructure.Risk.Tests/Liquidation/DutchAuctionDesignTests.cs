@@ -14,14 +14,14 @@ public class DutchAuctionDesignTests
         var d = Create(new DutchAuctionOptions { StandingBids = [] });
         var start = d.Mark(9_040);
         var started = Assert.Single(start, e => e.Type == ExchangeEventType.AuctionStarted);
-        Assert.Equal(10_848, started.Price.Ticks);      // 90.40 × 1.2
-        Assert.Equal(10, started.Quantity.Lots);
+        Assert.Equal(10_848, started.Engine.Price.Ticks);      // 90.40 × 1.2
+        Assert.Equal(10, started.Engine.Quantity.Lots);
         var penalty = Assert.Single(start, e => e.Type == ExchangeEventType.InsuranceFund);
         Assert.Equal(FundMovementReason.AuctionPenalty, penalty.FundReason);
         Assert.Equal(Driver.Usd(4m), penalty.Amount);   // 13% × 904 capped by equity 4
 
         var step = Assert.Single(d.Advance(90m), e => e.Type == ExchangeEventType.AuctionStep);
-        Assert.Equal(10_739, step.Price.Ticks);         // ⌊108.48 × 0.99⌋
+        Assert.Equal(10_739, step.Engine.Price.Ticks);         // ⌊108.48 × 0.99⌋
         Assert.True(d.Account(Trader).InLiquidation);
         d.AssertConserved();
     }
@@ -34,7 +34,7 @@ public class DutchAuctionDesignTests
         var started = Assert.Single(d.Mark(9_040), e => e.Type == ExchangeEventType.AuctionStarted);
         d.Advance(90m);
         var take = d.Send(ExchangeCommand.TakeAuction(Bidder, started.LiquidationId, 10, 10_739, d.Time));
-        Assert.Equal(10, Assert.Single(take, e => e.Type == ExchangeEventType.AuctionTake).Quantity.Lots);
+        Assert.Equal(10, Assert.Single(take, e => e.Type == ExchangeEventType.AuctionTake).Engine.Quantity.Lots);
         Assert.Single(take, e => e.Type == ExchangeEventType.AuctionFinished);
         Assert.Equal(10, d.Account(Bidder).Lots);
         Assert.Equal(0, d.Account(Trader).Lots);
@@ -63,8 +63,8 @@ public class DutchAuctionDesignTests
         var events = d.Advance(21 * 90m);
         var take = Assert.Single(events, e => e.Type == ExchangeEventType.AuctionTake);
         Assert.Equal(d.Exchange.KeeperAccountId, take.CounterpartyAccountId);
-        Assert.Equal(2, take.Quantity.Lots);            // ⌊10 × 25%⌋
-        Assert.Contains(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.AccountId == d.Exchange.KeeperAccountId);
+        Assert.Equal(2, take.Engine.Quantity.Lots);            // ⌊10 × 25%⌋
+        Assert.Contains(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.Engine.AccountId == d.Exchange.KeeperAccountId);
         d.AssertConserved();
     }
 
@@ -75,7 +75,7 @@ public class DutchAuctionDesignTests
         d.Mark(9_040);
         d.Mark(9_000);
         var reset = Assert.Single(d.Advance(300m), e => e.Type == ExchangeEventType.AuctionReset);
-        Assert.Equal(10_800, reset.Price.Ticks);        // 90.00 × 1.2
+        Assert.Equal(10_800, reset.Engine.Price.Ticks);        // 90.00 × 1.2
     }
 
     [Fact]
@@ -83,6 +83,6 @@ public class DutchAuctionDesignTests
     {
         var d = Create(new DutchAuctionOptions { StandingBids = [], Hole = 500m });
         var started = Assert.Single(d.Mark(9_040), e => e.Type == ExchangeEventType.AuctionStarted);
-        Assert.Equal(5, started.Quantity.Lots);         // ⌊500 / 90.40⌋
+        Assert.Equal(5, started.Engine.Quantity.Lots);         // ⌊500 / 90.40⌋
     }
 }

@@ -14,15 +14,15 @@ public class FullCloseDesignTests
         var events = d.Mark(9_040);
 
         var trigger = Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationTriggered);
-        Assert.Equal(Trader, trigger.AccountId);
+        Assert.Equal(Trader, trigger.Engine.AccountId);
         Assert.Equal(LiquidationDesignKind.FullClose, trigger.Design);
         Assert.Equal(LiquidationCause.MarkMove, trigger.Cause);
         Assert.Equal(9_000, trigger.BankruptcyPrice.Ticks);
         var order = Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder);
-        Assert.Equal(10, order.Quantity.Lots);
-        Assert.Equal(Side.Sell, order.Side);
+        Assert.Equal(10, order.Engine.Quantity.Lots);
+        Assert.Equal(Side.Sell, order.Engine.Side);
         var trades = events.Where(e => e.Type == ExchangeEventType.Trade).ToList();
-        Assert.Equal([9_000L, 8_900L], trades.Select(t => t.Price.Ticks));
+        Assert.Equal([9_000L, 8_900L], trades.Select(t => t.Engine.Price.Ticks));
         Assert.All(trades, t => Assert.Equal(trigger.LiquidationId, t.LiquidationId));
 
         // −900 + 5×90 + 5×89 = −5: the fund covers it.
@@ -56,8 +56,8 @@ public class FullCloseDesignTests
 
         var adl = Assert.Single(events, e => e.Type == ExchangeEventType.AutoDeleverage);
         Assert.Equal(Maker, adl.CounterpartyAccountId);
-        Assert.Equal(6, adl.Quantity.Lots);
-        Assert.Equal(9_000, adl.Price.Ticks);
+        Assert.Equal(6, adl.Engine.Quantity.Lots);
+        Assert.Equal(9_000, adl.Engine.Price.Ticks);
         Assert.Equal(0, d.Account(Trader).Lots);
         Assert.Equal(0, d.Account(Maker).Lots);
         d.AssertConserved();
@@ -75,7 +75,7 @@ public class FullCloseDesignTests
 
         d.Limit(Maker, Side.Buy, 9_000, 6);
         var retry = d.Advance(1m);
-        Assert.Contains(retry, e => e.Type == ExchangeEventType.LiquidationOrder && e.Quantity.Lots == 6);
+        Assert.Contains(retry, e => e.Type == ExchangeEventType.LiquidationOrder && e.Engine.Quantity.Lots == 6);
         Assert.Equal(0, d.Account(Trader).Lots);
         Assert.False(d.Account(Trader).InLiquidation);
         d.AssertConserved();

@@ -15,8 +15,8 @@ public class InsuranceFundDesignTests
 
         var takeover = Assert.Single(events, e => e.Type == ExchangeEventType.Takeover);
         Assert.Equal(d.Exchange.InsuranceFundAccountId, takeover.CounterpartyAccountId);
-        Assert.Equal(9_000, takeover.Price.Ticks);
-        Assert.Equal(10, takeover.Quantity.Lots);
+        Assert.Equal(9_000, takeover.Engine.Price.Ticks);
+        Assert.Equal(10, takeover.Engine.Quantity.Lots);
         Assert.Equal(0, d.Account(Trader).MarginCash);
         // The fund sells 5 at 90 (= bankruptcy) and 5 at 89 (1 below): it loses $5.
         Assert.Equal(Driver.Usd(995m), d.Exchange.InsuranceFund);
@@ -53,11 +53,11 @@ public class InsuranceFundDesignTests
         var events = d.Mark(9_040);
 
         // Solvency limit ⌈90.00 − 2/10⌉ = 89.80: the fund sells 5 at 90, cannot sell at 89, ADLs 5 at 90.
-        Assert.Equal(5, events.Where(e => e.Type == ExchangeEventType.Trade).Sum(e => e.Quantity.Lots));
+        Assert.Equal(5, events.Where(e => e.Type == ExchangeEventType.Trade).Sum(e => e.Engine.Quantity.Lots));
         var adl = Assert.Single(events, e => e.Type == ExchangeEventType.AutoDeleverage);
-        Assert.Equal(d.Exchange.InsuranceFundAccountId, adl.AccountId);
-        Assert.Equal(5, adl.Quantity.Lots);
-        Assert.Equal(9_000, adl.Price.Ticks);
+        Assert.Equal(d.Exchange.InsuranceFundAccountId, adl.Engine.AccountId);
+        Assert.Equal(5, adl.Engine.Quantity.Lots);
+        Assert.Equal(9_000, adl.Engine.Price.Ticks);
         Assert.Equal(Driver.Usd(2m), d.Exchange.InsuranceFund);
         Assert.Equal(0, d.Exchange.BadDebt);
         d.AssertConserved();

@@ -21,8 +21,8 @@ public class TieredPartialDesignTests
         var events = d.Mark(9_060);
 
         var order = Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder);
-        Assert.Equal(5, order.Quantity.Lots);           // ⌈(906 − 500) / 90.60⌉
-        Assert.Equal(9_000, order.Price.Ticks);         // limited at the bankruptcy price
+        Assert.Equal(5, order.Engine.Quantity.Lots);           // ⌈(906 − 500) / 90.60⌉
+        Assert.Equal(9_000, order.Engine.Price.Ticks);         // limited at the bankruptcy price
         Assert.DoesNotContain(events, e => e.Type == ExchangeEventType.Takeover);
         var finished = Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationFinished);
         Assert.Equal(5, finished.PositionLots);
@@ -37,11 +37,11 @@ public class TieredPartialDesignTests
         var d = Create(NoFee, brackets: TwoTiers);
         d.Limit(Maker, Side.Buy, 8_900, 10);
         var events = d.Mark(9_060);
-        var order = Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.AccountId == Trader);
-        Assert.Equal(5, order.Quantity.Lots);
+        var order = Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.Engine.AccountId == Trader);
+        Assert.Equal(5, order.Engine.Quantity.Lots);
         var takeover = Assert.Single(events, e => e.Type == ExchangeEventType.Takeover);
-        Assert.Equal(10, takeover.Quantity.Lots);
-        Assert.Equal(9_000, takeover.Price.Ticks);
+        Assert.Equal(10, takeover.Engine.Quantity.Lots);
+        Assert.Equal(9_000, takeover.Engine.Price.Ticks);
         Assert.Equal(0, d.Account(Trader).Lots);
         Assert.Equal(Driver.Usd(1_000m - 10m), d.Exchange.InsuranceFund); // the fund sold 10 at 89 after buying at 90
         d.AssertConserved();
@@ -53,7 +53,7 @@ public class TieredPartialDesignTests
         var d = Create(NoFee);
         TwoBids(d);
         var events = d.Mark(9_040);
-        Assert.DoesNotContain(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.AccountId == Trader);
+        Assert.DoesNotContain(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.Engine.AccountId == Trader);
         Assert.Single(events, e => e.Type == ExchangeEventType.Takeover);
         d.AssertConserved();
     }

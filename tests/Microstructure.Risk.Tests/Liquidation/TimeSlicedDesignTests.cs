@@ -13,7 +13,7 @@ public class TimeSlicedDesignTests
         var d = Create(Sliced);
         d.Limit(Maker, Side.Buy, 9_010, 10);
         var first = d.Mark(9_040);
-        Assert.Equal(2, Assert.Single(first, e => e.Type == ExchangeEventType.LiquidationOrder).Quantity.Lots);
+        Assert.Equal(2, Assert.Single(first, e => e.Type == ExchangeEventType.LiquidationOrder).Engine.Quantity.Lots);
         var deferred = Assert.Single(first, e => e.Type == ExchangeEventType.LiquidationDeferred);
         Assert.Equal(d.Time + 30_000_000_000, deferred.Amount);
         Assert.Equal(8, d.Account(Trader).Lots);
@@ -21,7 +21,7 @@ public class TimeSlicedDesignTests
 
         Assert.DoesNotContain(d.Advance(29m), e => e.Type == ExchangeEventType.LiquidationOrder);
         var second = d.Advance(1m);
-        Assert.Equal(2, Assert.Single(second, e => e.Type == ExchangeEventType.LiquidationOrder).Quantity.Lots);
+        Assert.Equal(2, Assert.Single(second, e => e.Type == ExchangeEventType.LiquidationOrder).Engine.Quantity.Lots);
         // 6 lots left: −539.60 + 6 × 90.40 = 2.80 > MM 2.712, healthy again: the liquidation ends.
         Assert.Single(second, e => e.Type == ExchangeEventType.LiquidationFinished);
         Assert.Equal(6, d.Account(Trader).Lots);
@@ -34,7 +34,7 @@ public class TimeSlicedDesignTests
     {
         var d = Create(Sliced with { SliceThreshold = 100_000m });
         TwoBids(d);
-        Assert.Equal(10, Assert.Single(d.Mark(9_040), e => e.Type == ExchangeEventType.LiquidationOrder).Quantity.Lots);
+        Assert.Equal(10, Assert.Single(d.Mark(9_040), e => e.Type == ExchangeEventType.LiquidationOrder).Engine.Quantity.Lots);
     }
 
     [Fact]
@@ -43,14 +43,14 @@ public class TimeSlicedDesignTests
         var d = Create(Sliced with { SliceFraction = 1m, CooldownSeconds = 0.5m, MaxNotionalPerInterval = 200m, CapIntervalSeconds = 1m });
         d.Limit(Maker, Side.Buy, 9_010, 10);
         var first = d.Mark(9_040);
-        Assert.Equal(2, Assert.Single(first, e => e.Type == ExchangeEventType.LiquidationOrder).Quantity.Lots); // ⌊200 / 90.40⌋
+        Assert.Equal(2, Assert.Single(first, e => e.Type == ExchangeEventType.LiquidationOrder).Engine.Quantity.Lots); // ⌊200 / 90.40⌋
         Assert.Equal(1_500_000_000, Assert.Single(first, e => e.Type == ExchangeEventType.LiquidationDeferred).Amount);
 
         // After the cool-down the interval [1 s, 2 s) has no room left: wait for the next one.
         var capped = d.Advance(0.5m);
         Assert.DoesNotContain(capped, e => e.Type == ExchangeEventType.LiquidationOrder);
         Assert.Equal(2_000_000_000, Assert.Single(capped, e => e.Type == ExchangeEventType.LiquidationDeferred).Amount);
-        Assert.Equal(2, Assert.Single(d.Advance(0.5m), e => e.Type == ExchangeEventType.LiquidationOrder).Quantity.Lots);
+        Assert.Equal(2, Assert.Single(d.Advance(0.5m), e => e.Type == ExchangeEventType.LiquidationOrder).Engine.Quantity.Lots);
         d.AssertConserved();
     }
 

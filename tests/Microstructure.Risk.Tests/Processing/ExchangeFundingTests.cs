@@ -22,7 +22,7 @@ public class ExchangeFundingTests
 
         var settled = Assert.Single(events, e => e.Type == ExchangeEventType.FundingSettled);
         Assert.Equal(FixedPoint.ToRate(0.0001m), settled.Rate);
-        var payments = events.Where(e => e.Type == ExchangeEventType.FundingPayment).ToDictionary(e => e.AccountId, e => e.Amount);
+        var payments = events.Where(e => e.Type == ExchangeEventType.FundingPayment).ToDictionary(e => e.Engine.AccountId, e => e.Amount);
         Assert.Equal(Driver.Usd(0.030003m), payments[1]);                 // short 3 × 100.01 × 0.01%
         Assert.Equal(-Driver.Usd(0.020002m), payments[2]);
         Assert.Equal(-Driver.Usd(0.010001m), payments[3]);

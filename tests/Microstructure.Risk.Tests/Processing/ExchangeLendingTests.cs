@@ -75,7 +75,7 @@ public class ExchangeLendingTests
         var events = d.Mark(9_696);
         var liquidation = Assert.Single(events, e => e.Type == ExchangeEventType.PoolLiquidation);
         Assert.Equal(Driver.Usd(800m), liquidation.Amount);           // 50% of the debt
-        Assert.Equal(8, liquidation.Quantity.Lots);                    // ⌊800 × 1.05 / 96.96⌋ = 8 lots
+        Assert.Equal(8, liquidation.Engine.Quantity.Lots);                    // ⌊800 × 1.05 / 96.96⌋ = 8 lots
         Assert.Equal(FixedPoint.ToRate(0.5m), liquidation.Rate);
         Assert.Equal(d.Exchange.PoolLiquidatorAccountId, liquidation.CounterpartyAccountId);
         Assert.Equal(12, d.Account(Looper).Collateral);
@@ -83,9 +83,9 @@ public class ExchangeLendingTests
 
         // The seized lots are sold on the book inline, by the protocol liquidator.
         var sale = Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder);
-        Assert.Equal(d.Exchange.PoolLiquidatorAccountId, sale.AccountId);
-        Assert.Equal(8, sale.Quantity.Lots);
-        Assert.Contains(events, e => e.Type == ExchangeEventType.Trade && e.AccountId == d.Exchange.PoolLiquidatorAccountId && e.Price.Ticks == 9_600);
+        Assert.Equal(d.Exchange.PoolLiquidatorAccountId, sale.Engine.AccountId);
+        Assert.Equal(8, sale.Engine.Quantity.Lots);
+        Assert.Contains(events, e => e.Type == ExchangeEventType.Trade && e.Engine.AccountId == d.Exchange.PoolLiquidatorAccountId && e.Engine.Price.Ticks == 9_600);
         Assert.Equal(0, d.Account(d.Exchange.PoolLiquidatorAccountId).Lots);
         d.AssertConserved();
     }
@@ -110,9 +110,9 @@ public class ExchangeLendingTests
         Assert.Equal(8, d.Account(liquidator).Lots);
         var later = d.Advance(1m);
         var sale = Assert.Single(later, e => e.Type == ExchangeEventType.LiquidationOrder);
-        Assert.Equal(liquidator, sale.AccountId);
-        Assert.Equal(8, sale.Quantity.Lots);
-        Assert.Contains(later, e => e.Type == ExchangeEventType.Trade && e.AccountId == liquidator && e.Price.Ticks == 9_600 && e.LiquidationId == sale.LiquidationId);
+        Assert.Equal(liquidator, sale.Engine.AccountId);
+        Assert.Equal(8, sale.Engine.Quantity.Lots);
+        Assert.Contains(later, e => e.Type == ExchangeEventType.Trade && e.Engine.AccountId == liquidator && e.Engine.Price.Ticks == 9_600 && e.LiquidationId == sale.LiquidationId);
         Assert.Equal(0, d.Account(liquidator).Lots);
         Assert.DoesNotContain(d.Advance(5m), e => e.Type == ExchangeEventType.LiquidationOrder);
         d.AssertConserved();
@@ -136,7 +136,7 @@ public class ExchangeLendingTests
         d.Limit(Maker, Side.Buy, 9_600, 100);
         var sales = d.Advance(1.5m).Where(e => e.Type == ExchangeEventType.LiquidationOrder).ToList();
 
-        Assert.Equal(seizures.Select(s => (s.LiquidationId, s.Quantity.Lots, s.TriggerSequence)), sales.Select(s => (s.LiquidationId, s.Quantity.Lots, s.TriggerSequence)));
+        Assert.Equal(seizures.Select(s => (s.LiquidationId, s.Engine.Quantity.Lots, s.TriggerSequence)), sales.Select(s => (s.LiquidationId, s.Engine.Quantity.Lots, s.TriggerSequence)));
         Assert.Equal(0, d.Account(liquidator).Lots);
         d.AssertConserved();
     }

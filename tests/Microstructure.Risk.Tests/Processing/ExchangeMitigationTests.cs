@@ -21,12 +21,12 @@ public class ExchangeMitigationTests
         Assert.Equal(RiskRejectReason.TradingHalted, Assert.Single(d.Limit(Short, Side.Buy, 9_300, 1)).RiskReason);
 
         var breached = d.Mark(9_040);
-        Assert.Single(breached, e => e.Type == ExchangeEventType.LiquidationDeferred && e.AccountId == Trader);
+        Assert.Single(breached, e => e.Type == ExchangeEventType.LiquidationDeferred && e.Engine.AccountId == Trader);
         Assert.DoesNotContain(breached, e => e.Type == ExchangeEventType.Trade);
 
         var resumed = d.Advance(120m);
         Assert.Equal(FixedPoint.ToRate(0.13m), Assert.Single(resumed, e => e.Type == ExchangeEventType.TradingResumed).Rate);
-        Assert.Contains(resumed, e => e.Type == ExchangeEventType.LiquidationTriggered && e.AccountId == Trader);
+        Assert.Contains(resumed, e => e.Type == ExchangeEventType.LiquidationTriggered && e.Engine.AccountId == Trader);
         Assert.Equal(0, d.Account(Trader).Lots);
         d.AssertConserved();
     }
@@ -40,8 +40,8 @@ public class ExchangeMitigationTests
         d.Limit(Maker, Side.Buy, 9_000, 2);
         var sold = d.Market(Short, Side.Sell, 4);
         var accepted = Assert.Single(sold, e => e.Type == ExchangeEventType.Accepted);
-        Assert.Equal(9_500, accepted.Price.Ticks);
-        Assert.Equal([9_500L], sold.Where(e => e.Type == ExchangeEventType.Trade).Select(e => e.Price.Ticks));
+        Assert.Equal(9_500, accepted.Engine.Price.Ticks);
+        Assert.Equal([9_500L], sold.Where(e => e.Type == ExchangeEventType.Trade).Select(e => e.Engine.Price.Ticks));
         Assert.Equal(RiskRejectReason.PriceOutsideBand, Assert.Single(d.Limit(Short, Side.Sell, 9_400, 1)).RiskReason);
     }
 
@@ -51,8 +51,8 @@ public class ExchangeMitigationTests
         var d = Create(new FullCloseOptions(), tweak: o => o with { Mitigations = [new PriceBandOptions { Band = 0.01m }] });
         TwoBids(d); // 5 at 90.00, 5 at 89.00; band at a 90.40 mark reaches down to 89.50
         var events = d.Mark(9_040);
-        Assert.Equal(8_950, Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder).Price.Ticks);
-        Assert.Equal(5, events.Where(e => e.Type == ExchangeEventType.Trade).Sum(e => e.Quantity.Lots));
+        Assert.Equal(8_950, Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder).Engine.Price.Ticks);
+        Assert.Equal(5, events.Where(e => e.Type == ExchangeEventType.Trade).Sum(e => e.Engine.Quantity.Lots));
         Assert.Single(events, e => e.Type == ExchangeEventType.AutoDeleverage); // the rest, per full-close's default
         d.AssertConserved();
     }

@@ -1,3 +1,4 @@
+using Microstructure.Engine.Journal;
 using Microstructure.Engine.Processing;
 using Microstructure.Risk.Journal;
 using Microstructure.Risk.Processing;
@@ -18,7 +19,7 @@ public class ExchangePipelineTests
         var (options, commands) = CommandLog.Record(seed, 1_500);
         byte[] synchronous = RunSynchronously(options, commands);
         byte[] pipelined = RunPipelined(options, commands, new EnginePipelineOptions { InputProducerType = ProducerType.Single, InputRingSize = 256, OutputRingSize = 1_024 });
-        Assert.True(synchronous.Length > ExchangeJournalFormat.HeaderLength + commands.Count, "the journal should hold every command's events");
+        Assert.True(synchronous.Length > JournalHeader.Length + commands.Count, "the journal should hold every command's events");
         Assert.Equal(synchronous, pipelined);
     }
 
@@ -30,7 +31,7 @@ public class ExchangePipelineTests
         var journal = new MemoryStream();
         var writer = new ExchangeJournalWriter(journal, leaveOpen: true);
         var pipelineOptions = new EnginePipelineOptions { InputProducerType = ProducerType.Multi, InputRingSize = 64, Resequence = true, ReorderWindow = 1 << 12 };
-        using (var pipeline = new ExchangePipeline(new Exchange(options), pipelineOptions, d => d.HandleEventsWith(new ExchangeJournalHandler(writer))))
+        using (var pipeline = new ExchangePipeline(new Exchange(options), pipelineOptions, d => d.HandleEventsWith(new JournalHandler<ExchangeEvent, ExchangeEventCodec>(writer))))
         {
             pipeline.Start();
             var producers = Enumerable.Range(0, 2).Select(p => new Thread(() =>
@@ -79,7 +80,7 @@ public class ExchangePipelineTests
     {
         var journal = new MemoryStream();
         var writer = new ExchangeJournalWriter(journal, leaveOpen: true);
-        using (var pipeline = new ExchangePipeline(new Exchange(options), pipelineOptions, d => d.HandleEventsWith(new ExchangeJournalHandler(writer))))
+        using (var pipeline = new ExchangePipeline(new Exchange(options), pipelineOptions, d => d.HandleEventsWith(new JournalHandler<ExchangeEvent, ExchangeEventCodec>(writer))))
         {
             pipeline.Start();
             for (int i = 0; i < commands.Count; i++)

@@ -39,7 +39,7 @@ public class ExchangeTests
         d.Deposit(Maker, 10_000m);
         d.Mark(10_000);
         var accepted = d.Limit(Maker, Side.Sell, 10_010, 5, flags: OrderFlags.PostOnly).Single(e => e.Type == ExchangeEventType.Accepted);
-        Assert.Equal((OrderType.Limit, TimeInForce.Gtc, OrderFlags.PostOnly), (accepted.OrderType, accepted.TimeInForce, accepted.Flags));
+        Assert.Equal((OrderType.Limit, TimeInForce.Gtc, OrderFlags.PostOnly), (accepted.Engine.OrderType, accepted.Engine.TimeInForce, accepted.Engine.Flags));
         d.Limit(Maker, Side.Sell, 10_020, 2);
 
         var levels = d.Place(new OrderCommand { Type = CommandType.SnapshotL2, AccountId = Maker, Quantity = new Quantity(5) });
@@ -47,7 +47,7 @@ public class ExchangeTests
         Assert.All(levels, e => Assert.Equal(ExchangeEventType.L2Level, e.Type));
         Assert.Equal(
             new[] { (Side.Sell, 0, 10_010L, 5L, 1), (Side.Sell, 1, 10_020L, 2L, 1) },
-            levels.Select(e => (e.Side, e.Level, e.Price.Ticks, e.Quantity.Lots, e.OrderCount)));
+            levels.Select(e => (e.Engine.Side, e.Engine.Level, e.Engine.Price.Ticks, e.Engine.Quantity.Lots, e.Engine.OrderCount)));
         Assert.True(levels[0].IsEngineEvent);
     }
 
@@ -138,8 +138,8 @@ public class ExchangeTests
 
         Assert.Equal(0, d.Account(Trader).Lots);
         var cancel = Assert.Single(close, e => e.Type == ExchangeEventType.RiskCancel);
-        Assert.Equal(500, cancel.OrderId.Value);
-        Assert.Contains(close, e => e.Type == ExchangeEventType.Cancelled && e.OrderId.Value == 500);
+        Assert.Equal(500, cancel.Engine.OrderId.Value);
+        Assert.Contains(close, e => e.Type == ExchangeEventType.Cancelled && e.Engine.OrderId.Value == 500);
         Assert.False(d.Exchange.Engine.TryGetOrder(new OrderId(500), out _));
     }
 

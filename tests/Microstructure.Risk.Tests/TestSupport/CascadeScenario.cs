@@ -67,14 +67,14 @@ internal static class CascadeScenario
 
     /// <summary>Lots the liquidations took out of the crowd's positions (book fills, takeovers, ADL, auction sales).</summary>
     public static long LiquidatedLots(IEnumerable<ExchangeEvent> events) => events
-        .Where(e => (e.Type == ExchangeEventType.Trade && e.LiquidationId != 0 && e.AccountId < Crowd)
-            || (e.Type is ExchangeEventType.Takeover or ExchangeEventType.AuctionTake or ExchangeEventType.AutoDeleverage && e.AccountId < Crowd))
-        .Sum(e => e.Quantity.Lots);
+        .Where(e => (e.Type == ExchangeEventType.Trade && e.LiquidationId != 0 && e.Engine.AccountId < Crowd)
+            || (e.Type is ExchangeEventType.Takeover or ExchangeEventType.AuctionTake or ExchangeEventType.AutoDeleverage && e.Engine.AccountId < Crowd))
+        .Sum(e => e.Engine.Quantity.Lots);
 
     /// <summary>Notional the liquidations moved: liquidation-order fills, takeovers, ADL and auction sales, in cash units.</summary>
     public static long LiquidatedNotional(IEnumerable<ExchangeEvent> events, long cashPerTickLot) => events
-        .Where(e => (e.Type == ExchangeEventType.Trade && e.LiquidationId != 0 && e.AccountId < Crowd)
-            || (e.Type is ExchangeEventType.Takeover or ExchangeEventType.AuctionTake && e.AccountId < Crowd)
-            || (e.Type == ExchangeEventType.AutoDeleverage && e.AccountId < Crowd))
-        .Sum(e => e.Quantity.Lots * e.Price.Ticks * cashPerTickLot);
+        .Where(e => (e.Type == ExchangeEventType.Trade && e.LiquidationId != 0 && e.Engine.AccountId < Crowd)
+            || (e.Type is ExchangeEventType.Takeover or ExchangeEventType.AuctionTake && e.Engine.AccountId < Crowd)
+            || (e.Type == ExchangeEventType.AutoDeleverage && e.Engine.AccountId < Crowd))
+        .Sum(e => e.Engine.Quantity.Lots * e.Engine.Price.Ticks * cashPerTickLot);
 }

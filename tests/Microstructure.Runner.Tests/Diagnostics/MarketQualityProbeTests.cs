@@ -11,7 +11,7 @@ public class MarketQualityProbeTests
     {
         var probe = new MarketQualityProbe();
         long t = 0;
-        void Top(long seq, long bid, long ask) => probe.OnEvent(new ExchangeEvent { Type = ExchangeEventType.TopOfBook, CommandSequence = seq, Timestamp = new Timestamp(t), BidPrice = new Price(bid), AskPrice = new Price(ask) });
+        void Top(long seq, long bid, long ask) => probe.OnEvent(new ExchangeEvent { Type = ExchangeEventType.TopOfBook, Engine = { CommandSequence = seq, Timestamp = new Timestamp(t), BidPrice = new Price(bid), AskPrice = new Price(ask) } });
 
         for (long s = 0; s < 200; s++)
         {
@@ -20,9 +20,9 @@ public class MarketQualityProbeTests
             if (s % 2 == 0)
             {
                 // a 5-lot market buy filled in two trades, lifting the ask by two ticks (mid +1 tick)
-                probe.OnEvent(new ExchangeEvent { Type = ExchangeEventType.Accepted, CommandSequence = s, Timestamp = new Timestamp(t + 1), OrderType = OrderType.Market, Side = Side.Buy, OrderId = new OrderId(s + 1) });
-                probe.OnEvent(new ExchangeEvent { Type = ExchangeEventType.Trade, CommandSequence = s, Timestamp = new Timestamp(t + 1), OrderId = new OrderId(s + 1), Quantity = new Quantity(2) });
-                probe.OnEvent(new ExchangeEvent { Type = ExchangeEventType.Trade, CommandSequence = s, Timestamp = new Timestamp(t + 1), OrderId = new OrderId(s + 1), Quantity = new Quantity(3) });
+                probe.OnEvent(new ExchangeEvent { Type = ExchangeEventType.Accepted, Engine = { CommandSequence = s, Timestamp = new Timestamp(t + 1), OrderType = OrderType.Market, Side = Side.Buy, OrderId = new OrderId(s + 1) } });
+                probe.OnEvent(new ExchangeEvent { Type = ExchangeEventType.Trade, Engine = { CommandSequence = s, Timestamp = new Timestamp(t + 1), OrderId = new OrderId(s + 1), Quantity = new Quantity(2) } });
+                probe.OnEvent(new ExchangeEvent { Type = ExchangeEventType.Trade, Engine = { CommandSequence = s, Timestamp = new Timestamp(t + 1), OrderId = new OrderId(s + 1), Quantity = new Quantity(3) } });
                 Top(s, 1_000 + (s % 3), 1_012 + (s % 3));
             }
         }

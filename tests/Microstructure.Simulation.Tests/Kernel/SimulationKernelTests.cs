@@ -28,8 +28,8 @@ public class SimulationKernelTests
 
         var deposits = observer.Events.Where(e => e.Type == ExchangeEventType.Deposit).ToList();
         Assert.Equal(Enumerable.Range(1, 20).Select(x => FixedPoint.ToCash(x)), deposits.Select(e => e.Amount));
-        Assert.All(deposits, e => Assert.InRange(e.Timestamp.Nanoseconds, 11 * Ms, (11 * Ms) + (500 * 1_000)));
-        Assert.True(deposits.Zip(deposits.Skip(1)).All(p => p.First.Timestamp.Nanoseconds <= p.Second.Timestamp.Nanoseconds));
+        Assert.All(deposits, e => Assert.InRange(e.Engine.Timestamp.Nanoseconds, 11 * Ms, (11 * Ms) + (500 * 1_000)));
+        Assert.True(deposits.Zip(deposits.Skip(1)).All(p => p.First.Engine.Timestamp.Nanoseconds <= p.Second.Engine.Timestamp.Nanoseconds));
         Assert.Equal(20, kernel.Counters.Arrivals);
     }
 
@@ -42,7 +42,7 @@ public class SimulationKernelTests
 
         var (now, e) = Assert.Single(probe.Received);
         Assert.Equal(ExchangeEventType.Deposit, e.Type);
-        Assert.InRange(now - e.Timestamp.Nanoseconds, 3 * Ms, (3 * Ms) + (700 * 1_000));
+        Assert.InRange(now - e.Engine.Timestamp.Nanoseconds, 3 * Ms, (3 * Ms) + (700 * 1_000));
         Assert.Equal(1, kernel.Counters.Deliveries);
     }
 
@@ -117,8 +117,8 @@ public class SimulationKernelTests
         long previous = 0;
         foreach (var e in observer.Events)
         {
-            Assert.True(e.CommandSequence >= previous, $"sequence went back from {previous} to {e.CommandSequence}");
-            previous = e.CommandSequence;
+            Assert.True(e.Engine.CommandSequence >= previous, $"sequence went back from {previous} to {e.Engine.CommandSequence}");
+            previous = e.Engine.CommandSequence;
         }
 
         Assert.True(observer.Events.Count > 3_000, $"only {observer.Events.Count} events");
@@ -157,15 +157,15 @@ public class SimulationKernelTests
 
         // A one-sided book (the shock may empty the bids for a moment) has no mid: the index is then the news value alone.
         var books = observer.Events.Where(e => e.Type == ExchangeEventType.TopOfBook)
-            .Select(e => (Time: e.Timestamp.Nanoseconds, Mid: e.BidPrice.Ticks > 0 && e.AskPrice.Ticks > 0 ? (e.BidPrice.Ticks + e.AskPrice.Ticks) / 2.0 : scenario.InitialPriceTicks))
+            .Select(e => (Time: e.Engine.Timestamp.Nanoseconds, Mid: e.Engine.BidPrice.Ticks > 0 && e.Engine.AskPrice.Ticks > 0 ? (e.Engine.BidPrice.Ticks + e.Engine.AskPrice.Ticks) / 2.0 : scenario.InitialPriceTicks))
             .ToList();
-        var late = observer.Events.Where(e => e.Type == ExchangeEventType.IndexPrice && e.Timestamp.Nanoseconds > 5_000 * Ms).ToList();
+        var late = observer.Events.Where(e => e.Type == ExchangeEventType.IndexPrice && e.Engine.Timestamp.Nanoseconds > 5_000 * Ms).ToList();
         Assert.NotEmpty(late);
-        Assert.Contains(late, e => e.Price.Ticks < scenario.InitialPriceTicks - 10);
+        Assert.Contains(late, e => e.Engine.Price.Ticks < scenario.InitialPriceTicks - 10);
         foreach (var index in late)
         {
-            double midThen = books.Last(m => m.Time <= index.Timestamp.Nanoseconds - (2_000 * Ms)).Mid;
-            Assert.InRange(index.Price.Ticks, midThen - 1, midThen + 1);
+            double midThen = books.Last(m => m.Time <= index.Engine.Timestamp.Nanoseconds - (2_000 * Ms)).Mid;
+            Assert.InRange(index.Engine.Price.Ticks, midThen - 1, midThen + 1);
         }
     }
 }

@@ -1,4 +1,3 @@
-using Microstructure.Simulation.Kernel;
 
 namespace Microstructure.Simulation.Tests.TestSupport;
 
@@ -6,7 +5,7 @@ namespace Microstructure.Simulation.Tests.TestSupport;
 /// Keeps what a scenario test asks of a run's liquidations — each one's parent and causal depth (wave), the notional
 /// closed out of the liquidated account (as the recorder counts it) — and the mid over time.
 /// </summary>
-internal sealed class LiquidationObserver : IRunObserver
+internal sealed class LiquidationObserver : IExchangeEventObserver
 {
     private readonly Dictionary<long, Liquidation> _byId = [];
 
@@ -25,24 +24,24 @@ internal sealed class LiquidationObserver : IRunObserver
             case ExchangeEventType.LiquidationTriggered or ExchangeEventType.PoolLiquidation when !_byId.ContainsKey(e.LiquidationId):
                 // A parent is always triggered before its children (ids are in start order), so its wave is known.
                 int wave = _byId.TryGetValue(e.ParentLiquidationId, out var parent) ? parent.Wave + 1 : 1;
-                var liquidation = new Liquidation(e.LiquidationId, e.ParentLiquidationId, e.AccountId, e.Timestamp.Nanoseconds,
+                var liquidation = new Liquidation(e.LiquidationId, e.ParentLiquidationId, e.Engine.AccountId, e.Engine.Timestamp.Nanoseconds,
                     wave, e.Type == ExchangeEventType.PoolLiquidation);
                 _byId.Add(e.LiquidationId, liquidation);
                 Liquidations.Add(liquidation);
                 break;
-            case ExchangeEventType.Trade when e.OrderId.Value < 0 && IsLiquidatedAccount(in e):
+            case ExchangeEventType.Trade when e.Engine.OrderId.Value < 0 && IsLiquidatedAccount(in e):
             case ExchangeEventType.Takeover or ExchangeEventType.AutoDeleverage or ExchangeEventType.AuctionTake when IsLiquidatedAccount(in e):
                 // Only what left the liquidated account's own position counts (the fund re-selling it does not).
-                LiquidatedNotional += e.Quantity.Lots * e.Price.Ticks;
+                LiquidatedNotional += e.Engine.Quantity.Lots * e.Engine.Price.Ticks;
                 break;
-            case ExchangeEventType.TopOfBook when e.BidPrice.Ticks > 0 && e.AskPrice.Ticks > 0:
-                Mids.Add((e.Timestamp.Nanoseconds, (e.BidPrice.Ticks + e.AskPrice.Ticks) / 2.0));
+            case ExchangeEventType.TopOfBook when e.Engine.BidPrice.Ticks > 0 && e.Engine.AskPrice.Ticks > 0:
+                Mids.Add((e.Engine.Timestamp.Nanoseconds, (e.Engine.BidPrice.Ticks + e.Engine.AskPrice.Ticks) / 2.0));
                 break;
         }
     }
 
     private bool IsLiquidatedAccount(in ExchangeEvent e) =>
-        e.LiquidationId != 0 && _byId.TryGetValue(e.LiquidationId, out var l) && l.Account == e.AccountId && !l.IsPool;
+        e.LiquidationId != 0 && _byId.TryGetValue(e.LiquidationId, out var l) && l.Account == e.Engine.AccountId && !l.IsPool;
 
     internal sealed record Liquidation(long Id, long ParentId, long Account, long TimeNs, int Wave, bool IsPool);
 }

@@ -1,9 +1,8 @@
-using Microstructure.Simulation.Kernel;
 
 namespace Microstructure.Simulation.Tests.TestSupport;
 
 /// <summary>Keeps every event a run emits.</summary>
-internal sealed class RecordingObserver : IRunObserver
+internal sealed class RecordingObserver : IExchangeEventObserver
 {
     public List<ExchangeEvent> Events { get; } = [];
 

@@ -209,11 +209,11 @@ internal sealed class DutchAuctionDesign(DutchAuctionOptions options) : Liquidat
         a.LotsLeft -= q;
         ref var e = ref AuctionEvent(desk, ExchangeEventType.AuctionTake, ref a, scope);
         e.CounterpartyAccountId = bidder;
-        e.Quantity = new Quantity(q);
+        e.Engine.Quantity = new Quantity(q);
         if (a.LotsLeft == 0 || desk.Position(a.Account).Lots == 0)
         {
             ref var end = ref AuctionEvent(desk, ExchangeEventType.AuctionFinished, ref a, scope);
-            end.Quantity = new Quantity(a.LotsLeft);
+            end.Engine.Quantity = new Quantity(a.LotsLeft);
             a.Finished = true;
             _dirt -= a.Dirt;
             desk.Finish(a.Account, scope);
@@ -223,9 +223,9 @@ internal sealed class DutchAuctionDesign(DutchAuctionOptions options) : Liquidat
     private static ref ExchangeEvent AuctionEvent(ILiquidationDesk desk, ExchangeEventType type, ref Auction a, LiquidationScope scope)
     {
         ref var e = ref desk.EmitEvent(type, a.Account, scope);
-        e.Price = new Price(a.Price);
-        e.Quantity = new Quantity(a.LotsLeft);
-        e.Side = a.AccountSide;
+        e.Engine.Price = new Price(a.Price);
+        e.Engine.Quantity = new Quantity(a.LotsLeft);
+        e.Engine.Side = a.AccountSide;
         return ref e;
     }
 

@@ -49,14 +49,14 @@ internal sealed class AutoDeleverager
             int counterparty = _scratch[i].Account;
             long q = Math.Min(remaining, Math.Abs(_book[counterparty].Lots));
             ref var e = ref _stage.Emit(ExchangeEventType.AutoDeleverage);
-            e.AccountId = account;
+            e.Engine.AccountId = account;
             e.CounterpartyAccountId = counterparty;
             e.LiquidationId = liquidationId;
             e.Design = _designKind;
             e.TriggerSequence = _book.TriggerOf(liquidationId, account);
-            e.Side = side;
-            e.Quantity = new Quantity(q);
-            e.Price = new Price(price);
+            e.Engine.Side = side;
+            e.Engine.Quantity = new Quantity(q);
+            e.Engine.Price = new Price(price);
             e.BankruptcyPrice = new Price(price);
             e.MarkPrice = new Price(_market.Mark);
             e.Rate = FixedPoint.Saturate(_scratch[i].Score);
@@ -95,13 +95,13 @@ internal sealed class AutoDeleverager
 
             long q = Math.Min(remaining, _book[holder].Collateral);
             ref var e = ref _stage.Emit(ExchangeEventType.AutoDeleverage);
-            e.AccountId = account;
+            e.Engine.AccountId = account;
             e.CounterpartyAccountId = holder;
             e.LiquidationId = liquidationId;
             e.Design = _designKind;
-            e.Side = Side.Buy;
-            e.Quantity = new Quantity(q);
-            e.Price = new Price(price);
+            e.Engine.Side = Side.Buy;
+            e.Engine.Quantity = new Quantity(q);
+            e.Engine.Price = new Price(price);
             e.BankruptcyPrice = new Price(price);
             e.MarkPrice = new Price(_market.Mark);
             e.PositionLots = -1; // marks a collateral counterparty

@@ -259,7 +259,7 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         // The order event names the order, its limit and size; equity, MM and margin ratio are on the trigger and finish events.
         ref var a = ref _book[account];
         ref var e = ref _stage.Emit(ExchangeEventType.LiquidationOrder);
-        e.AccountId = account;
+        e.Engine.AccountId = account;
         e.LiquidationId = liquidationId;
         e.TriggerSequence = _book.TriggerOf(liquidationId, account);
         e.Design = _designKind;
@@ -268,10 +268,10 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         e.BankruptcyPrice = new Price(_margin.BankruptcyPrice(a.MarginCash, a.Lots));
         e.FundBefore = _book.InsuranceFund;
         e.FundAfter = e.FundBefore;
-        e.OrderId = order.OrderId;
-        e.Side = side;
-        e.Quantity = order.Quantity;
-        e.Price = order.Price;
+        e.Engine.OrderId = order.OrderId;
+        e.Engine.Side = side;
+        e.Engine.Quantity = order.Quantity;
+        e.Engine.Price = order.Price;
         long filled = _gate.RunGenerated(in order);
         _watch.AfterChange();
         return filled;
@@ -389,9 +389,9 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         _book.Transfer(account, receiver, lots > 0 ? Side.Sell : Side.Buy, Math.Abs(lots), price);
         ref var e = ref _stage[slot];
         e.CounterpartyAccountId = receiver;
-        e.Quantity = new Quantity(Math.Abs(lots));
-        e.Side = lots > 0 ? Side.Sell : Side.Buy;
-        e.Price = new Price(price);
+        e.Engine.Quantity = new Quantity(Math.Abs(lots));
+        e.Engine.Side = lots > 0 ? Side.Sell : Side.Buy;
+        e.Engine.Price = new Price(price);
         e.FundBefore = fundBefore;
         e.FundAfter = _book.InsuranceFund;
         SweepResidue(account, liquidationId);
@@ -414,9 +414,9 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         ref var e = ref _book.EmitLiquidation(ExchangeEventType.Takeover, account, liquidationId);
         long equity = _book.EquityOf(account);
         e.CounterpartyAccountId = receiver;
-        e.Quantity = new Quantity(Math.Abs(lots));
-        e.Side = lots > 0 ? Side.Sell : Side.Buy;
-        e.Price = new Price(_market.Mark);
+        e.Engine.Quantity = new Quantity(Math.Abs(lots));
+        e.Engine.Side = lots > 0 ? Side.Sell : Side.Buy;
+        e.Engine.Price = new Price(_market.Mark);
         e.Amount = equity;
         _book.Transfer(account, receiver, lots > 0 ? Side.Sell : Side.Buy, Math.Abs(lots), _market.Mark);
         _book.MoveCash(account, receiver, _book[account].MarginCash);

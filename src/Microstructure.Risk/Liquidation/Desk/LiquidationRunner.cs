@@ -139,9 +139,9 @@ internal sealed class LiquidationRunner
         e.Cause = ticket.Cause;
         e.ParentLiquidationId = ticket.Parent;
         e.TriggerSequence = ticket.TriggerSequence;
-        e.Price = new Price(ticket.MarkBefore);
-        e.Quantity = new Quantity(Math.Abs(a.Lots));
-        e.Side = a.Lots > 0 ? Side.Sell : Side.Buy;
+        e.Engine.Price = new Price(ticket.MarkBefore);
+        e.Engine.Quantity = new Quantity(Math.Abs(a.Lots));
+        e.Engine.Side = a.Lots > 0 ? Side.Sell : Side.Buy;
         _design.Start(_desk, account, _stage.Scope);
     }
 

@@ -39,7 +39,7 @@ internal sealed class MarketWatch(
             ref var e = ref stage.Emit(ExchangeEventType.TradingHalted);
             e.Amount = guard.HaltedUntil;
             e.Rate = guard.CurrentLimit;
-            e.Price = engine.LastTradePrice;
+            e.Engine.Price = engine.LastTradePrice;
             e.MarkPrice = new Price(market.Mark);
             e.LiquidationId = stage.Scope.Id;
         }
@@ -87,7 +87,7 @@ internal sealed class MarketWatch(
         }
 
         ref var e = ref stage.Emit(ExchangeEventType.MarkPrice);
-        e.Price = new Price(market.Mark);
+        e.Engine.Price = new Price(market.Mark);
         e.MarkPrice = new Price(mark);
         e.LiquidationId = stage.Scope.Id;
         market.Mark = mark;
