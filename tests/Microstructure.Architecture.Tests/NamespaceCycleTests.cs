@@ -48,14 +48,14 @@ public sealed class NamespaceCycleTests
             onStack.Add(v);
             foreach (var w in next.GetValueOrDefault(v) ?? [])
             {
-                if (!index.ContainsKey(w))
+                if (!index.TryGetValue(w, out int seen))
                 {
                     Visit(w);
                     low[v] = Math.Min(low[v], low[w]);
                 }
                 else if (onStack.Contains(w))
                 {
-                    low[v] = Math.Min(low[v], index[w]);
+                    low[v] = Math.Min(low[v], seen);
                 }
             }
 

@@ -68,7 +68,7 @@ public static class LogReturns
         long p = prices[index];
         if (p <= 0)
         {
-            ThrowHelper.ThrowArgument("prices", $"Price at grid index {index} is {p}; log returns need positive prices.");
+            ThrowHelper.ThrowArgument(nameof(prices), $"Price at grid index {index} is {p}; log returns need positive prices.");
         }
 
         return Math.Log(p);

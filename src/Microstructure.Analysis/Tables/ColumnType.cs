@@ -1,6 +1,7 @@
 namespace Microstructure.Analysis.Tables;
 
 /// <summary>The value type of a table column; each maps to one CSV text form and one Parquet physical type.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The column types are named after the Parquet/CSV types a reader of the tables sees.")]
 public enum ColumnType
 {
     /// <summary>64-bit integer (ticks, lots, cash units, ns). CSV: invariant digits. Parquet: INT64.</summary>

@@ -4,6 +4,7 @@ namespace Microstructure.Analysis.Tables;
 /// Fills one row of a <see cref="RowBatch"/> column by column, in schema order, checking each value's type
 /// against the schema (a mapper bug fails loudly, naming the column, instead of shifting columns).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Each method writes a column of the type it is named after (ColumnType.Int64, Double, String).")]
 public ref struct RowWriter
 {
     private readonly RowBatch _batch;

@@ -34,6 +34,7 @@ public sealed class TableWriter<TRow, TMapper> : IAsyncDisposable
 
     /// <summary>Creates <c>directory/name.csv</c> and/or <c>directory/name.parquet</c> (replacing existing files).</summary>
     /// <exception cref="ArgumentException">No format chosen, or the name is not a plain file name.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "An async factory: a constructor cannot await the files' creation.")]
     public static async ValueTask<TableWriter<TRow, TMapper>> CreateAsync(
         string directory,
         string name,

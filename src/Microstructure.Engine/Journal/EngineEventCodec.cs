@@ -79,7 +79,7 @@ public readonly struct EngineEventCodec : IJournalCodec<EngineEvent>
         e.AskQuantity = new Quantity(reader.Number());
         e.StopPrice = new Price(reader.Number());
         e.DisplayQuantity = new Quantity(reader.Number());
-        e.Level = reader.Int("level");
-        e.OrderCount = reader.Int("order count");
+        e.Level = reader.Number32("level");
+        e.OrderCount = reader.Number32("order count");
     }
 }

@@ -61,7 +61,7 @@ public ref struct JournalRecordReader
 
     /// <summary>One varint that must fit an <see cref="int"/>.</summary>
     /// <param name="field">The field's name, for the error.</param>
-    public int Int(string field)
+    public int Number32(string field)
     {
         long value = Number();
         return value is >= int.MinValue and <= int.MaxValue

@@ -3,6 +3,7 @@ using Microstructure.Engine;
 namespace Microstructure.Replay.Output;
 
 /// <summary>One row of the tape (see docs/replay.md for the columns). Prices in ticks, quantities in lots.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051:Do not declare visible instance fields", Justification = "A flat row struct filled in place per message on the replay's hot path, then copied to the tape.")]
 public struct TapeRow
 {
     /// <summary>The replay's command sequence when the row was written.</summary>

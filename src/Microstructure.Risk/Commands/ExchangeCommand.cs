@@ -10,6 +10,7 @@ namespace Microstructure.Risk;
 /// <see cref="Timestamp"/> is authoritative for every command (it drives funding, auctions, cool-downs and pauses);
 /// for <see cref="ExchangeCommandType.Order"/> it is copied into the order, and the order's own account id is used.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051:Do not declare visible instance fields", Justification = "A flat blittable struct written in place into ring slots; properties would add nothing but copies.")]
 public struct ExchangeCommand
 {
     /// <summary>What to do.</summary>

@@ -29,6 +29,7 @@ public sealed record RunInfo
     public required InstrumentSpec Instrument { get; init; }
 
     /// <summary>Cash units per quote unit (Risk's <see cref="FixedPoint.CashScale"/>, 10⁸).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Read from the instance like every other part of the description; constant only today.")]
     public long CashScale => FixedPoint.CashScale;
 
     /// <summary>Cash units per tick per lot (k): a fill of q lots at P ticks moves q·P·k cash units.</summary>
@@ -38,6 +39,7 @@ public sealed record RunInfo
     public required long InitialPriceTicks { get; init; }
 
     /// <summary>Simulated start (ns; always 0).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Read from the instance like every other part of the description; constant only today.")]
     public long StartNs => 0;
 
     /// <summary>Simulated end (ns): no command arrives after it.</summary>

@@ -18,12 +18,14 @@ internal sealed class AccountLayout
     }
 
     /// <summary>The kernel's account (snapshots).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Part of the layout instance that places every account; constant only today.")]
     public long KernelAccount => 0;
 
     /// <summary>Number of agent accounts.</summary>
     public int AgentCount { get; }
 
     /// <summary>Account of agent <paramref name="index"/> (0-based, in population order).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Part of the layout instance that places every account; constant only today.")]
     public long AgentAccount(int index) => index + 1;
 
     /// <summary>The shock account.</summary>

@@ -178,8 +178,8 @@ public static class ScenarioLoader
         string path = string.IsNullOrEmpty(e.Path) ? string.Empty : e.Path.TrimStart('$').TrimStart('.');
         string message = Clean(e.Message);
         string problem = message;
-        int mapped = message.IndexOf("could not be mapped to any .NET member", StringComparison.Ordinal);
-        if (mapped >= 0 && message.StartsWith("The JSON property '", StringComparison.Ordinal))
+        bool mapped = message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal);
+        if (mapped && message.StartsWith("The JSON property '", StringComparison.Ordinal))
         {
             string name = message["The JSON property '".Length..message.IndexOf('\'', "The JSON property '".Length)];
             problem = $"unknown field '{name}'";

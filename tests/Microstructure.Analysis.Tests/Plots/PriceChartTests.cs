@@ -34,6 +34,6 @@ public sealed class PriceChartTests
     {
         LiquidationRecord[] liq = ChartData.Liquidations();
 
-        Assert.Throws<ArgumentException>(() => PriceChart.RenderPng(ChartData.Mid(), 1, liq, CascadeForest.Build(liq[..2]), Size));
+        Assert.Throws<ArgumentException>(() => PriceChart.RenderPng(ChartData.Mid(), 1, liq, CascadeForest.Build(liq.AsSpan(0, 2)), Size));
     }
 }

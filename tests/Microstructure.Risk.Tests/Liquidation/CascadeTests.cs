@@ -59,7 +59,7 @@ public class CascadeTests
         long tieredNotional = CascadeScenario.LiquidatedNotional(tieredEvents, tiered.Exchange.CashPerTickLot);
         Assert.True(tieredNotional < fullNotional, $"tiered {tieredNotional} vs full {fullNotional}");
         Assert.True(CascadeScenario.LiquidatedLots(tieredEvents) < CascadeScenario.LiquidatedLots(fullEvents));
-        Assert.True(tieredEvents.Count(e => e.Type == ExchangeEventType.Takeover) > 0, "accounts the reduction did not save are taken over");
+        Assert.True(tieredEvents.Any(e => e.Type == ExchangeEventType.Takeover), "accounts the reduction did not save are taken over");
         Assert.True(tiered.Exchange.MarkPrice.Ticks > full.Exchange.MarkPrice.Ticks);
         full.AssertConserved();
         tiered.AssertConserved();

@@ -19,7 +19,7 @@ public class SimulationKernelTests
         {
             for (long amount = 1; amount <= 20; amount++)
             {
-                a.Send(c, KernelHarness.Deposit(1, amount));
+                ProbeAgent.Send(c, KernelHarness.Deposit(1, amount));
             }
         };
         var observer = new RecordingObserver();
@@ -36,7 +36,7 @@ public class SimulationKernelTests
     [Fact]
     public void Own_events_reach_the_agent_one_outbound_latency_after_the_exchange_made_them()
     {
-        var probe = new ProbeAgent(1, (a, c) => a.Send(c, KernelHarness.Deposit(1, 5)));
+        var probe = new ProbeAgent(1, (a, c) => ProbeAgent.Send(c, KernelHarness.Deposit(1, 5)));
         using var kernel = KernelHarness.Build([probe], [KernelHarness.Latency(200, 3_000, jitterMicros: 700)], 100 * Ms);
         kernel.Run(null);
 
@@ -52,7 +52,7 @@ public class SimulationKernelTests
         // The maker's bid reaches the exchange at 1 ms + 100 µs; the watcher sees it only 5 ms later.
         var maker = new ProbeAgent(1, (a, c) =>
         {
-            a.Send(c, KernelHarness.Deposit(1, 1_000_000));
+            ProbeAgent.Send(c, KernelHarness.Deposit(1, 1_000_000));
             c.WakeAt(1 * Ms);
         });
         maker.OnWakeAction = (a, c) => a.Limit(c, Side.Buy, 9_990, 5);
@@ -92,7 +92,7 @@ public class SimulationKernelTests
         var probe = new ProbeAgent(1, (a, c) => c.WakeAt(1 * Ms));
         probe.OnWakeAction = (a, c) =>
         {
-            a.Send(c, KernelHarness.Deposit(1, 1));
+            ProbeAgent.Send(c, KernelHarness.Deposit(1, 1));
             c.WakeAt(c.Now + (1 * Ms));
         };
         var observer = new RecordingObserver();

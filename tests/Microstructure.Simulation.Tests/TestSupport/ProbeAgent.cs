@@ -23,7 +23,7 @@ internal sealed class ProbeAgent(long account, Action<ProbeAgent, IAgentContext>
         OnWakeAction?.Invoke(this, context);
     }
 
-    public void Send(IAgentContext context, ExchangeCommand command) => context.Submit(in command);
+    public static void Send(IAgentContext context, ExchangeCommand command) => context.Submit(in command);
 
     public void Limit(IAgentContext context, Side side, long price, long lots) => PlaceLimit(context, side, price, lots);
 
