@@ -1,7 +1,7 @@
 namespace Microstructure.Agents.Families;
 
 /// <summary>A value trader (<see cref="FundamentalTraderOptions"/>): buys below the index, sells above it.</summary>
-public sealed class FundamentalTrader : Agent
+internal sealed class FundamentalTrader : Agent
 {
     private readonly FundamentalTraderOptions _options;
     private readonly long _capital;

@@ -6,7 +6,7 @@ namespace Microstructure.Agents.Families;
 /// A lending-pool looper (<see cref="LendingLooperOptions"/>). One command is outstanding at a time; each delivered
 /// answer moves it to the next step: buy → deposit collateral → borrow → buy → … → monitor (→ withdraw → sell → repay).
 /// </summary>
-public sealed class LendingLooper : Agent
+internal sealed class LendingLooper : Agent
 {
     private const double PriceBuffer = 1.02;
     private readonly LendingLooperOptions _options;

@@ -1,7 +1,7 @@
 namespace Microstructure.Agents.Families;
 
 /// <summary>Where a <see cref="LeveragedTrader"/> is in its round.</summary>
-public enum LeveragedPhase : byte
+internal enum LeveragedPhase : byte
 {
     /// <summary>Before its first entry time.</summary>
     Waiting = 0,

@@ -5,7 +5,7 @@ namespace Microstructure.Agents.Families;
 /// order, then a reduce-only stop if this round has one) → hold until liquidated, stopped or its holding time ends →
 /// cool down → re-lever with what is left (plus maybe a top-up) → …
 /// </summary>
-public sealed class LeveragedTrader : Agent
+internal sealed class LeveragedTrader : Agent
 {
     private const int MaxEntryAttempts = 3;
     private const double MarginHeadroom = 1.25;

@@ -1,7 +1,7 @@
 namespace Microstructure.Agents.Families;
 
 /// <summary>A liquidator/arbitrageur (<see cref="LiquidatorOptions"/>): auction bids and dip buying, then an unwind.</summary>
-public sealed class Liquidator : Agent
+internal sealed class Liquidator : Agent
 {
     private const long Second = 1_000_000_000;
     private readonly LiquidatorOptions _options;

@@ -1,7 +1,7 @@
 namespace Microstructure.Agents.Families;
 
 /// <summary>Where a <see cref="LendingLooper"/> is in its loop.</summary>
-public enum LoopPhase : byte
+internal enum LoopPhase : byte
 {
     /// <summary>Before its entry time.</summary>
     Waiting = 0,

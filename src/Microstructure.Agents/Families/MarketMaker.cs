@@ -3,7 +3,7 @@ using Microstructure.Agents.Accounts;
 namespace Microstructure.Agents.Families;
 
 /// <summary>A market maker (<see cref="MarketMakerOptions"/>): inventory-skewed, volatility-widened quotes; withdraws when volatility jumps.</summary>
-public sealed class MarketMaker : Agent
+internal sealed class MarketMaker : Agent
 {
     private const double Nanos = 1e9;
     private readonly MarketMakerOptions _options;

@@ -1,7 +1,7 @@
 namespace Microstructure.Agents.Families;
 
 /// <summary>A trend follower (<see cref="MomentumTraderOptions"/>).</summary>
-public sealed class MomentumTrader : Agent
+internal sealed class MomentumTrader : Agent
 {
     private readonly MomentumTraderOptions _options;
     private readonly long _capital;

@@ -7,7 +7,7 @@ namespace Microstructure.Agents.Families;
 /// A zero-intelligence trader (<see cref="NoiseTraderOptions"/>): at each event of its Poisson clock it places a limit
 /// order, a market order or cancels one of its resting orders, with probabilities proportional to the three rates.
 /// </summary>
-public sealed class NoiseTrader : Agent
+internal sealed class NoiseTrader : Agent
 {
     private readonly NoiseTraderOptions _options;
     private readonly long _capital;

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Microstructure.Agents.Randomness;
 
 /// <summary>Reads a <see cref="ValueDistribution"/> from a number (fixed) or an object with camelCase fields; unknown fields are refused.</summary>
-public sealed class ValueDistributionConverter : JsonConverter<ValueDistribution>
+internal sealed class ValueDistributionConverter : JsonConverter<ValueDistribution>
 {
     /// <inheritdoc />
     public override ValueDistribution Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -4,7 +4,7 @@ using Microstructure.Engine;
 namespace Microstructure.Analysis.Cascades;
 
 /// <summary>Table mapping of <see cref="CascadeSummary"/> (the <c>cascades</c> table; schema in docs/analysis.md).</summary>
-public readonly struct CascadeSummaryRows : ITableRowMapper<CascadeSummary>
+internal readonly struct CascadeSummaryRows : ITableRowMapper<CascadeSummary>
 {
     /// <inheritdoc />
     public static TableSchema Schema { get; } = new(

@@ -3,7 +3,7 @@ using Microstructure.Analysis.Tables;
 namespace Microstructure.Analysis.Impact;
 
 /// <summary>Table mapping of <see cref="ImpactBin"/> (the <c>impact_curve</c> table; schema in docs/analysis.md).</summary>
-public readonly struct ImpactBinRows : ITableRowMapper<ImpactBin>
+internal readonly struct ImpactBinRows : ITableRowMapper<ImpactBin>
 {
     /// <inheritdoc />
     public static TableSchema Schema { get; } = new(

@@ -4,7 +4,7 @@ using Microstructure.Engine;
 namespace Microstructure.Analysis.Impact;
 
 /// <summary>Table mapping of <see cref="MarketOrderImpact"/> with both impacts (the <c>impact_orders</c> table).</summary>
-public readonly struct MarketOrderImpactRows : ITableRowMapper<MarketOrderImpact>
+internal readonly struct MarketOrderImpactRows : ITableRowMapper<MarketOrderImpact>
 {
     /// <inheritdoc />
     public static TableSchema Schema { get; } = new(

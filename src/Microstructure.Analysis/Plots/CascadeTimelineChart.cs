@@ -7,7 +7,7 @@ namespace Microstructure.Analysis.Plots;
 /// Liquidations over time by wave: marker area grows with notional, colour by cascade (tree), a grey line joins
 /// each liquidation to its parent — the causal tree laid out along time.
 /// </summary>
-public static class CascadeTimelineChart
+internal static class CascadeTimelineChart
 {
     /// <summary>At most this many liquidations are drawn (the first ones in causal order); the title says so.</summary>
     public const int MaxDrawn = 5_000;

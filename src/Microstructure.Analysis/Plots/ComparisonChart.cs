@@ -7,7 +7,7 @@ namespace Microstructure.Analysis.Plots;
 /// One metric across designs: per design a box (quartiles, median line, whiskers at min and max) with every seed's
 /// value drawn as a point, spread evenly across the box so that equal values stay visible (no random jitter).
 /// </summary>
-public static class ComparisonChart
+internal static class ComparisonChart
 {
     /// <summary>Renders the chart as PNG bytes.</summary>
     public static byte[] RenderPng(

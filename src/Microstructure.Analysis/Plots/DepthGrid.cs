@@ -5,7 +5,7 @@ namespace Microstructure.Analysis.Plots;
 /// (<see cref="LowestPrice"/>), level k covers [LowestPrice + k·PriceStep, LowestPrice + (k+1)·PriceStep) ticks.
 /// NaN marks buckets before the first snapshot.
 /// </summary>
-public sealed class DepthGrid
+internal sealed class DepthGrid
 {
     private readonly double[,] _depth;
 

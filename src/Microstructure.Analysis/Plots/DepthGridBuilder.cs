@@ -7,7 +7,7 @@ namespace Microstructure.Analysis.Plots;
 /// column; a bucket without a snapshot carries the previous column forward (the book did not change). Prices
 /// outside the window and times outside the buckets are ignored. O(levels) per snapshot.
 /// </summary>
-public sealed class DepthGridBuilder
+internal sealed class DepthGridBuilder
 {
     private readonly double[,] _depth;
     private readonly bool[] _filled;

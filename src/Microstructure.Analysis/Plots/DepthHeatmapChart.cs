@@ -4,7 +4,7 @@ using ScottPlot;
 namespace Microstructure.Analysis.Plots;
 
 /// <summary>Resting depth by price level over time as a heatmap, optionally with the mid drawn over it.</summary>
-public static class DepthHeatmapChart
+internal static class DepthHeatmapChart
 {
     /// <summary>Renders the chart as PNG bytes.</summary>
     /// <param name="grid">Depth by level and bucket.</param>

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace Microstructure.Analysis.Plots;
 
 /// <summary>Binned mean impact against Q/V on log-log axes with the fitted square-root-law line.</summary>
-public static class ImpactCurveChart
+internal static class ImpactCurveChart
 {
     /// <summary>Renders the chart as PNG bytes; bins with non-positive mean impact cannot be drawn on a log axis and are left out.</summary>
     public static byte[] RenderPng(

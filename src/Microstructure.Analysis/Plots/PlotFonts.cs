@@ -7,7 +7,7 @@ namespace Microstructure.Analysis.Plots;
 /// its system-font resolver. Plots therefore render text on a machine with no fonts at all (SkiaSharp's
 /// NoDependencies build sees none on a clean Linux) and look the same on every machine.
 /// </summary>
-public static class PlotFonts
+internal static class PlotFonts
 {
     /// <summary>Family name charts ask for.</summary>
     public const string FamilyName = "DejaVu Sans";

@@ -6,7 +6,7 @@ using ScottPlot;
 namespace Microstructure.Analysis.Plots;
 
 /// <summary>The mid price over time with every liquidation marked where it hit, coloured by wave.</summary>
-public static class PriceChart
+internal static class PriceChart
 {
     /// <summary>Waves from this one on share the last colour and legend entry.</summary>
     public const int DistinctWaves = 10;

@@ -7,7 +7,7 @@ namespace Microstructure.Analysis.Plots;
 /// lowest, highest and last points (in time order), so spikes survive and a million-point tape draws as a few
 /// thousand points. O(n).
 /// </summary>
-public static class SeriesDecimation
+internal static class SeriesDecimation
 {
     /// <summary>Returns (x in seconds since <paramref name="originNs"/>, y·<paramref name="scale"/>) of at most 4·buckets points.</summary>
     public static (double[] X, double[] Y) MinMax(StepSeries series, int buckets, long originNs, double scale = 1)

@@ -8,7 +8,7 @@ namespace Microstructure.Analysis.Reports;
 /// separated by one blank line; line ends are LF; table cells are escaped so that a "|" or a line break in a value
 /// cannot break the table.
 /// </summary>
-public sealed class MarkdownReport
+internal sealed class MarkdownReport
 {
     private readonly StringBuilder _text = new();
 

@@ -1,7 +1,7 @@
 namespace Microstructure.Analysis.Reports;
 
 /// <summary>Alignment of a Markdown table column.</summary>
-public enum TextAlignment
+internal enum TextAlignment
 {
     /// <summary>Left (default).</summary>
     Left = 0,

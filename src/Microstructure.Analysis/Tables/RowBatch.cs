@@ -4,7 +4,7 @@ namespace Microstructure.Analysis.Tables;
 /// A fixed-capacity columnar buffer of rows: one typed array per column, filled row by row through
 /// <see cref="RowWriter"/> and drained as one Parquet row group / one block of CSV lines.
 /// </summary>
-public sealed class RowBatch
+internal sealed class RowBatch
 {
     private readonly ColumnBuffer[] _columns;
 

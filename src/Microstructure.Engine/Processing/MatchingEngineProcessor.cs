@@ -4,7 +4,7 @@ namespace Microstructure.Engine.Processing;
 
 /// <summary>The matching engine as a <see cref="ICommandProcessor{TSlot, TEvent}"/> of the generic pipeline.</summary>
 /// <param name="engine">The engine to drive.</param>
-public readonly struct MatchingEngineProcessor(MatchingEngine engine) : ICommandProcessor<SequencedCommand, EngineEvent>
+internal readonly struct MatchingEngineProcessor(MatchingEngine engine) : ICommandProcessor<SequencedCommand, EngineEvent>
 {
     /// <summary>The engine this processor drives.</summary>
     public MatchingEngine Engine { get; } = engine;

@@ -4,7 +4,7 @@ namespace Microstructure.Risk.Processing;
 
 /// <summary>The <see cref="Exchange"/> as a <see cref="ICommandProcessor{TSlot, TEvent}"/> of the generic business-logic pipeline.</summary>
 /// <param name="exchange">The exchange to drive.</param>
-public readonly struct ExchangeProcessor(Exchange exchange) : ICommandProcessor<SequencedExchangeCommand, ExchangeEvent>
+internal readonly struct ExchangeProcessor(Exchange exchange) : ICommandProcessor<SequencedExchangeCommand, ExchangeEvent>
 {
     /// <summary>The exchange this processor drives.</summary>
     public Exchange Exchange { get; } = exchange;
