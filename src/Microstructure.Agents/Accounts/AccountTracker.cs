@@ -4,14 +4,16 @@ namespace Microstructure.Agents.Accounts;
 
 /// <summary>
 /// An agent's own picture of its account, built only from what it sent and the events delivered to it (after its
-/// latency): position, an estimate of its cash, lending collateral and debt, its orders, and whether it is being
+/// latency): position, its cash, lending collateral and debt, its orders, and whether it is being
 /// liquidated. It never reads the exchange, so it behaves the same whether the exchange runs inline or on its own
 /// thread.
 /// </summary>
 /// <remarks>
-/// Lots are exact (every position change is an event). Cash is an estimate: trade cash flows are exact but fees are
-/// recomputed from the published rates; events that state the account's equity (a finished liquidation of a flat
-/// account) reset it exactly.
+/// Lots are exact (every position change is an event). Cash is exact as of each of the account's fills: a trade
+/// event carries the balance settlement left (fees included), and the tracker takes it, plus the deposits it sent
+/// that the exchange has not confirmed yet. Between fills, cash follows the amounts of the other cash events
+/// (deposits, withdrawals, funding, fund movements, transfers, lending); events that state the account's equity (a
+/// finished liquidation of a flat account) reset it exactly.
 /// </remarks>
 public sealed class AccountTracker
 {
@@ -29,7 +31,10 @@ public sealed class AccountTracker
     /// <summary>Signed perpetual position in lots.</summary>
     public long Position { get; private set; }
 
-    /// <summary>Estimated settled cash (cash units): deposits, trade flows, fees, funding, fund movements.</summary>
+    /// <summary>
+    /// Settled cash (cash units; cross: the account's cash, isolated: margin plus free cash) as the delivered events
+    /// state it, plus deposits sent and not yet confirmed.
+    /// </summary>
     public long Cash { get; private set; }
 
     /// <summary>Lending collateral in lots.</summary>
@@ -97,7 +102,7 @@ public sealed class AccountTracker
 
     /// <summary>Updates the picture with one delivered event (own events and subscribed public ones alike).</summary>
     /// <param name="e">The event.</param>
-    /// <param name="rules">The exchange's rules (tick value and fee rates for the cash estimate).</param>
+    /// <param name="rules">The exchange's rules (the tick value, for the cash of off-book transfers).</param>
     public void Apply(in ExchangeEvent e, MarketRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -112,7 +117,7 @@ public sealed class AccountTracker
 
                 break;
             case ExchangeEventType.Trade:
-                ApplyTrade(in e, rules);
+                ApplyTrade(in e);
                 break;
             case ExchangeEventType.Cancelled or ExchangeEventType.Rejected or ExchangeEventType.RiskRejected when e.Engine.AccountId == me:
                 Remove(e.Engine.OrderId.Value);
@@ -206,15 +211,15 @@ public sealed class AccountTracker
         Debt = e.Equity;
     }
 
-    private void ApplyTrade(in ExchangeEvent e, MarketRules rules)
+    /// <summary>A fill: the position moves by its lots; cash is the balance settlement put on the event (fee charged).</summary>
+    private void ApplyTrade(in ExchangeEvent e)
     {
         long q = e.Engine.Quantity.Lots;
-        long value = q * e.Engine.Price.Ticks * rules.CashPerTickLot;
         int sign = e.Engine.Side == Side.Buy ? 1 : -1;
         if (e.Engine.AccountId == AccountId)
         {
             Position += sign * q;
-            Cash -= (sign * value) + Fee(value, rules.TakerFeeRate);
+            Cash = e.TakerBalance + _unconfirmedDeposits;
             TradedLots += q;
             UpdateRemaining(e.Engine.OrderId.Value, e.Engine.RemainingQuantity.Lots);
         }
@@ -222,7 +227,7 @@ public sealed class AccountTracker
         if (e.Engine.MakerAccountId == AccountId)
         {
             Position -= sign * q;
-            Cash += (sign * value) - Fee(value, rules.MakerFeeRate);
+            Cash = e.MakerBalance + _unconfirmedDeposits;
             TradedLots += q;
             UpdateRemaining(e.Engine.MakerOrderId.Value, e.Engine.MakerRemainingQuantity.Lots);
         }
@@ -253,8 +258,6 @@ public sealed class AccountTracker
             }
         }
     }
-
-    private static long Fee(long value, double rate) => rate <= 0 ? 0 : (long)Math.Ceiling(value * rate);
 
     private void UpdateRemaining(long id, long remaining)
     {

@@ -4,11 +4,12 @@ using Microstructure.Risk;
 namespace Microstructure.Analysis.Recording;
 
 /// <summary>
-/// A light copy of every account's cash, position and lending balances, rebuilt from the exchange's events alone:
-/// fills move q·P·k cash and q lots (taker and maker), fees are recomputed with the exchange's rule (⌈value × rate⌉,
-/// system accounts exempt), deposits, withdrawals, funding, fund movements, bad-debt write-offs, takeovers, ADL,
-/// auction takes and lending events move what they say. Cash is the account's total (cross ledger, or isolated
-/// margin plus free cash): transfers between an isolated account's two ledgers do not show and do not matter.
+/// A light copy of every account's cash, position and lending balances, read from the exchange's events alone:
+/// fills move q lots (taker and maker) and set each side's cash to the balance settlement put on the trade event,
+/// whose fee is added to the side's fees; deposits, withdrawals, funding, fund movements, bad-debt write-offs,
+/// takeovers, ADL, auction takes and lending events move what they say. Cash is the account's total (cross ledger, or
+/// isolated margin plus free cash, as on <see cref="ExchangeEvent.TakerBalance"/>): transfers between an isolated
+/// account's two ledgers do not show and do not matter.
 /// Struct-of-arrays indexed by account id, grown by doubling; no allocation per event.
 /// </summary>
 internal sealed class AccountLedger
@@ -17,25 +18,18 @@ internal sealed class AccountLedger
     public const long MaxAccountId = 1 << 26;
 
     private readonly long _k;
-    private readonly long _takerFee;
-    private readonly long _makerFee;
     private readonly long _fund;
-    private readonly HashSet<long> _systemIds;
     private long[] _lots = new long[64];
     private long[] _cash = new long[64];
     private long[] _collateral = new long[64];
     private long[] _debt = new long[64];
     private long[] _fees = new long[64];
     private bool[] _known = new bool[64];
-    private bool[] _system = new bool[64];
 
-    public AccountLedger(long cashPerTickLot, long takerFeeRate, long makerFeeRate, long fundAccount, IEnumerable<long> systemAccounts)
+    public AccountLedger(long cashPerTickLot, long fundAccount)
     {
         _k = cashPerTickLot;
-        _takerFee = takerFeeRate;
-        _makerFee = makerFeeRate;
         _fund = fundAccount;
-        _systemIds = [.. systemAccounts];
     }
 
     /// <summary>1 + the highest account id seen.</summary>
@@ -69,8 +63,7 @@ internal sealed class AccountLedger
         switch (e.Type)
         {
             case ExchangeEventType.Trade:
-                Fill(Slot(e.Engine.AccountId), e.Engine.Side, e.Engine.Quantity.Lots, e.Engine.Price.Ticks, _takerFee);
-                Fill(Slot(e.Engine.MakerAccountId), Opposite(e.Engine.Side), e.Engine.Quantity.Lots, e.Engine.Price.Ticks, _makerFee);
+                ApplyTrade(in e);
                 break;
             case ExchangeEventType.Deposit or ExchangeEventType.FundingPayment or ExchangeEventType.BadDebt
                 or ExchangeEventType.PoolSupplyWithdrawn:
@@ -141,6 +134,20 @@ internal sealed class AccountLedger
         _debt[account] += amount;
     }
 
+    private void ApplyTrade(in ExchangeEvent e)
+    {
+        // Settlement's own figures: the fee charged and the cash after the fill (both sides settled), not re-derived.
+        int taker = Slot(e.Engine.AccountId), maker = Slot(e.Engine.MakerAccountId);
+        long q = e.Engine.Quantity.Lots;
+        long signed = e.Engine.Side == Side.Buy ? q : -q;
+        _lots[taker] += signed;
+        _lots[maker] -= signed;
+        _fees[taker] += e.TakerFee;
+        _fees[maker] += e.MakerFee;
+        _cash[taker] = e.TakerBalance;
+        _cash[maker] = e.MakerBalance;
+    }
+
     private void ApplyTransfer(in ExchangeEvent e)
     {
         int account = Slot(e.Engine.AccountId), counterparty = Slot(e.CounterpartyAccountId);
@@ -191,7 +198,7 @@ internal sealed class AccountLedger
             // Last resort for a short: the counterparty's pool collateral is sold to it at the bankruptcy price.
             _collateral[counterparty] -= q;
             _cash[counterparty] += q * p * _k;
-            Fill(account, Side.Buy, q, p, 0);
+            Fill(account, Side.Buy, q, p);
             return;
         }
 
@@ -200,11 +207,12 @@ internal sealed class AccountLedger
 
     private void Transfer(int from, int to, Side fromSide, long q, long p)
     {
-        Fill(from, fromSide, q, p, 0);
-        Fill(to, Opposite(fromSide), q, p, 0);
+        Fill(from, fromSide, q, p);
+        Fill(to, Opposite(fromSide), q, p);
     }
 
-    private void Fill(int account, Side side, long q, long p, long feeRate)
+    /// <summary>An off-book fill (takeover, ADL, auction take): q·P·k cash against q lots, no fee.</summary>
+    private void Fill(int account, Side side, long q, long p)
     {
         long value = q * p * _k;
         if (side == Side.Buy)
@@ -216,14 +224,6 @@ internal sealed class AccountLedger
         {
             _lots[account] -= q;
             _cash[account] += value;
-        }
-
-        if (feeRate > 0 && !_system[account])
-        {
-            // The exchange's rule: ⌈value × rate⌉, against the trader.
-            long fee = FixedPoint.RateCeil(value, feeRate);
-            _cash[account] -= fee;
-            _fees[account] += fee;
         }
     }
 
@@ -245,7 +245,6 @@ internal sealed class AccountLedger
         if (!_known[id])
         {
             _known[id] = true;
-            _system[id] = _systemIds.Contains(id);
             Count = Math.Max(Count, id + 1);
         }
 
@@ -266,6 +265,5 @@ internal sealed class AccountLedger
         Array.Resize(ref _debt, size);
         Array.Resize(ref _fees, size);
         Array.Resize(ref _known, size);
-        Array.Resize(ref _system, size);
     }
 }

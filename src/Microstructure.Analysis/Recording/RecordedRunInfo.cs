@@ -6,8 +6,8 @@ namespace Microstructure.Analysis.Recording;
 
 /// <summary>
 /// The facts of one run that the event stream does not carry: what was run (scenario, seed, design), the instrument's
-/// units, the fee rates and system accounts (so the recorder can rebuild account cash from the events), the shocks
-/// (for amplification), the time span and who each account is. The simulation maps its own run description onto it;
+/// units, the insurance fund's account, the shocks (for amplification), the time span and who each account is. Fees
+/// and cash are not among them: each trade event carries what settlement charged and left. The simulation maps its own run description onto it;
 /// <see cref="FromExchange"/> fills the exchange-derived part.
 /// </summary>
 public sealed record RecordedRunInfo
@@ -36,17 +36,8 @@ public sealed record RecordedRunInfo
     /// <summary>Cash units per one unit of quote currency (the risk layer's <see cref="FixedPoint.CashScale"/>, 10⁸).</summary>
     public long CashScale { get; init; } = FixedPoint.CashScale;
 
-    /// <summary>Taker fee rate in rate units (10⁸ = 100%), as the exchange charges it on every fill of a non-system account.</summary>
-    public long TakerFeeRate { get; init; }
-
-    /// <summary>Maker fee rate in rate units (10⁸ = 100%).</summary>
-    public long MakerFeeRate { get; init; }
-
     /// <summary>The insurance fund's account id (its cash is the fund's balance); −1: the fund is not tracked (fund figures read 0).</summary>
     public long InsuranceFundAccountId { get; init; } = -1;
-
-    /// <summary>System accounts (fund, vault, pool liquidator, keeper): they pay no fees.</summary>
-    public IReadOnlyCollection<long> SystemAccountIds { get; init; } = [];
 
     /// <summary>Shocks of the run in time order; a cascade's amplification uses the last shock at or before its start.</summary>
     public IReadOnlyList<RecordedShock> Shocks { get; init; } = [];
@@ -73,8 +64,7 @@ public sealed record RecordedRunInfo
     public long CashPerTickLot => checked((long)(TickSize * LotSize * CashScale));
 
     /// <summary>
-    /// The exchange-derived facts of <paramref name="exchange"/>: symbol, tick and lot size, fee rates, the fund and the
-    /// other system accounts.
+    /// The exchange-derived facts of <paramref name="exchange"/>: symbol, tick and lot size and the fund's account.
     /// </summary>
     public static RecordedRunInfo FromExchange(
         Exchange exchange,
@@ -94,10 +84,7 @@ public sealed record RecordedRunInfo
             Symbol = instrument.Symbol,
             TickSize = instrument.TickSize,
             LotSize = instrument.LotSize,
-            TakerFeeRate = FixedPoint.ToRate(exchange.Options.TakerFeeRate),
-            MakerFeeRate = FixedPoint.ToRate(exchange.Options.MakerFeeRate),
             InsuranceFundAccountId = exchange.InsuranceFundAccountId,
-            SystemAccountIds = [exchange.InsuranceFundAccountId, exchange.VaultAccountId, exchange.PoolLiquidatorAccountId, exchange.KeeperAccountId],
             StartNs = startNs,
             EndNs = endNs,
         };
@@ -115,9 +102,8 @@ public sealed record RecordedRunInfo
         decimal k = TickSize * LotSize * CashScale;
         Require(k >= 1 && k == decimal.Truncate(k), nameof(TickSize),
             $"tick size × lot size × cash scale must be a whole number of cash units; got {k}");
-        Require(TakerFeeRate >= 0 && MakerFeeRate >= 0, nameof(TakerFeeRate), "fee rates cannot be negative");
         Require(EndNs > StartNs, nameof(EndNs), $"must be after StartNs ({StartNs}); got {EndNs}");
-        Require(AccountLabels is not null && SystemAccountIds is not null && Shocks is not null, nameof(AccountLabels), "must not be null");
+        Require(AccountLabels is not null && Shocks is not null, nameof(AccountLabels), "must not be null");
         for (int i = 0; i < Shocks!.Count; i++)
         {
             Require(Shocks[i] is not null && Shocks[i].Notional >= 0, $"{nameof(Shocks)}[{i}]", "notional cannot be negative");

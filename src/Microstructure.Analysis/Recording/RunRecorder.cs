@@ -51,7 +51,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
         _info = info;
         _options = options;
         _k = info.CashPerTickLot;
-        _ledger = new AccountLedger(_k, info.TakerFeeRate, info.MakerFeeRate, info.InsuranceFundAccountId, info.SystemAccountIds);
+        _ledger = new AccountLedger(_k, info.InsuranceFundAccountId);
         _liquidations = new LiquidationTracker(_k, info.AccountLabels);
         _depth = new DepthTracker(info.StartNs, info.EndNs, options.DepthHeatmapBuckets, options.DepthBandFraction);
         _now = info.StartNs;

@@ -19,7 +19,11 @@ namespace Microstructure.Replay.Population;
 /// no margin-exempt trader, so accounts 0 and 1 are made exempt in effect: they post one maximal deposit (10⁹ quote
 /// units) at leverage 1 before their first order, and whenever the risk layer still refuses one of their orders for
 /// margin the exchange deposits the same again and resends it (counted in <see cref="PopulationReport.CollateralTopUps"/>).
-/// Their fills are ordinary fills (fees included), so the conservation identity covers them.</para>
+/// Their fills are ordinary fills (fees included), so the conservation identity covers them. The top-ups are a
+/// modelling need, not a gap in what Risk reports: accounts 0 and 1 stand for the whole historical market, which
+/// posted no margin on this exchange, yet every order must pass the same pre-trade check as the population's, or the
+/// book would differ from the tape. Reading their balance off the trade events would not help: a refusal is decided
+/// on the order's worst-case margin before it trades, so the replay learns it needs cash only from the refusal.</para>
 /// <para><b>Funding</b> is off: a replay window is short and the exchange's funding needs an index most sources do
 /// not give. Injected <c>liquidation</c> orders lose their reduce-only flag (account 1 holds no position to reduce).</para>
 /// </remarks>

@@ -82,6 +82,35 @@ public struct ExchangeEvent
     /// <summary>A rate (funding rate, margin multiplier, band, ADL rank score) in rate units.</summary>
     public long Rate;
 
+    /// <summary>
+    /// For <see cref="ExchangeEventType.Trade"/>: the fee settlement charged the taker (<see cref="EngineEvent.AccountId"/>)
+    /// on this fill, in cash units: ⌈q·P·k × taker rate⌉ (rounded up against the trader), 0 for a system account or a
+    /// zero rate. Already deducted from <see cref="TakerBalance"/>. 0 on every other event.
+    /// </summary>
+    public long TakerFee;
+
+    /// <summary>
+    /// For <see cref="ExchangeEventType.Trade"/>: the fee settlement charged the maker (<see cref="EngineEvent.MakerAccountId"/>)
+    /// on this fill, in cash units: ⌈q·P·k × maker rate⌉, 0 for a system account or a zero rate. Already deducted from
+    /// <see cref="MakerBalance"/>. 0 on every other event.
+    /// </summary>
+    public long MakerFee;
+
+    /// <summary>
+    /// For <see cref="ExchangeEventType.Trade"/>: the taker's settled cash once this fill is settled (cash units) — the
+    /// account's whole cash in cross margin; in isolated margin the position's margin plus the free cash (their sum:
+    /// settlement moves cash between the two, and the split is not on the event). Excludes unrealised PnL, lending
+    /// collateral, debt and pool supply; may be negative until the step settles deficits. When an account trades with
+    /// itself, both balances are its cash after both sides settled. 0 on every other event.
+    /// </summary>
+    public long TakerBalance;
+
+    /// <summary>
+    /// For <see cref="ExchangeEventType.Trade"/>: the maker's settled cash once this fill is settled, with the meaning of
+    /// <see cref="TakerBalance"/>. 0 on every other event.
+    /// </summary>
+    public long MakerBalance;
+
     /// <summary>True for the matching engine's own events (types 0–6).</summary>
     public readonly bool IsEngineEvent => (byte)Type <= (byte)ExchangeEventType.L2Level;
 }

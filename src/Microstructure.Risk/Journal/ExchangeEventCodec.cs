@@ -5,13 +5,14 @@ namespace Microstructure.Risk.Journal;
 /// <summary>
 /// The exchange's record: its type byte, then the engine's record for <see cref="ExchangeEvent.Engine"/>
 /// (<see cref="EngineEventCodec"/>, the one codec both layers share), then the risk layer's 4 raw bytes (risk reason,
-/// cause, fund reason, design) and 14 zig-zag varints (liquidation id, parent, trigger sequence, counterparty, mark,
-/// bankruptcy price, position, amount, equity, maintenance, margin ratio, fund before, fund after, rate).
+/// cause, fund reason, design) and 18 zig-zag varints (liquidation id, parent, trigger sequence, counterparty, mark,
+/// bankruptcy price, position, amount, equity, maintenance, margin ratio, fund before, fund after, rate, taker fee,
+/// maker fee, taker balance, maker balance).
 /// </summary>
 public readonly struct ExchangeEventCodec : IJournalCodec<ExchangeEvent>
 {
     private const int RawBytes = 1 + 4;
-    private const int VarintFields = 14;
+    private const int VarintFields = 18;
 
     private static readonly byte MaxRiskReason = Max<RiskRejectReason>();
     private static readonly byte MaxCause = Max<LiquidationCause>();
@@ -22,7 +23,10 @@ public readonly struct ExchangeEventCodec : IJournalCodec<ExchangeEvent>
     /// <inheritdoc />
     public static ReadOnlySpan<byte> Magic => "MSX1"u8;
 
-    /// <summary>3: the engine's record nested in the exchange's (version 2 repeated the engine's fields in its own order).</summary>
+    /// <summary>
+    /// 3: the engine's record nested in the exchange's (version 2 repeated the engine's fields in its own order), and
+    /// each trade's fees and resulting balances.
+    /// </summary>
     public static int Version => 3;
 
     /// <inheritdoc />
@@ -54,6 +58,10 @@ public readonly struct ExchangeEventCodec : IJournalCodec<ExchangeEvent>
         writer.Number(e.FundBefore);
         writer.Number(e.FundAfter);
         writer.Number(e.Rate);
+        writer.Number(e.TakerFee);
+        writer.Number(e.MakerFee);
+        writer.Number(e.TakerBalance);
+        writer.Number(e.MakerBalance);
     }
 
     /// <inheritdoc />
@@ -85,6 +93,10 @@ public readonly struct ExchangeEventCodec : IJournalCodec<ExchangeEvent>
         e.FundBefore = reader.Number();
         e.FundAfter = reader.Number();
         e.Rate = reader.Number();
+        e.TakerFee = reader.Number();
+        e.MakerFee = reader.Number();
+        e.TakerBalance = reader.Number();
+        e.MakerBalance = reader.Number();
     }
 
     private static byte Max<TEnum>()

@@ -158,7 +158,8 @@ internal sealed class AccountBook
     /// <paramref name="price"/> to one side: cash moves by exactly qty·price·k, the fee (⌈value × rate⌉, against the
     /// trader) goes to the fee pool, isolated margin is allocated for the opening part, and the account is re-keyed.
     /// </summary>
-    public void Settle(int account, Side side, long qty, long price, long feeRate, LiquidationCause cause)
+    /// <returns>The fee charged (cash units; 0 for a system account or a zero rate).</returns>
+    public long Settle(int account, Side side, long qty, long price, long feeRate, LiquidationCause cause)
     {
         ref var a = ref _accounts[account];
         long value = qty * price * _k;
@@ -218,13 +219,24 @@ internal sealed class AccountBook
 
         Debug.Assert(a.Lots != 0 || a.CostBasis == 0, "a flat account carries no cost basis");
         Touch(account, cause);
+        return fee;
+    }
+
+    /// <summary>
+    /// The account's settled cash: its cash ledger in cross margin, the position's margin plus free cash in isolated
+    /// margin (what a trade event reports as the side's balance).
+    /// </summary>
+    public long CashOf(int account)
+    {
+        ref var a = ref _accounts[account];
+        return a.MarginCash + a.FreeCash;
     }
 
     /// <summary>Moves <paramref name="qty"/> lots from <paramref name="from"/> (selling when its side is Sell) to <paramref name="to"/> at <paramref name="price"/>, off the book, without fees.</summary>
     public void Transfer(int from, int to, Side fromSide, long qty, long price)
     {
-        Settle(from, fromSide, qty, price, 0, LiquidationCause.Transfer);
-        Settle(to, fromSide == Side.Buy ? Side.Sell : Side.Buy, qty, price, 0, LiquidationCause.Transfer);
+        _ = Settle(from, fromSide, qty, price, 0, LiquidationCause.Transfer);
+        _ = Settle(to, fromSide == Side.Buy ? Side.Sell : Side.Buy, qty, price, 0, LiquidationCause.Transfer);
     }
 
     /// <summary>Moves settled cash between two accounts' margin ledgers (fees to the fund, residues, deficit cover).</summary>

@@ -9,7 +9,7 @@ namespace Microstructure.Risk.Ledger;
 /// <summary>
 /// The one way into the order book: user orders after their <see cref="PreTradeCheck"/>, liquidation orders and risk
 /// cancels. It applies the engine's events to the accounts as they come — open orders and their margin reservations,
-/// fills settled with fees — and stages each event.
+/// fills settled with fees — and stages each event (a trade with the fees charged and both sides' resulting cash).
 /// </summary>
 internal sealed class OrderGate
 {
@@ -106,7 +106,7 @@ internal sealed class OrderGate
                 break;
             case EngineEventType.Trade:
                 OnTrade(in e);
-                break;
+                return; // staged by OnTrade, with what settlement computed
             case EngineEventType.Cancelled:
                 if (e.OrderId.Value > 0)
                 {
@@ -291,8 +291,16 @@ internal sealed class OrderGate
             TrackOpen(e.MakerOrderId.Value, e.MakerRemainingQuantity.Lots, price: -1);
         }
 
-        _book.Settle((int)e.AccountId, e.Side, q, p, _takerFee, LiquidationCause.Fill);
-        _book.Settle((int)e.MakerAccountId, e.Side == Side.Buy ? Side.Sell : Side.Buy, q, p, _makerFee, LiquidationCause.Fill);
+        int taker = (int)e.AccountId, maker = (int)e.MakerAccountId;
+        long takerFee = _book.Settle(taker, e.Side, q, p, _takerFee, LiquidationCause.Fill);
+        long makerFee = _book.Settle(maker, e.Side == Side.Buy ? Side.Sell : Side.Buy, q, p, _makerFee, LiquidationCause.Fill);
         _traded = true;
+
+        // The trade event says what settlement did, so that no consumer has to re-derive fees or cash.
+        ref var staged = ref _stage.StageEngineEvent(in e);
+        staged.TakerFee = takerFee;
+        staged.MakerFee = makerFee;
+        staged.TakerBalance = _book.CashOf(taker);
+        staged.MakerBalance = _book.CashOf(maker);
     }
 }

@@ -47,13 +47,17 @@ internal sealed class EventStage
         return ref e;
     }
 
-    /// <summary>Stages an engine event as an exchange event, attributed to the current liquidation scope.</summary>
-    public void StageEngineEvent(in EngineEvent source)
+    /// <summary>
+    /// Stages an engine event as an exchange event, attributed to the current liquidation scope; returns it so that
+    /// settlement can add what it computed (a trade's fees and balances) before the next event is staged.
+    /// </summary>
+    public ref ExchangeEvent StageEngineEvent(in EngineEvent source)
     {
         ref var e = ref _buffer.Add((ExchangeEventType)source.Type, source.CommandSequence, source.Timestamp);
         e.Engine = source;
         e.LiquidationId = Scope.Id;
         e.TriggerSequence = CurrentTrigger;
+        return ref e;
     }
 
     /// <summary>Stages the refusal of <paramref name="command"/> (the only event a refused command causes).</summary>

@@ -7,14 +7,14 @@ namespace Microstructure.Runner.Recording;
 
 /// <summary>
 /// Translates what the kernel knows about a run (<see cref="RunInfo"/>) into what the recorder needs
-/// (<see cref="RecordedRunInfo"/>): units and fees from the exchange, the shocks with their notional (the denominator
+/// (<see cref="RecordedRunInfo"/>): units and the fund's account from the exchange, the shocks with their notional (the denominator
 /// of amplification), and a label for every account so that liquidation tables say who was liquidated.
 /// </summary>
 internal static class RecordedRunInfoFactory
 {
     /// <summary>The recorder's view of <paramref name="info"/> on <paramref name="exchange"/>.</summary>
     /// <param name="info">The run's description (from <see cref="SimulationRun.Info"/>).</param>
-    /// <param name="exchange">The run's exchange (fees, system accounts).</param>
+    /// <param name="exchange">The run's exchange (instrument units, the fund's account).</param>
     /// <returns>The recorder's run facts.</returns>
     public static RecordedRunInfo Create(RunInfo info, Exchange exchange)
     {

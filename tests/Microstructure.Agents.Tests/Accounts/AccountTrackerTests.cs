@@ -9,18 +9,32 @@ public class AccountTrackerTests
     private const long Other = 9;
 
     [Fact]
-    public void Taker_and_maker_fills_move_the_position_opposite_ways_and_cash_by_the_notional_and_fee()
+    public void Taker_and_maker_fills_move_the_position_opposite_ways_and_cash_to_the_balance_settlement_stated()
     {
+        // The balances are not q·P·k ± a fee estimate on purpose: the tracker must take the exchange's word.
+        var fill = Events.Trade(Me, 1, Other, 2, Side.Buy, 500_000, 3, takerBalance: TestMarket.Cash(-151.23m), makerBalance: TestMarket.Cash(777));
         var t = new AccountTracker(Me);
-        t.Apply(Events.Trade(Me, 1, Other, 2, Side.Buy, 500_000, 3), TestMarket.Rules);
-        Assert.Equal(3, t.Position);
-        long notional = 3 * 500_000 * TestMarket.K;
-        Assert.Equal(-notional - (long)Math.Ceiling(notional * 0.0004), t.Cash);
+        t.Apply(fill, TestMarket.Rules);
+        Assert.Equal((3L, TestMarket.Cash(-151.23m)), (t.Position, t.Cash));
 
         var maker = new AccountTracker(Other);
-        maker.Apply(Events.Trade(Me, 1, Other, 2, Side.Buy, 500_000, 3), TestMarket.Rules);
-        Assert.Equal(-3, maker.Position);
-        Assert.Equal(notional - (long)Math.Ceiling(notional * 0.0002), maker.Cash);
+        maker.Apply(fill, TestMarket.Rules);
+        Assert.Equal((-3L, TestMarket.Cash(777)), (maker.Position, maker.Cash));
+    }
+
+    [Fact]
+    public void After_a_fill_cash_is_the_stated_balance_plus_the_deposits_sent_and_not_yet_confirmed()
+    {
+        var t = new AccountTracker(Me);
+        t.DepositSent(TestMarket.Cash(1_000));
+        t.DepositSent(TestMarket.Cash(300));
+        t.Apply(Events.Deposit(Me, TestMarket.Cash(1_000)), TestMarket.Rules);
+
+        // The fill settled after the first deposit and before the second reached the exchange.
+        t.Apply(Events.Trade(Other, 1, Me, 2, Side.Sell, 500_000, 1, takerBalance: 0, makerBalance: TestMarket.Cash(1_049.9m)), TestMarket.Rules);
+        Assert.Equal(TestMarket.Cash(1_349.9m), t.Cash);
+        t.Apply(Events.Deposit(Me, TestMarket.Cash(300)), TestMarket.Rules);
+        Assert.Equal(TestMarket.Cash(1_349.9m), t.Cash);
     }
 
     [Fact]

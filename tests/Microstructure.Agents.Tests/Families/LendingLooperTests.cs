@@ -49,7 +49,9 @@ public class LendingLooperTests
         var context = new FakeContext { Market = TestMarket.Quotes(499_990, 500_010) };
         // 100 lots posted, 4,500 quote of debt at 50,000: HF = 5,000 × 0.93 / 4,500 = 1.033 < 1.05
         context.Deliver(agent, Events.Deposit(Me, TestMarket.Cash(1_000)));
-        context.Deliver(agent, Events.Trade(Me, 1, 9, 2, Side.Buy, 500_000, 100));
+        long bought = 100 * 500_000 * TestMarket.K;
+        long afterBuy = TestMarket.Cash(1_000) - bought - (bought * 4 / 10_000); // less the 0.04% taker fee
+        context.Deliver(agent, Events.Trade(Me, 1, 9, 2, Side.Buy, 500_000, 100, takerBalance: afterBuy));
         context.Deliver(agent, Events.Pool(ExchangeEventType.CollateralDeposited, Me, 0, 100, 100, 0));
         context.Deliver(agent, Events.Pool(ExchangeEventType.Borrowed, Me, TestMarket.Cash(4_500), 0, 100, TestMarket.Cash(4_500)));
         context.Clear();
@@ -62,7 +64,9 @@ public class LendingLooperTests
         var sell = Assert.Single(context.Places);
         Assert.Equal((Side.Sell, withdraw, OrderFlags.ReduceOnly), (sell.Side, sell.Quantity.Lots, sell.Flags));
         context.Clear();
-        context.Deliver(agent, Events.Trade(Me, sell.OrderId.Value, 9, 3, Side.Sell, 500_000, withdraw));
+        long sold = withdraw * 500_000 * TestMarket.K;
+        long afterSale = afterBuy + TestMarket.Cash(4_500) + sold - (sold * 4 / 10_000);
+        context.Deliver(agent, Events.Trade(Me, sell.OrderId.Value, 9, 3, Side.Sell, 500_000, withdraw, takerBalance: afterSale));
         long repay = Assert.Single(context.OfType(ExchangeCommandType.PoolRepay)).Amount;
         Assert.InRange(repay, TestMarket.Cash(500), TestMarket.Cash(550)); // the cash it holds: 1,000 − 5,000 + 4,500 + the sale, less fees
         Assert.Equal(1, agent.Deleverages);

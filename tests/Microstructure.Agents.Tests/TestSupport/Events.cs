@@ -16,10 +16,23 @@ internal static class Events
         },
     };
 
-    /// <summary>A trade: the taker's order on <paramref name="side"/> hits the maker's.</summary>
-    public static ExchangeEvent Trade(long taker, long takerOrder, long maker, long makerOrder, Side side, long price, long lots, long takerLeft = 0, long makerLeft = 0) => new()
+    /// <summary>A trade: the taker's order on <paramref name="side"/> hits the maker's; settlement left each side the given cash.</summary>
+    public static ExchangeEvent Trade(
+        long taker,
+        long takerOrder,
+        long maker,
+        long makerOrder,
+        Side side,
+        long price,
+        long lots,
+        long takerLeft = 0,
+        long makerLeft = 0,
+        long takerBalance = 0,
+        long makerBalance = 0) => new()
     {
         Type = ExchangeEventType.Trade,
+        TakerBalance = takerBalance,
+        MakerBalance = makerBalance,
         Engine =
         {
             AccountId = taker,

@@ -34,24 +34,25 @@ public sealed class AccountLedgerTests
     }
 
     [Fact]
-    public void Fees_round_up_against_the_trader_and_system_accounts_pay_none()
+    public void A_fill_moves_the_lots_and_takes_each_sides_cash_and_fee_from_the_event()
     {
-        // 3 lots at 7 ticks, k = 10⁶: value 21,000,000 cash units; taker 3 rate units → 0.63 → 1; maker 2 → 0.42 → 1.
-        var ledger = new AccountLedger(1_000_000, takerFeeRate: 3, makerFeeRate: 2, fundAccount: 9, systemAccounts: [9]);
-        ledger.Apply(Trade(taker: 1, maker: 2, Side.Buy, lots: 3, price: 7));
-        Assert.Equal(-21_000_001, ledger.CashOf(1));
-        Assert.Equal(21_000_000 - 1, ledger.CashOf(2));
+        // Deliberately not q·P·k ± a fee: the ledger must take settlement's figures, not re-derive them.
+        var ledger = new AccountLedger(1_000_000, fundAccount: 9);
+        ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.Deposit, Amount = 5, Engine = { AccountId = 1 } });
+        ledger.Apply(Trade(taker: 1, maker: 2, Side.Buy, lots: 3, price: 7, takerFee: 11, makerFee: 4, takerBalance: -123, makerBalance: 456));
+        Assert.Equal((-123, 456), (ledger.CashOf(1), ledger.CashOf(2)));
         Assert.Equal((3, -3), (ledger.LotsOf(1), ledger.LotsOf(2)));
-        Assert.Equal((1, 1), (ledger.FeesOf(1), ledger.FeesOf(2)));
+        Assert.Equal((11, 4), (ledger.FeesOf(1), ledger.FeesOf(2)));
 
-        ledger.Apply(Trade(taker: 9, maker: 2, Side.Sell, lots: 3, price: 7)); // the fund trades without fees
-        Assert.Equal((21_000_000, 0), (ledger.CashOf(9), ledger.FeesOf(9)));
+        ledger.Apply(Trade(taker: 9, maker: 2, Side.Sell, lots: 3, price: 7, takerFee: 0, makerFee: 2, takerBalance: 21_000_000, makerBalance: 400));
+        Assert.Equal((21_000_000, 0, 21_000_000), (ledger.CashOf(9), ledger.FeesOf(9), ledger.FundCash));
+        Assert.Equal((0, 6), (ledger.LotsOf(2), ledger.FeesOf(2)));
     }
 
     [Fact]
     public void Fund_movements_move_cash_between_the_fund_and_the_named_account_and_report_the_fund_change()
     {
-        var ledger = new AccountLedger(1, 0, 0, fundAccount: 9, systemAccounts: [9]);
+        var ledger = new AccountLedger(1, fundAccount: 9);
         Assert.Equal(0, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.Deposit, Amount = 50, Engine = { AccountId = 4 } }));
         Assert.Equal(30, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.InsuranceFund, Amount = 30, FundReason = FundMovementReason.ClearanceFee, Engine = { AccountId = 4 } }));
         Assert.Equal(-10, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.InsuranceFund, Amount = -10, FundReason = FundMovementReason.DeficitCover, Engine = { AccountId = 4 } }));
@@ -63,16 +64,20 @@ public sealed class AccountLedgerTests
     public void An_account_far_beyond_the_first_arrays_is_added_without_losing_the_write()
     {
         // Regression: "_cash[Slot(id)] += x" read the old array before Slot grew it, and wrote into it.
-        var ledger = new AccountLedger(1, 0, 0, fundAccount: -1, systemAccounts: []);
+        var ledger = new AccountLedger(1, fundAccount: -1);
         ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.Deposit, Amount = 77, Engine = { AccountId = 5_000 } });
         Assert.Equal(77, ledger.CashOf(5_000));
         Assert.Equal(5_001, ledger.Count);
         Assert.Throws<InvalidOperationException>(() => ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.Deposit, Amount = 1, Engine = { AccountId = -3 } }));
     }
 
-    private static ExchangeEvent Trade(long taker, long maker, Side side, long lots, long price) => new()
+    private static ExchangeEvent Trade(long taker, long maker, Side side, long lots, long price, long takerFee, long makerFee, long takerBalance, long makerBalance) => new()
     {
         Type = ExchangeEventType.Trade,
+        TakerFee = takerFee,
+        MakerFee = makerFee,
+        TakerBalance = takerBalance,
+        MakerBalance = makerBalance,
         Engine =
         {
             AccountId = taker,
@@ -86,11 +91,47 @@ public sealed class AccountLedgerTests
     private static void AssertMatchesExchange(ExchangeScript s)
     {
         RecordedRunInfo info = RecordedRunInfo.FromExchange(s.Exchange, "ledger", 1, "x", 0, 1);
-        var ledger = new AccountLedger(info.CashPerTickLot, info.TakerFeeRate, info.MakerFeeRate, info.InsuranceFundAccountId, info.SystemAccountIds);
+        var ledger = new AccountLedger(info.CashPerTickLot, info.InsuranceFundAccountId);
+        var feesOnEvents = new Dictionary<long, long>();
+        long trades = 0, selfTrades = 0;
         foreach (ExchangeEvent e in s.Events)
         {
+            if (e.Type == ExchangeEventType.Trade)
+            {
+                // What the ledger's own flows predict (cash before, the fill's q·P·k, the fee) must be what settlement
+                // states: so the events between fills moved every account's cash exactly as the ledger applied them.
+                trades++;
+                long value = e.Engine.Quantity.Lots * e.Engine.Price.Ticks * info.CashPerTickLot;
+                long flow = e.Engine.Side == Side.Buy ? -value : value;
+                if (e.Engine.AccountId == e.Engine.MakerAccountId)
+                {
+                    // A self-trade: the flows cancel, both fees are charged, both balances are the cash after both sides.
+                    selfTrades++;
+                    AssertPredicted(ledger, e.Engine.AccountId, -e.TakerFee - e.MakerFee, e.TakerBalance);
+                    Assert.Equal(e.TakerBalance, e.MakerBalance);
+                }
+                else
+                {
+                    AssertPredicted(ledger, e.Engine.AccountId, flow - e.TakerFee, e.TakerBalance);
+                    AssertPredicted(ledger, e.Engine.MakerAccountId, -flow - e.MakerFee, e.MakerBalance);
+                }
+
+                feesOnEvents[e.Engine.AccountId] = feesOnEvents.GetValueOrDefault(e.Engine.AccountId) + e.TakerFee;
+                feesOnEvents[e.Engine.MakerAccountId] = feesOnEvents.GetValueOrDefault(e.Engine.MakerAccountId) + e.MakerFee;
+            }
+
             ledger.Apply(in e);
         }
+
+        Assert.True(trades > selfTrades);
+        long ledgerFees = 0;
+        for (int id = 0; id < ledger.Count; id++)
+        {
+            Assert.Equal(feesOnEvents.GetValueOrDefault(id), ledger.FeesOf(id));
+            ledgerFees += ledger.FeesOf(id);
+        }
+
+        Assert.Equal(s.Exchange.FeesCollected, ledgerFees);
 
         Assert.Equal(s.Exchange.MarkPrice.Ticks, ledger.Mark);
         for (int id = 0; id < s.Exchange.AccountCount; id++)
@@ -111,5 +152,11 @@ public sealed class AccountLedgerTests
                 Assert.Equal(a.Equity, ledger.EquityOf(id));
             }
         }
+    }
+
+    private static void AssertPredicted(AccountLedger ledger, long account, long change, long balance)
+    {
+        long before = ledger.IsKnown((int)account) ? ledger.CashOf((int)account) : 0;
+        Assert.True(before + change == balance, $"account {account}: the ledger predicts {before + change}, settlement states {balance}");
     }
 }

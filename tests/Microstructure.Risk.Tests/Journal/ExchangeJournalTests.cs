@@ -35,6 +35,7 @@ public class ExchangeJournalTests
         var read = new ExchangeJournalReader(stream.ToArray()).ReadAll();
         Assert.Equal(events, read);
         Assert.Contains(read, e => e.Type == ExchangeEventType.LiquidationTriggered);
+        Assert.Contains(read, e => e.Type == ExchangeEventType.Trade && e.TakerFee > 0 && e.MakerFee > 0 && e.TakerBalance != 0 && e.MakerBalance != 0);
     }
 
     [Fact]
@@ -81,6 +82,10 @@ public class ExchangeJournalTests
             Amount = -1,
             Cause = LiquidationCause.Funding,
             Design = LiquidationDesignKind.DutchAuction,
+            TakerFee = long.MaxValue,
+            MakerFee = long.MinValue,
+            TakerBalance = long.MinValue,
+            MakerBalance = -1,
             Engine =
             {
                 CommandSequence = long.MaxValue / 2,

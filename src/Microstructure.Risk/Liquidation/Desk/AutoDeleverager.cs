@@ -108,7 +108,7 @@ internal sealed class AutoDeleverager
             e.TriggerSequence = _book.TriggerOf(liquidationId, account);
             _book[holder].Collateral -= q;
             _book[holder].MarginCash += q * price * _k;
-            _book.Settle(account, Side.Buy, q, price, 0, LiquidationCause.Transfer);
+            _ = _book.Settle(account, Side.Buy, q, price, 0, LiquidationCause.Transfer);
             _book.Touch(holder, LiquidationCause.Transfer);
             _pool?.Reindex(holder);
             remaining -= q;
