@@ -1,5 +1,4 @@
 using Microstructure.Runner.Diagnostics;
-using Microstructure.Runner.Tests.TestSupport;
 using Microstructure.Simulation.Running;
 
 namespace Microstructure.Runner.Tests.Diagnostics;

@@ -1,5 +1,4 @@
 using Microstructure.Runner.Recording;
-using Microstructure.Runner.Tests.TestSupport;
 using Microstructure.Simulation.Running;
 
 namespace Microstructure.Runner.Tests.Recording;
