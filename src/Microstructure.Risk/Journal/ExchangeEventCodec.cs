@@ -30,7 +30,7 @@ public readonly struct ExchangeEventCodec : IJournalCodec<ExchangeEvent>
     public static int Version => 3;
 
     /// <inheritdoc />
-    public static int MaxRecordLength => RawBytes + EngineEventCodec.MaxRecordLength + (VarintFields * 10);
+    public static int MaxRecordLength => RawBytes + EngineEventCodec.MaxRecordLength + (VarintFields * Varint.MaxLength);
 
     /// <inheritdoc />
     public static string Name => "exchange journal";

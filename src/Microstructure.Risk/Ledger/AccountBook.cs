@@ -14,7 +14,7 @@ namespace Microstructure.Risk.Ledger;
 /// </summary>
 /// <remarks>
 /// Money is conserved by construction: Σ cash + fund + fees − bad debt + pool cash = net deposits after every command,
-/// and Σ lots + Σ collateral = 0 (checked by <see cref="AssertConserved"/> in Debug builds). Pre-allocated; nothing
+/// and Σ lots + Σ collateral = 0 (checked by <see cref="LedgerAudit.AssertConserved"/> in Debug builds). Pre-allocated; nothing
 /// here allocates after construction.
 /// </remarks>
 internal sealed class AccountBook
@@ -438,51 +438,6 @@ internal sealed class AccountBook
 
     /// <summary>The worst-case position (lots) if every open buy, or every open sell, filled.</summary>
     public static long Worst(long lots, long buys, long sells) => Math.Max(Math.Max(0, lots + buys), Math.Max(0, sells - lots));
-
-    /// <summary>Sums every cash bucket and every lot (O(accounts)); see <see cref="LedgerTotals"/> for the identity.</summary>
-    /// <param name="poolCash">The lending pool's liquidity (0 without a pool).</param>
-    public LedgerTotals Totals(long poolCash)
-    {
-        long cash = 0, lots = 0;
-        for (int i = 0; i < _accounts.Length; i++)
-        {
-            ref var a = ref _accounts[i];
-            if (i != _fund)
-            {
-                cash += a.MarginCash + a.FreeCash;
-            }
-
-            lots += a.Lots + a.Collateral;
-        }
-
-        return new LedgerTotals(cash, InsuranceFund, _fees, BadDebt, poolCash, _netDeposits, lots);
-    }
-
-    /// <summary>Debug builds: money and lots are conserved (the identity of <see cref="LedgerTotals"/>). O(accounts); compiled out of Release.</summary>
-    [Conditional("DEBUG")]
-    public void AssertConserved(long poolCash)
-    {
-        var totals = Totals(poolCash);
-        Debug.Assert(totals.Total == totals.NetDeposits, $"money not conserved: buckets {totals.Total} vs net deposits {totals.NetDeposits}");
-        Debug.Assert(totals.NetLots == 0, $"positions do not net to zero: {totals.NetLots}");
-    }
-
-    /// <summary>The reference for the detector: every indexable account (not system, queued or in liquidation) breached at <paramref name="mark"/>, by a scan.</summary>
-    public List<int> BreachedByScan(long mark)
-    {
-        var result = new List<int>();
-        for (int i = 0; i < _accounts.Length; i++)
-        {
-            ref var a = ref _accounts[i];
-            if ((a.Flags & (AccountFlags.System | AccountFlags.Queued | AccountFlags.InLiquidation)) == 0
-                && _margin.IsBreached(a.MarginCash, a.Lots, a.CostBasis, mark))
-            {
-                result.Add(i);
-            }
-        }
-
-        return result;
-    }
 
     private void UpdatePositionList(int account, long lotsBefore)
     {

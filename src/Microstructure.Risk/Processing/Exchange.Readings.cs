@@ -1,5 +1,6 @@
 using Microstructure.Engine.Matching;
 using Microstructure.Risk.Accounts;
+using Microstructure.Risk.Ledger;
 using Microstructure.Risk.Margin;
 
 namespace Microstructure.Risk.Processing;
@@ -107,7 +108,7 @@ public sealed partial class Exchange
     }
 
     /// <summary>Sums every cash bucket and every lot (O(accounts)); see <see cref="LedgerTotals"/> for the identity.</summary>
-    public LedgerTotals Totals() => _book.Totals(PoolCash);
+    public LedgerTotals Totals() => LedgerAudit.Totals(_book, PoolCash);
 
     /// <summary>True when the account's position is at or below maintenance margin at the current mark.</summary>
     internal bool IsBreached(int account) => _book.IsBreached(account);
@@ -121,7 +122,7 @@ public sealed partial class Exchange
     }
 
     /// <summary>The reference: every indexable account (not system, queued or in liquidation) breached at <paramref name="mark"/>, by a scan.</summary>
-    internal List<int> BreachedByScan(long mark) => _book.BreachedByScan(mark);
+    internal List<int> BreachedByScan(long mark) => LedgerAudit.BreachedByScan(_book, _margin, mark);
 
     /// <summary>Lending positions the pool index holds as liquidatable at <paramref name="price"/>.</summary>
     internal List<int> PoolBreachedByIndex(long price) => _pool?.LiquidatableByIndex(price) ?? [];

@@ -139,7 +139,7 @@ public sealed partial class Exchange
         _watch.AfterChange();
         EndStep();
         RunQueue(ref sink);
-        _book.AssertConserved(PoolCash);
+        LedgerAudit.AssertConserved(_book, PoolCash);
         Debug.Assert(_stage.Scope.Id == 0, "no liquidation scope outlives its queue ticket");
     }
 
