@@ -82,21 +82,7 @@ internal sealed class LiquidationDesk : ILiquidationDesk
     public PositionSnapshot Position(int account)
     {
         ref var a = ref _book[account];
-        long equity = _book.EquityOf(account);
-        long maintenance = _book.MaintenanceOf(account);
-
-        // Breached as AccountBook.IsBreached says (a set mark, a position, equity ≤ maintenance), from the two figures
-        // just computed: designs read a snapshot several times per liquidation, so nothing is computed twice.
-        bool breached = _market.Mark > 0 && a.Lots != 0 && equity <= maintenance;
-        return new PositionSnapshot(
-            a.Lots,
-            a.MarginCash,
-            equity,
-            maintenance,
-            _book.NotionalOf(account),
-            a.LiquidationStartLots,
-            breached,
-            a.Lots == 0 ? 0 : _margin.BankruptcyPrice(a.MarginCash, a.Lots));
+        return new PositionSnapshot(_margin, a.Lots, a.MarginCash, a.CostBasis, _market.Mark, a.LiquidationStartLots);
     }
 
     /// <inheritdoc />
