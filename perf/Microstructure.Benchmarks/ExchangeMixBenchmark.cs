@@ -37,7 +37,8 @@ public class ExchangeMixBenchmark
             MaxAccounts = ExchangeCoreMix.Accounts + 8,
             MaxOrders = ExchangeCoreMix.EngineCapacity,
             Brackets = new BracketTable([new MarginBracketSpec(10_000_000_000m, 100, 0.01m)]),
-            Mark = new MarkPriceOptions { Method = MarkPriceMethod.LastTrade },
+            Mark = new MarkPriceOptions { Method = MarkPriceMethod.LastTrade, PublishIntervalSeconds = 0 },
+            LiquidationEngine = Microstructure.Risk.Liquidation.LiquidationEngineOptions.Immediate,
             Funding = new FundingOptions { Enabled = false },
         });
         var sink = new NullExchangeSink();

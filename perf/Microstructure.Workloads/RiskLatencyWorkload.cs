@@ -37,7 +37,8 @@ public static class RiskLatencyWorkload
             MaxOrders = ExchangeCoreMix.EngineCapacity + longs + 1_024,
             Brackets = new BracketTable([new MarginBracketSpec(10_000_000_000m, 100, 0.01m)]),
             DefaultLeverage = 100,
-            Mark = new MarkPriceOptions { Method = MarkPriceMethod.External },
+            Mark = new MarkPriceOptions { Method = MarkPriceMethod.External, PublishIntervalSeconds = 0 },
+            LiquidationEngine = Microstructure.Risk.Liquidation.LiquidationEngineOptions.Immediate,
             Funding = new FundingOptions { Enabled = false },
             Liquidation = new Risk.Liquidation.FullCloseOptions(),
         };

@@ -76,7 +76,8 @@ public sealed class RiskPopulation
         TakerFeeRate = 0m,
         MakerFeeRate = 0m,
         DefaultLeverage = 100,
-        Mark = new MarkPriceOptions { Method = mark },
+        Mark = new MarkPriceOptions { Method = mark, PublishIntervalSeconds = 0 },
+        LiquidationEngine = Microstructure.Risk.Liquidation.LiquidationEngineOptions.Immediate,
         Funding = new FundingOptions { Enabled = false },
         Liquidation = new FullCloseOptions(),
     };

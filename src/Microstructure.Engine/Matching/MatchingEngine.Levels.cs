@@ -51,4 +51,29 @@ public sealed partial class MatchingEngine
 
         return n;
     }
+
+    /// <summary>
+    /// Visible quantity resting on <paramref name="side"/> at prices a taker limited at <paramref name="limit"/> could
+    /// reach: bids at or above it, asks at or below it. Walks levels from the best, so it costs the levels it sums.
+    /// </summary>
+    /// <param name="side">The resting side (<see cref="Side.Buy"/> = bids).</param>
+    /// <param name="limit">The worst price counted.</param>
+    /// <returns>The summed visible lots.</returns>
+    public Quantity VisibleWithin(Side side, Price limit)
+    {
+        var book = side == Side.Buy ? _bids : _asks;
+        long total = 0;
+        for (var li = book.BestLevel; li >= 0; li = book.NextLevel(li))
+        {
+            ref var l = ref book.Level(li);
+            if (side == Side.Buy ? l.Price < limit.Ticks : l.Price > limit.Ticks)
+            {
+                break;
+            }
+
+            total += l.Visible;
+        }
+
+        return new Quantity(total);
+    }
 }

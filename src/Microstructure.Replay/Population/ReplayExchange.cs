@@ -85,7 +85,12 @@ internal sealed partial class ReplayExchange
                     MarkSource.MedianOfThree => MarkPriceMethod.MedianOfThree,
                     _ => MarkPriceMethod.External,
                 },
+
+                // A replayed venue's mark arrives with its data, so the replay keeps the mark continuous and works
+                // liquidations inline (the book between two historical messages is the venue's, not ours to pace).
+                PublishIntervalSeconds = 0,
             },
+            LiquidationEngine = Risk.Liquidation.LiquidationEngineOptions.Immediate,
             Funding = new FundingOptions { Enabled = false },
             Liquidation = spec.Liquidation,
         };

@@ -99,8 +99,14 @@ internal sealed class AccountBook
     /// <summary>The account's state, to read or update in place.</summary>
     public ref AccountState this[int account] => ref _accounts[account];
 
-    /// <summary>The insurance fund's balance (its account's settled cash).</summary>
+    /// <summary>The insurance fund's settled cash (the ledger bucket; negative while it holds a long it paid for).</summary>
     public long InsuranceFund => _accounts[_fund].MarginCash;
+
+    /// <summary>
+    /// The insurance fund's equity: its cash plus any position it holds at the mark. What the fund can still absorb,
+    /// and what its events report as the fund before and after.
+    /// </summary>
+    public long FundEquity => _margin.Equity(_accounts[_fund].MarginCash, _accounts[_fund].Lots, _market.Mark);
 
     /// <summary>The insurance fund's account id.</summary>
     public int FundAccount => _fund;
@@ -310,7 +316,7 @@ internal sealed class AccountBook
             }
 
             long deficit = -a.MarginCash;
-            long cover = _coversDeficitsFromFund ? Math.Min(deficit, Math.Max(0, _accounts[_fund].MarginCash)) : 0;
+            long cover = _coversDeficitsFromFund ? Math.Min(deficit, Math.Max(0, FundEquity)) : 0;
             if (cover > 0)
             {
                 MoveCash(_fund, account, cover);
@@ -328,8 +334,8 @@ internal sealed class AccountBook
                 e.LiquidationId = liquidationId;
                 e.TriggerSequence = TriggerOf(liquidationId, account);
                 e.MarkPrice = new Price(_market.Mark);
-                e.FundBefore = InsuranceFund;
-                e.FundAfter = InsuranceFund;
+                e.FundBefore = FundEquity;
+                e.FundAfter = FundEquity;
             }
 
             Debug.Assert(a.MarginCash == 0, "a settled deficit leaves the account at exactly zero");
@@ -384,7 +390,7 @@ internal sealed class AccountBook
         e.MaintenanceMargin = mm;
         e.MarginRatio = a.Lots == 0 ? 0 : MarginModel.MarginRatio(equity, mm);
         e.BankruptcyPrice = new Price(a.Lots == 0 ? 0 : _margin.BankruptcyPrice(a.MarginCash, a.Lots));
-        long fund = InsuranceFund;
+        long fund = FundEquity;
         e.FundBefore = fund;
         e.FundAfter = fund;
         return ref e;
@@ -399,7 +405,7 @@ internal sealed class AccountBook
         e.Engine.AccountId = account;
         e.LiquidationId = liquidationId;
         e.Design = liquidationId != 0 ? _designKind : LiquidationDesignKind.None;
-        e.FundAfter = InsuranceFund;
+        e.FundAfter = FundEquity;
         e.FundBefore = e.FundAfter - delta;
         e.MarkPrice = new Price(_market.Mark);
         e.TriggerSequence = liquidationId != 0 ? TriggerOf(liquidationId, account) : _stage.Sequence;

@@ -62,8 +62,10 @@ internal interface ILiquidationDesk
 
     /// <summary>
     /// Sends a reduce-only IOC (or FOK) order for <paramref name="lots"/> of the account's position to the book and
-    /// matches it at once, within the price band; <paramref name="limit"/> is the worst price in ticks, or 0 for a
-    /// market order. Then re-prices the mark and queues newly breached accounts with this liquidation as their parent.
+    /// matches it at once, within the price band; <paramref name="limit"/> is the worst price in ticks, or 0 for "at
+    /// market" — which for a trader's account is an IOC limit at its bankruptcy price unless
+    /// <see cref="LiquidationEngineOptions.OrderPricing"/> says market. Then detects (and, on a continuous mark,
+    /// re-prices first): newly breached accounts join the queue with this liquidation as their parent.
     /// Returns the lots filled — 0 while trading is halted (check <see cref="MarketSnapshot.IsHalted"/> and
     /// <see cref="Park"/>). Emits a <see cref="ExchangeEventType.LiquidationOrder"/>, then the engine's events.
     /// </summary>
@@ -78,17 +80,20 @@ internal interface ILiquidationDesk
     void AutoDeleverage(int account, AdlRanking ranking, long price, LiquidationScope scope);
 
     /// <summary>
-    /// The insurance-fund path: the fund takes the position over at the bankruptcy price (the residue to the fund),
-    /// sells it on the book limited at its own bankruptcy price — it may lose up to its balance, never more — and
-    /// auto-deleverages what the book does not take at the takeover price. Emits a
-    /// <see cref="ExchangeEventType.Takeover"/>, the fund's order and fills, and any ADL.
+    /// The insurance-fund path: an IOC order for the whole position at the bankruptcy price (the residue of what fills
+    /// better goes to the fund); the fund takes over what the book leaves at the bankruptcy price and holds it,
+    /// unwinding it later under <see cref="FundPolicyOptions"/> (limit orders near the touch, a share of displayed depth
+    /// per interval, after a cool-down). Only when taking it would bring the fund to its loss cap is the rest
+    /// auto-deleveraged. Emits the liquidation order and its fills, then a <see cref="ExchangeEventType.Takeover"/> or
+    /// the ADL events.
     /// </summary>
     void InsuranceFundBackstop(int account, AdlRanking ranking, LiquidationScope scope);
 
     /// <summary>
     /// The backstop vault takes the position and the margin behind it at the mark (the account ends at exactly zero),
-    /// then unwinds <paramref name="unwindFraction"/> (rate units) of its position by market order now and every
-    /// <paramref name="unwindInterval"/> ns after (0: all at once, retrying each second while the book takes nothing).
+    /// then unwinds at most <paramref name="unwindFraction"/> (rate units) of its position — and at most the fund
+    /// policy's share of the depth near the touch — by IOC limit order now and every <paramref name="unwindInterval"/>
+    /// ns after (0: slices until the book takes no more, retrying each second).
     /// Emits a <see cref="ExchangeEventType.Takeover"/> and the unwind orders.
     /// </summary>
     void VaultTakeover(int account, long unwindInterval, long unwindFraction, LiquidationScope scope);

@@ -6,5 +6,5 @@ namespace Microstructure.Risk.Liquidation;
 /// <param name="CashPerTickLot">Cash units per tick per lot (k): a lot at P ticks is worth P × k.</param>
 /// <param name="IsHalted">Trading is paused by the circuit breaker: orders sent now fill nothing.</param>
 /// <param name="HaltedUntil">When the pause ends (ns); meaningful while <paramref name="IsHalted"/>.</param>
-/// <param name="InsuranceFund">The insurance fund's balance (cash units).</param>
+/// <param name="InsuranceFund">The insurance fund's equity: cash plus any held position at the mark (cash units).</param>
 internal readonly record struct MarketSnapshot(long Now, long Mark, long CashPerTickLot, bool IsHalted, long HaltedUntil, long InsuranceFund);

@@ -11,6 +11,7 @@ internal sealed class MarkPriceCalculator
     private readonly long _tau;
     private readonly long _minPrice;
     private readonly long _maxPrice;
+    private readonly long _band;
     private long _emaMid;
     private long _emaBasis;
     private bool _emaMidSet;
@@ -18,8 +19,9 @@ internal sealed class MarkPriceCalculator
     private long _lastAdvance;
     private long _external;
 
-    public MarkPriceCalculator(MarkPriceMethod method, long tauNanos, long minPrice, long maxPrice)
+    public MarkPriceCalculator(MarkPriceMethod method, long tauNanos, long minPrice, long maxPrice, long indexBand = FixedPoint.RateScale / 20)
     {
+        _band = indexBand;
         _method = method;
         _tau = tauNanos;
         _minPrice = minPrice;
@@ -36,8 +38,14 @@ internal sealed class MarkPriceCalculator
     {
         long dt = now - _lastAdvance;
         _lastAdvance = now;
-        if (_method is not (MarkPriceMethod.EmaOfMid or MarkPriceMethod.MedianOfThree))
+        if (_method is not (MarkPriceMethod.EmaOfMid or MarkPriceMethod.MedianOfThree or MarkPriceMethod.IndexAnchored))
         {
+            return;
+        }
+
+        if (_method == MarkPriceMethod.IndexAnchored && (bid <= 0 || ask <= 0))
+        {
+            // A one-sided book says nothing about the basis: the average keeps its last two-sided value.
             return;
         }
 
@@ -73,8 +81,9 @@ internal sealed class MarkPriceCalculator
             MarkPriceMethod.EmaOfMid => _emaMidSet ? _emaMid : mid,
             MarkPriceMethod.FairPrice => index > 0 ? index + FixedPoint.RateFloor(index, fundingBasisRate) : mid,
             MarkPriceMethod.MedianOfThree => index > 0
-                ? Median(index + (_emaBasisSet ? _emaBasis : 0), BookMedian(bid, ask, last, mid), index)
+                ? Median(index + (_emaBasisSet ? _emaBasis : 0), BookMedian(bid, ask, last, index + (_emaBasisSet ? _emaBasis : 0)), index)
                 : mid,
+            MarkPriceMethod.IndexAnchored => index > 0 ? IndexAnchored(bid, ask, last, index, fundingBasisRate) : mid,
             _ => _external,
         };
         return mark <= 0 ? 0 : Math.Clamp(mark, _minPrice, _maxPrice);
@@ -98,8 +107,22 @@ internal sealed class MarkPriceCalculator
 
     public static long Median(long a, long b, long c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
-    private static long BookMedian(long bid, long ask, long last, long mid) =>
-        Median(bid > 0 ? bid : mid, ask > 0 ? ask : mid, last > 0 ? last : mid);
+    /// <summary>
+    /// The book's price: the median of best bid, best ask and last trade — only while both sides are quoted. A one-sided
+    /// or empty book never prices the contract: its term is <paramref name="fallback"/> (an index-anchored term).
+    /// </summary>
+    private static long BookMedian(long bid, long ask, long last, long fallback) =>
+        bid > 0 && ask > 0 ? Median(bid, ask, last > 0 ? last : (bid + ask) >> 1) : fallback;
+
+    /// <summary>Median of the fair price, index + EMA(basis) and the book price, clamped to the band around the index.</summary>
+    private long IndexAnchored(long bid, long ask, long last, long index, long fundingBasisRate)
+    {
+        long fair = index + FixedPoint.RateFloor(index, fundingBasisRate);
+        long averaged = index + (_emaBasisSet ? _emaBasis : 0);
+        long mark = Median(fair, averaged, BookMedian(bid, ask, last, averaged));
+        long band = FixedPoint.RateFloor(index, _band);
+        return Math.Clamp(mark, index - band, index + band);
+    }
 
     private void Update(ref long ema, ref bool set, long value, long dt)
     {

@@ -23,4 +23,12 @@ public enum MarkPriceMethod : byte
 
     /// <summary>Set only by <see cref="ExchangeCommandType.MarkPrice"/> commands (replayed or scenario-driven marks).</summary>
     External = 5,
+
+    /// <summary>
+    /// Binance USDⓈ-M style, the default: the median of index × (1 + funding basis), index + EMA(mid − index), and a
+    /// book price (the median of best bid, best ask and last trade) — clamped to
+    /// <see cref="MarkPriceOptions.IndexBand"/> around the index. A one-sided or empty book never sets it: the book
+    /// term then falls back to index + EMA(basis).
+    /// </summary>
+    IndexAnchored = 6,
 }

@@ -29,8 +29,11 @@ public sealed partial class Exchange
     /// <summary>The clock: the latest command time seen (ns).</summary>
     public long Now => _market.Now;
 
-    /// <summary>The insurance fund's balance (its account's settled cash).</summary>
+    /// <summary>The insurance fund's settled cash (negative while it holds a long it paid for; see <see cref="InsuranceFundEquity"/>).</summary>
     public long InsuranceFund => _book.InsuranceFund;
+
+    /// <summary>The insurance fund's equity: its cash plus any position it holds at the mark (cash units).</summary>
+    public long InsuranceFundEquity => _book.FundEquity;
 
     /// <summary>Trading fees collected so far (cash units).</summary>
     public long FeesCollected => _book.Fees;

@@ -30,16 +30,19 @@ namespace Microstructure.Risk.Processing;
 /// <item><b>Apply.</b> Risk checks the command (a refusal is one <see cref="ExchangeEventType.RiskRejected"/> event and
 /// nothing else); an order goes through the <see cref="OrderGate"/> to the engine, whose events are applied to the
 /// <see cref="AccountBook"/> (fills, fees, reservations) as they come.</item>
-/// <item><b>Detect</b> (<see cref="MarketWatch"/>). The mark is recomputed; the threshold indexes yield every account
-/// breached at the new mark, most severe first (longs: highest liquidation price; then shorts: lowest; then lending
+/// <item><b>Detect</b> (<see cref="MarketWatch"/>). On a clocked mark (the default) the mark is published only by the
+/// clock (step 1), once per interval; otherwise it is recomputed here. The threshold indexes yield every account
+/// breached at the mark, most severe first (longs: highest liquidation price; then shorts: lowest; then lending
 /// positions), and each joins the back of the liquidation queue stamped with the trigger mark, margin ratio, command
-/// sequence and cause.</item>
-/// <item><b>Work the queue</b> (<see cref="LiquidationRunner"/>), first in, first out. Each liquidation cancels the
-/// account's orders and runs the design through the <see cref="ILiquidationDesk"/>; every order it sends is matched
-/// at once, then the mark is recomputed and newly breached accounts join the back of the queue with this liquidation
-/// as their parent — so the queue holds the cascade in waves. After each liquidation, negative balances of flat
-/// accounts are covered by the fund or written off as bad debt, and reduce-only orders that would now increase a
-/// position are cancelled.</item>
+/// sequence, cause and parent.</item>
+/// <item><b>Work the queue</b> (<see cref="LiquidationRunner"/>), first in, first out, at the pace of
+/// <see cref="LiquidationEngineOptions"/> (at most so many tickets per clock window, each no sooner than the
+/// processing delay after its breach); what is left waits for the next command's clock, so agents act between
+/// liquidation orders. Each liquidation cancels the account's orders and runs the design through the
+/// <see cref="ILiquidationDesk"/>; every order it sends is matched at once, and accounts its fills breach (their own
+/// fills, or — on a continuous mark — the new mark) join the back of the queue with this liquidation as their parent.
+/// After each ticket, negative balances of flat accounts are covered by the fund or written off as bad debt, and
+/// reduce-only orders that would now increase a position are cancelled.</item>
 /// </list>
 /// </remarks>
 public sealed partial class Exchange
@@ -58,7 +61,8 @@ public sealed partial class Exchange
     private readonly LendingPool? _pool;
     private readonly LiquidationDesign _design;
     private readonly LiquidationDesk _desk;
-    private readonly LiquidationQueue _queue = new();
+    private readonly LiquidationQueue _queue;
+    private readonly LiquidationPacer _pacer;
     private readonly LiquidationRunner _runner;
     private readonly MarketWatch _watch;
     private readonly MarketClock _clock;
@@ -92,7 +96,9 @@ public sealed partial class Exchange
             _detector,
             _design.Kind,
             _design.CoversDeficitsFromFund);
-        var markCalculator = new MarkPriceCalculator(options.Mark.Method, _settings.MarkTau, minPrice, maxPrice);
+        _queue = new LiquidationQueue(_market, _settings.ProcessingDelay);
+        _pacer = new LiquidationPacer(_settings.PacingInterval, options.LiquidationEngine.MaxPerInterval);
+        var markCalculator = new MarkPriceCalculator(options.Mark.Method, _settings.MarkTau, minPrice, maxPrice, _settings.MarkBand);
         var funding = new FundingClock(_settings.FundingInterval, _settings.FundingInterest, _settings.FundingClamp, _settings.FundingCap);
         _guard = new MarketGuard(_settings.PriceBand, _settings.CircuitBreaker, minPrice, maxPrice);
         var dynamicMargin = _settings.DynamicMargin is null ? null : new DynamicMargin(_settings.DynamicMargin);
@@ -106,12 +112,14 @@ public sealed partial class Exchange
             _settings.TakerFee, _settings.MakerFee, _settings.MaxPositionLots, _settings.MarketBuffer);
         _accountCommands = new AccountCommands(_book, _margin, _market, _stage, k);
         _priceCommands = new PriceCommands(markCalculator, _guard, _market, _stage, minPrice, maxPrice);
-        _watch = new MarketWatch(_engine, markCalculator, funding, _guard, _market, _stage, _book, _detector, _pool, _orders, _queue);
+        _watch = new MarketWatch(_engine, markCalculator, funding, _guard, _market, _stage, _book, _detector, _pool, _orders, _queue, _settings.MarkPublishInterval,
+            options.Mark.Method is MarkPriceMethod.IndexAnchored or MarkPriceMethod.MedianOfThree or MarkPriceMethod.EmaOfMid ? _settings.MarkTau : 0);
         var parked = new ParkedWork();
         var adl = new AutoDeleverager(_book, _stage, _margin, _market, _pool, _design.Kind, k);
         _desk = new LiquidationDesk(
             _book, _orders, _stage, _market, _margin, _guard, _watch, adl, parked,
-            _design.Kind, k, _settings.MaxPositionLots, _settings.VaultAccount, _settings.KeeperAccount);
+            _design.Kind, k, _settings.MaxPositionLots, _settings.VaultAccount, _settings.KeeperAccount,
+            _engine, options.LiquidationEngine.OrderPricing, _settings.FundUnwind, _settings.FundMaxLoss);
         _runner = new LiquidationRunner(_design, _desk, _book, _stage, _market, _guard, _engine, _watch, parked, _pool, _settings.LiquidatorAccount);
         _clock = new MarketClock(
             _settings, _engine, _margin, markCalculator, funding, _guard, dynamicMargin,
@@ -216,12 +224,15 @@ public sealed partial class Exchange
         }
     }
 
-    /// <summary>Step 4: hands staged events to the sink, then works the liquidation queue one ticket at a time, flushing after each.</summary>
+    /// <summary>
+    /// Step 4: hands staged events to the sink, then works the liquidation queue one ticket at a time, flushing after
+    /// each, while the head is due and the pacer allows; what is left waits for a later command's clock.
+    /// </summary>
     private void RunQueue<TSink>(ref TSink sink)
         where TSink : struct, IEventSink<ExchangeEvent>
     {
         _stage.Flush(ref sink);
-        while (_queue.TryDequeue(out var ticket))
+        while (_queue.HeadIsDue(_market.Now) && _pacer.TryTake(_market.Now) && _queue.TryDequeue(out var ticket))
         {
             _runner.Run(in ticket);
             EndStep();

@@ -51,6 +51,12 @@ public sealed record ExchangeOptions
     /// <summary>The liquidation design (its options record names it). Default <c>insurance-fund</c> with its defaults.</summary>
     public LiquidationDesignOptions Liquidation { get; init; } = new InsuranceFundOptions();
 
+    /// <summary>How the liquidation queue is worked on the clock, and the price of liquidation orders. Default: paced, IOC at bankruptcy.</summary>
+    public LiquidationEngineOptions LiquidationEngine { get; init; } = new();
+
+    /// <summary>How the insurance fund holds and unwinds what it takes over, and when it stops taking (then ADL).</summary>
+    public FundPolicyOptions FundPolicy { get; init; } = new();
+
     /// <summary>Cross-cutting mitigations (<c>price-band</c>, <c>circuit-breaker</c>, <c>dynamic-margin</c>), at most one of each.</summary>
     public IReadOnlyList<MitigationOptions> Mitigations { get; init; } = [];
 

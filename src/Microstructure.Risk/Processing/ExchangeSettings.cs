@@ -1,3 +1,4 @@
+using Microstructure.Risk.Liquidation.Desk;
 using Microstructure.Risk.Margin;
 using Microstructure.Risk.Pricing;
 
@@ -35,6 +36,18 @@ internal sealed class ExchangeSettings
         Check.That(options.Mark is not null, "mark", "is required");
         Check.That(Enum.IsDefined(options.Mark.Method), "mark.method", $"unknown method {options.Mark.Method}");
         MarkTau = Check.Seconds(options.Mark.EmaTimeConstantSeconds, "mark.emaTimeConstantSeconds", allowZero: false);
+        MarkPublishInterval = Check.Seconds(options.Mark.PublishIntervalSeconds, "mark.publishIntervalSeconds", allowZero: true);
+        Check.That(MarkPublishInterval == 0 || MarkPublishInterval >= 1_000_000, "mark.publishIntervalSeconds", $"must be 0 (continuous) or at least 0.001; got {options.Mark.PublishIntervalSeconds}");
+        MarkBand = Check.Rate(options.Mark.IndexBand, "mark.indexBand", 0m, 1m, minInclusive: false);
+
+        Check.That(options.FundPolicy is not null, "fundPolicy", "is required");
+        FundUnwind = options.FundPolicy.ToPolicy("fundPolicy");
+        FundMaxLoss = options.FundPolicy.MaxLossRate("fundPolicy");
+
+        Check.That(options.LiquidationEngine is not null, "liquidationEngine", "is required");
+        options.LiquidationEngine.Validate("liquidationEngine");
+        PacingInterval = Check.Seconds(options.LiquidationEngine.IntervalSeconds, "liquidationEngine.intervalSeconds", allowZero: false);
+        ProcessingDelay = Check.Seconds(options.LiquidationEngine.ProcessingDelaySeconds, "liquidationEngine.processingDelaySeconds", allowZero: true);
 
         Check.That(options.Funding is not null, "funding", "is required");
         FundingInterval = Check.Seconds(options.Funding.IntervalSeconds, "funding.intervalSeconds", allowZero: false);
@@ -98,6 +111,24 @@ internal sealed class ExchangeSettings
     public long MaxPositionLots { get; }
 
     public long MarkTau { get; }
+
+    /// <summary>Nanoseconds between mark publications; 0 = continuous.</summary>
+    public long MarkPublishInterval { get; }
+
+    /// <summary>The index-anchored mark's band around the index, in rate units.</summary>
+    public long MarkBand { get; }
+
+    /// <summary>The insurance fund's unwind policy.</summary>
+    public UnwindPolicy FundUnwind { get; }
+
+    /// <summary>The fund's loss cap as a share of its equity at its first takeover (rate units).</summary>
+    public long FundMaxLoss { get; }
+
+    /// <summary>The liquidation engine's pacing window (ns).</summary>
+    public long PacingInterval { get; }
+
+    /// <summary>Delay between a breach and its liquidation's start (ns).</summary>
+    public long ProcessingDelay { get; }
 
     public long FundingInterval { get; }
 

@@ -73,7 +73,7 @@ internal sealed class MarketClock(
         }
 
         markCalculator.Advance(time, bid, ask, last, market.Index);
-        watch.AfterChange();
+        watch.OnClock(time);
         design.OnClock(desk);
         if (parked.Count > 0)
         {

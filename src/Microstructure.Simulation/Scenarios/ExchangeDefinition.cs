@@ -1,3 +1,4 @@
+using Microstructure.Risk.Liquidation;
 using Microstructure.Risk.Margin;
 using Microstructure.Risk.Pricing;
 
@@ -29,6 +30,12 @@ public sealed record ExchangeDefinition
 
     /// <summary>Mark price method and EMA constant.</summary>
     public MarkPriceOptions Mark { get; init; } = new();
+
+    /// <summary>The liquidation engine's pace and order pricing (default: 2 tickets per 0.1 s, IOC at bankruptcy).</summary>
+    public LiquidationEngineOptions LiquidationEngine { get; init; } = new();
+
+    /// <summary>How the insurance fund holds and unwinds takeovers, and its loss cap.</summary>
+    public FundPolicyOptions FundPolicy { get; init; } = new();
 
     /// <summary>Funding settings.</summary>
     public FundingOptions Funding { get; init; } = new();

@@ -139,6 +139,8 @@ public sealed class Scenario
             DefaultLeverage = exchange.DefaultLeverage,
             MarketOrderPriceBuffer = exchange.MarketOrderPriceBuffer,
             Mark = exchange.Mark,
+            LiquidationEngine = exchange.LiquidationEngine,
+            FundPolicy = exchange.FundPolicy,
             Funding = exchange.Funding,
             Liquidation = design,
             Mitigations = Mitigations,

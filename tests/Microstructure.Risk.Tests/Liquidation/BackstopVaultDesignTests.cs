@@ -17,7 +17,7 @@ public class BackstopVaultDesignTests
     }
 
     [Fact]
-    public void Below_two_thirds_of_maintenance_the_vault_takes_position_and_margin_at_the_mark_and_unwinds_in_slices()
+    public void Below_two_thirds_of_maintenance_the_vault_takes_position_and_margin_at_the_mark_and_unwinds_in_slices_capped_by_depth()
     {
         var d = Create(new BackstopVaultOptions { UnwindFraction = 0.2m, UnwindIntervalSeconds = 30m });
         d.Limit(Maker, Side.Buy, 9_000, 10);
@@ -29,12 +29,14 @@ public class BackstopVaultDesignTests
         Assert.Equal(0, d.Account(Trader).Lots);
         Assert.Equal(0, d.Account(Trader).MarginCash);
 
-        // The vault sold its first fifth at once and waits 30 s for the next.
+        // The vault sold its first slice at once — a fifth, and at most 20% of the 10 lots bid near the touch — and
+        // waits 30 s for the next, which the 8 lots left on the bid cap at ⌊20% × 8⌋ = 1 (a fifth would be 2).
         Assert.Equal(8, d.Account(vault).Lots);
         Assert.DoesNotContain(d.Advance(29m), e => e.Type == ExchangeEventType.LiquidationOrder);
         var next = Assert.Single(d.Advance(1m), e => e.Type == ExchangeEventType.LiquidationOrder);
-        Assert.Equal(2, next.Engine.Quantity.Lots);            // ⌈20% × 8⌉
-        Assert.Equal(6, d.Account(vault).Lots);
+        Assert.Equal(1, next.Engine.Quantity.Lots);
+        Assert.Equal(8_982, next.Engine.Price.Ticks);           // an IOC limit 0.2% under the $90.00 bid, not a market order
+        Assert.Equal(7, d.Account(vault).Lots);
         d.AssertConserved();
     }
 }

@@ -1,3 +1,4 @@
+using Microstructure.Risk.Processing;
 using Microstructure.Risk.Liquidation;
 using Microstructure.Risk.Margin;
 using Microstructure.Risk.Tests.TestSupport;
@@ -34,27 +35,33 @@ public class TieredPartialDesignTests
     [Fact]
     public void Takes_over_at_the_bankruptcy_price_when_the_reduction_cannot_fill()
     {
-        var d = Create(NoFee, brackets: TwoTiers);
+        var d = Create(NoFee, brackets: TwoTiers, tweak: Venue);
         d.Limit(Maker, Side.Buy, 8_900, 10);
         var events = d.Mark(9_060);
-        var order = Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.Engine.AccountId == Trader);
-        Assert.Equal(5, order.Engine.Quantity.Lots);
+        var orders = events.Where(e => e.Type == ExchangeEventType.LiquidationOrder && e.Engine.AccountId == Trader).ToList();
+        Assert.Equal(5, orders[0].Engine.Quantity.Lots); // the reduction to the lower bracket…
+        Assert.Equal(10, orders[1].Engine.Quantity.Lots); // …then the fund path's IOC at bankruptcy for the rest
+        Assert.All(orders, o => Assert.Equal(9_000, o.Engine.Price.Ticks));
         var takeover = Assert.Single(events, e => e.Type == ExchangeEventType.Takeover);
         Assert.Equal(10, takeover.Engine.Quantity.Lots);
         Assert.Equal(9_000, takeover.Engine.Price.Ticks);
         Assert.Equal(0, d.Account(Trader).Lots);
-        Assert.Equal(Driver.Usd(1_000m - 10m), d.Exchange.InsuranceFund); // the fund sold 10 at 89 after buying at 90
+        Assert.Equal(10, d.Account(d.Exchange.InsuranceFundAccountId).Lots); // the fund holds it
+        Assert.Equal(Driver.Usd(1_000m + 6m), d.Exchange.InsuranceFundEquity); // 10 × (90.60 − 90.00) at the mark
         d.AssertConserved();
     }
 
     [Fact]
-    public void In_the_lowest_bracket_it_goes_straight_to_the_takeover()
+    public void In_the_lowest_bracket_it_goes_straight_to_the_fund_path()
     {
-        var d = Create(NoFee);
+        var d = Create(NoFee, tweak: Venue);
         TwoBids(d);
         var events = d.Mark(9_040);
-        Assert.DoesNotContain(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.Engine.AccountId == Trader);
-        Assert.Single(events, e => e.Type == ExchangeEventType.Takeover);
+        var order = Assert.Single(events, e => e.Type == ExchangeEventType.LiquidationOrder && e.Engine.AccountId == Trader);
+        Assert.Equal(10, order.Engine.Quantity.Lots); // no reduction step: the whole position at bankruptcy
+        Assert.Equal(5, Assert.Single(events, e => e.Type == ExchangeEventType.Takeover).Engine.Quantity.Lots);
         d.AssertConserved();
     }
+
+    private static ExchangeOptions Venue(ExchangeOptions o) => o with { LiquidationEngine = new LiquidationEngineOptions { MaxPerInterval = 0 } };
 }

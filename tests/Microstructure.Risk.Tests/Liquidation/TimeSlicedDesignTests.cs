@@ -57,7 +57,7 @@ public class TimeSlicedDesignTests
     [Fact]
     public void A_bankrupt_account_goes_to_the_insurance_fund_at_once()
     {
-        var d = Create(Sliced);
+        var d = Create(Sliced, tweak: o => o with { LiquidationEngine = new LiquidationEngineOptions { MaxPerInterval = 0 } });
         d.Limit(Maker, Side.Buy, 8_800, 10);
         var events = d.Mark(8_900);
         Assert.Single(events, e => e.Type == ExchangeEventType.Takeover);

@@ -15,7 +15,7 @@ public class ExchangeLendingTests
         var d = new Driver(Instruments.Simple() with
         {
             LendingPool = pool ?? new LendingPoolOptions(),
-            Mark = new MarkPriceOptions { Method = mark },
+            Mark = new MarkPriceOptions { Method = mark, PublishIntervalSeconds = 0 },
         });
         d.Deposit(Maker, 1_000_000m);
         d.Leverage(Maker, 1);

@@ -31,7 +31,8 @@ internal static class CascadeScenario
             TakerFeeRate = 0m,
             MakerFeeRate = 0m,
             DefaultLeverage = 20,
-            Mark = new MarkPriceOptions { Method = MarkPriceMethod.LastTrade },
+            Mark = new MarkPriceOptions { Method = MarkPriceMethod.LastTrade, PublishIntervalSeconds = 0 },
+            LiquidationEngine = new Microstructure.Risk.Liquidation.LiquidationEngineOptions { MaxPerInterval = 0 }, // venue pricing (IOC at bankruptcy), no pacing
             Funding = new FundingOptions { Enabled = false },
             Liquidation = design,
         });

@@ -23,7 +23,8 @@ internal static class KernelHarness
             TakerFeeRate = 0m,
             MakerFeeRate = 0m,
             Brackets = new BracketTable([new MarginBracketSpec(1_000_000_000m, 100, 0.005m)]),
-            Mark = new MarkPriceOptions { Method = MarkPriceMethod.LastTrade },
+            Mark = new MarkPriceOptions { Method = MarkPriceMethod.LastTrade, PublishIntervalSeconds = 0 },
+            LiquidationEngine = Microstructure.Risk.Liquidation.LiquidationEngineOptions.Immediate,
             Funding = new FundingOptions { Enabled = false },
         };
         var exchange = new Exchange(options);

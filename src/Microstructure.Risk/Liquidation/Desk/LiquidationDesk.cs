@@ -1,3 +1,4 @@
+using Microstructure.Engine.Matching;
 using Microstructure.Risk.Accounts;
 using Microstructure.Risk.Ledger;
 using Microstructure.Risk.Margin;
@@ -31,9 +32,15 @@ internal sealed class LiquidationDesk : ILiquidationDesk
     private readonly long _maxPositionLots;
     private readonly int _vault;
     private readonly int _keeper;
+    private readonly MatchingEngine _engine;
+    private readonly LiquidationOrderPricing _pricing;
+    private readonly UnwindPolicy _fundPolicy;
+    private readonly long _fundMaxLoss;
     private long _lastVaultLiquidation;
-    private long _vaultUnwindInterval;
-    private long _vaultUnwindFraction = FixedPoint.RateScale;
+    private UnwindPolicy _vaultPolicy;
+    private long _lastFundLiquidation;
+    private long _fundReference = -1;
+    private AdlRanking _fundRanking;
 
     /// <summary>Wires the desk to the parts it acts on.</summary>
     public LiquidationDesk(
@@ -50,8 +57,17 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         long k,
         long maxPositionLots,
         int vaultAccount,
-        int keeperAccount)
+        int keeperAccount,
+        MatchingEngine engine,
+        LiquidationOrderPricing pricing,
+        UnwindPolicy fundPolicy,
+        long fundMaxLoss)
     {
+        _engine = engine;
+        _pricing = pricing;
+        _fundPolicy = fundPolicy;
+        _fundMaxLoss = fundMaxLoss;
+        _vaultPolicy = fundPolicy;
         _book = book;
         _gate = gate;
         _stage = stage;
@@ -70,7 +86,7 @@ internal sealed class LiquidationDesk : ILiquidationDesk
 
     /// <inheritdoc />
     public MarketSnapshot Market =>
-        new(_market.Now, _market.Mark, _k, _guard.IsHalted(_market.Now), _guard.HaltedUntil, _book.InsuranceFund);
+        new(_market.Now, _market.Mark, _k, _guard.IsHalted(_market.Now), _guard.HaltedUntil, _book.FundEquity);
 
     /// <inheritdoc />
     public BracketTable Brackets => _margin.Brackets;
@@ -124,6 +140,12 @@ internal sealed class LiquidationDesk : ILiquidationDesk
     long ILiquidationDesk.SendOrder(int account, Side side, long lots, long limit, bool fillOrKill, LiquidationScope scope)
     {
         var outer = Enter(scope);
+        if (limit == 0 && _pricing == LiquidationOrderPricing.BankruptcyLimit && !_book[account].IsSystem)
+        {
+            // The venue rule: a liquidation order never fills worse than the account's bankruptcy price.
+            limit = BankruptcyPriceOf(account);
+        }
+
         long filled = SendLiquidationOrder(account, side, lots, limit, fillOrKill, scope.Id);
         _stage.Scope = outer;
         return filled;
@@ -148,8 +170,7 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         var outer = Enter(scope);
         TakeoverWhole(account, _vault, scope.Id);
         _lastVaultLiquidation = scope.Id;
-        _vaultUnwindInterval = unwindInterval;
-        _vaultUnwindFraction = unwindFraction;
+        _vaultPolicy = _fundPolicy with { Interval = unwindInterval, CoolDown = 0, MaxFraction = unwindFraction };
         UnwindVault(scope.Id);
         _stage.Scope = outer;
     }
@@ -258,7 +279,7 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         e.MarkPrice = new Price(_market.Mark);
         e.PositionLots = a.Lots;
         e.BankruptcyPrice = new Price(_margin.BankruptcyPrice(a.MarginCash, a.Lots));
-        e.FundBefore = _book.InsuranceFund;
+        e.FundBefore = _book.FundEquity;
         e.FundAfter = e.FundBefore;
         e.Engine.OrderId = order.OrderId;
         e.Engine.Side = side;
@@ -269,26 +290,102 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         return filled;
     }
 
-    /// <summary>One unwind slice of the vault's position by market order; parks the next slice while some is left.</summary>
+    /// <summary>
+    /// Unwind slices of the vault's position (see <see cref="UnwindPolicy"/>): one per interval, or — with no interval —
+    /// slices until the book takes no more; parks the next slice while some is left.
+    /// </summary>
     public void UnwindVault(long liquidationId)
     {
         ref var v = ref _book[_vault];
         while (v.Lots != 0)
         {
-            long lots = Math.Abs(v.Lots);
-            long slice = Math.Min(lots, Math.Max(1, FixedPoint.RateCeil(lots, _vaultUnwindFraction)));
-            long filled = SendLiquidationOrder(_vault, v.Lots > 0 ? Side.Sell : Side.Buy, slice, 0, fillOrKill: false, liquidationId);
-            if (v.Lots != 0 && (_vaultUnwindInterval > 0 || filled == 0))
+            long filled = UnwindSlice(_vault, in _vaultPolicy, liquidationId);
+            if (v.Lots != 0 && (_vaultPolicy.Interval > 0 || filled == 0))
             {
                 if (!_parked.Contains(_vault, TicketKind.VaultUnwind))
                 {
                     var ticket = new LiquidationTicket { Account = _vault, Kind = TicketKind.VaultUnwind, LiquidationId = _lastVaultLiquidation };
-                    _parked.Add(in ticket, _market.Now + Math.Max(_vaultUnwindInterval, VaultRetryNs));
+                    _parked.Add(in ticket, _market.Now + Math.Max(_vaultPolicy.Interval, VaultRetryNs));
                 }
 
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// One unwind order of the fund's held position; parks the next. A fund whose equity has fallen to its loss cap
+    /// auto-deleverages what it holds instead, at the mark.
+    /// </summary>
+    public void UnwindFund(long liquidationId)
+    {
+        int fund = _book.FundAccount;
+        ref var f = ref _book[fund];
+        if (f.Lots == 0)
+        {
+            return;
+        }
+
+        if (FundEquity(fund) <= FundFloor())
+        {
+            // The fund is exhausted: what it holds is closed against the profitable opposite side at the price where
+            // the fund is left with exactly its floor — the loss beyond it is socialised, not hidden in the fund.
+            AutoDeleverage(fund, _fundRanking, FundFloorPrice(fund), liquidationId);
+            return;
+        }
+
+        UnwindSlice(fund, in _fundPolicy, liquidationId);
+        if (f.Lots != 0)
+        {
+            ParkFundUnwind(_market.Now + _fundPolicy.Interval);
+        }
+    }
+
+    /// <summary>One IOC limit order of <paramref name="holder"/>'s position near the touch; returns the lots filled.</summary>
+    private long UnwindSlice(int holder, in UnwindPolicy policy, long liquidationId)
+    {
+        ref var h = ref _book[holder];
+        var side = h.Lots > 0 ? Side.Sell : Side.Buy;
+        long touch = side == Side.Sell ? _engine.BestBid.Ticks : _engine.BestAsk.Ticks;
+        if (touch <= 0 || _guard.IsHalted(_market.Now))
+        {
+            return 0;
+        }
+
+        long limit = policy.Limit(side, touch);
+        long visible = _engine.VisibleWithin(side == Side.Sell ? Side.Buy : Side.Sell, new Price(limit)).Lots;
+        long slice = policy.Slice(Math.Abs(h.Lots), visible);
+        return slice == 0 ? 0 : SendLiquidationOrder(holder, side, slice, limit, fillOrKill: false, liquidationId);
+    }
+
+    private void ParkFundUnwind(long due)
+    {
+        int fund = _book.FundAccount;
+        if (!_parked.Contains(fund, TicketKind.FundUnwind))
+        {
+            var ticket = new LiquidationTicket { Account = fund, Kind = TicketKind.FundUnwind, LiquidationId = _lastFundLiquidation };
+            _parked.Add(in ticket, due);
+        }
+    }
+
+    /// <summary>The fund's equity: its cash plus its held position at the mark.</summary>
+    private long FundEquity(int fund) => _book.EquityOf(fund);
+
+    /// <summary>The price at which the fund's equity is exactly its floor (the fund's "bankruptcy" under its loss cap).</summary>
+    private long FundFloorPrice(int fund)
+    {
+        ref var f = ref _book[fund];
+        return _margin.BankruptcyPrice(f.MarginCash - FundFloor(), f.Lots);
+    }
+
+    /// <summary>The equity below which the fund takes nothing more and deleverages what it holds (0 before its first takeover).</summary>
+    private long FundFloor() =>
+        _fundReference <= 0 ? 0 : _fundReference - FixedPoint.RateFloor(_fundReference, _fundMaxLoss);
+
+    private long BankruptcyPriceOf(int account)
+    {
+        ref var a = ref _book[account];
+        return a.Lots == 0 ? 0 : _margin.BankruptcyPrice(a.MarginCash, a.Lots);
     }
 
     private LiquidationScope Enter(LiquidationScope scope)
@@ -340,23 +437,50 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         _watch.Detect();
     }
 
-    /// <summary>Takeover into the fund at bankruptcy, the fund's solvent unwind on the book, ADL for the rest.</summary>
+    /// <summary>
+    /// The venue's fund path: an IOC order at the bankruptcy price on the book; what it leaves the fund takes over at the
+    /// bankruptcy price and holds (unwinding it later under the fund policy) — unless taking it would bring the fund's
+    /// equity to its loss cap, in which case the rest is auto-deleveraged at the bankruptcy price.
+    /// </summary>
     private void InsuranceFundBackstop(int account, AdlRanking ranking, long liquidationId)
     {
-        int fund = _book.FundAccount;
-        long takeoverPrice = TakeoverAtBankruptcy(account, fund, liquidationId);
-        ref var f = ref _book[fund];
-        if (f.Lots == 0)
+        ref var a = ref _book[account];
+        if (a.Lots == 0)
         {
             return;
         }
 
-        long solvencyLimit = _margin.BankruptcyPrice(f.MarginCash, f.Lots);
-        SendLiquidationOrder(fund, f.Lots > 0 ? Side.Sell : Side.Buy, Math.Abs(f.Lots), solvencyLimit, fillOrKill: false, liquidationId);
-        if (f.Lots != 0)
+        long limit = _pricing == LiquidationOrderPricing.Market ? 0 : BankruptcyPriceOf(account);
+        SendLiquidationOrder(account, a.Lots > 0 ? Side.Sell : Side.Buy, Math.Abs(a.Lots), limit, fillOrKill: false, liquidationId);
+        if (a.Lots == 0)
         {
-            AutoDeleverage(fund, ranking, takeoverPrice, liquidationId);
+            SweepResidue(account, liquidationId);
+            return;
         }
+
+        int fund = _book.FundAccount;
+        if (_fundReference < 0)
+        {
+            _fundReference = Math.Max(0, FundEquity(fund));
+            _fundRanking = ranking;
+        }
+
+        if (!FundCanTake(fund, a.Lots, BankruptcyPriceOf(account)))
+        {
+            AutoDeleverage(account, ranking, 0, liquidationId);
+            return;
+        }
+
+        TakeoverAtBankruptcy(account, fund, liquidationId);
+        _lastFundLiquidation = liquidationId;
+        ParkFundUnwind(_market.Now + _fundPolicy.CoolDown);
+    }
+
+    /// <summary>Whether the fund's equity stays above its floor after taking <paramref name="lots"/> at <paramref name="price"/> (valued at the mark).</summary>
+    private bool FundCanTake(int fund, long lots, long price)
+    {
+        long gain = (_market.Mark - price) * lots * _k; // the position at the mark minus what the fund pays for it
+        return FundEquity(fund) + gain > FundFloor();
     }
 
     /// <summary>
@@ -373,7 +497,7 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         }
 
         long price = _margin.BankruptcyPrice(a.MarginCash, lots);
-        long fundBefore = _book.InsuranceFund;
+        long fundBefore = _book.FundEquity;
 
         // The event describes the position before the transfer; Transfer emits nothing, so the slot stays ours.
         int slot = _stage.Count;
@@ -385,7 +509,7 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         e.Engine.Side = lots > 0 ? Side.Sell : Side.Buy;
         e.Engine.Price = new Price(price);
         e.FundBefore = fundBefore;
-        e.FundAfter = _book.InsuranceFund;
+        e.FundAfter = _book.FundEquity;
         SweepResidue(account, liquidationId);
         return price;
     }

@@ -1,7 +1,13 @@
+using Microstructure.Risk.Pricing;
+
 namespace Microstructure.Risk.Liquidation.Desk;
 
-/// <summary>FIFO of liquidation tickets (a growable ring: allocates only while reaching its high-water mark).</summary>
-internal sealed class LiquidationQueue
+/// <summary>
+/// FIFO of liquidation tickets (a growable ring: allocates only while reaching its high-water mark). A breach ticket
+/// is stamped with the earliest time it may be worked (its detection time + the processing delay); the head blocks the
+/// queue until then, which keeps the order first in, first out.
+/// </summary>
+internal sealed class LiquidationQueue(MarketState market, long processingDelay)
 {
     private LiquidationTicket[] _items = new LiquidationTicket[256];
     private int _head;
@@ -9,8 +15,9 @@ internal sealed class LiquidationQueue
 
     public int Count => _count;
 
-    public void Enqueue(in LiquidationTicket ticket)
+    public void Enqueue(LiquidationTicket ticket)
     {
+        ticket.NotBefore = ticket.Kind is TicketKind.Breach or TicketKind.PoolBreach ? market.Now + processingDelay : long.MinValue;
         if (_count == _items.Length)
         {
             var bigger = new LiquidationTicket[_items.Length * 2];
@@ -26,6 +33,9 @@ internal sealed class LiquidationQueue
         _items[(_head + _count) & (_items.Length - 1)] = ticket;
         _count++;
     }
+
+    /// <summary>Whether the head ticket may be worked at <paramref name="now"/>.</summary>
+    public bool HeadIsDue(long now) => _count > 0 && _items[_head].NotBefore <= now;
 
     public bool TryDequeue(out LiquidationTicket ticket)
     {

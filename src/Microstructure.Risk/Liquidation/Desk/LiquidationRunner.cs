@@ -85,6 +85,10 @@ internal sealed class LiquidationRunner
                 _stage.Scope = LiquidationScope.TimeDriven(ticket.LiquidationId);
                 _desk.UnwindVault(ticket.LiquidationId);
                 break;
+            case TicketKind.FundUnwind:
+                _stage.Scope = LiquidationScope.TimeDriven(ticket.LiquidationId);
+                _desk.UnwindFund(ticket.LiquidationId);
+                break;
             case TicketKind.PoolUnwind:
                 _stage.Scope = new LiquidationScope(ticket.LiquidationId, ticket.TriggerSequence);
                 SellPoolCollateral(ticket.LiquidationId, ticket.Lots, ticket.TriggerSequence);

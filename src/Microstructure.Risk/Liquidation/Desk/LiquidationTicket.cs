@@ -14,4 +14,7 @@ internal struct LiquidationTicket
 
     /// <summary>Pool unwind: the lots of this liquidation's seizure still to sell.</summary>
     public long Lots;
+
+    /// <summary>Earliest clock time (ns) the ticket may be worked; set by the queue.</summary>
+    public long NotBefore;
 }

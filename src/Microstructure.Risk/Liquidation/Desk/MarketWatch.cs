@@ -8,11 +8,21 @@ using Microstructure.Risk.Staging;
 namespace Microstructure.Risk.Liquidation.Desk;
 
 /// <summary>
-/// What follows anything that may have moved the book or an account: the mark is re-priced, the circuit breaker
-/// checks the move, and every account the new mark breached joins the back of the liquidation queue, stamped with
-/// the trigger mark, the cause and the parent liquidation. This is the loop's "detect" step, and also what runs after
-/// each liquidation order — so a cascade queues up in waves.
+/// What follows anything that may have moved the book or an account: the circuit breaker checks the move, and every
+/// account breached at the mark joins the back of the liquidation queue, stamped with the trigger mark, the cause and
+/// the parent liquidation. This is the loop's "detect" step, and also what runs after each liquidation order.
 /// </summary>
+/// <remarks>
+/// <para><b>Clocked mark</b> (<see cref="MarkPriceOptions.PublishIntervalSeconds"/> &gt; 0, the default): the mark is
+/// recomputed only at publications — the first clock advance at or after each multiple of the interval — so a fill
+/// moves the mark at the next publication, not at once; between publications detection finds only accounts whose own
+/// change (a fill, a withdrawal, funding) breached them at the published mark. A publication's breaches have as parent
+/// the liquidation whose fills last traded on the book within the mark's memory before it — the basis EMA's time
+/// constant for the methods that average the basis, and at least <see cref="AttributionWindowIntervals"/> publication
+/// intervals — because its fills moved the prices the mark is computed from; none in that window: no parent (a root,
+/// caused by the market or a shock). <b>Continuous mark</b> (interval 0): the mark is recomputed after every change,
+/// and the parent is the liquidation whose fill moved it.</para>
+/// </remarks>
 internal sealed class MarketWatch(
     MatchingEngine engine,
     MarkPriceCalculator markCalculator,
@@ -24,16 +34,57 @@ internal sealed class MarketWatch(
     BreachDetector detector,
     LendingPool? pool,
     OrderGate gate,
-    LiquidationQueue queue)
+    LiquidationQueue queue,
+    long publishInterval,
+    long markMemory)
 {
+    /// <summary>The shortest window (in publication intervals) in which a liquidation's fills count as the cause of a publication's breaches.</summary>
+    public const int AttributionWindowIntervals = 10;
+
+    private readonly bool _clocked = publishInterval > 0 && markCalculator.Method != MarkPriceMethod.External;
     private long _markAtDetection;
     private long _markMover;
+    private long _nextPublication = long.MinValue;
+    private long _lastMover;
+    private long _lastMoverTime = long.MinValue;
 
-    /// <summary>Mark refresh, circuit-breaker check, detection.</summary>
+    /// <summary>Whether the mark is published on a clock (else recomputed after every change).</summary>
+    public bool Clocked => _clocked;
+
+    /// <summary>
+    /// The clock moved to <paramref name="now"/>: on a clocked mark, publishes it if a publication is due (its breaches
+    /// are attributed to the liquidation that last traded within the window); then the change step.
+    /// </summary>
+    public void OnClock(long now)
+    {
+        if (_clocked && now >= _nextPublication)
+        {
+            Publish(now);
+        }
+
+        AfterChange();
+    }
+
+    /// <summary>Mark refresh (continuous mark only), circuit-breaker check, detection.</summary>
     public void AfterChange()
     {
-        RefreshMark();
+        if (!_clocked)
+        {
+            RefreshMark(stage.Scope.Id);
+        }
+        else if (market.Mark == 0)
+        {
+            // Nothing has priced the contract yet: the first price is published at once, not a second later.
+            Publish(market.Now);
+        }
+
         bool traded = gate.ConsumeTraded();
+        if (traded && stage.Scope.Id != 0)
+        {
+            _lastMover = stage.Scope.Id;
+            _lastMoverTime = market.Now;
+        }
+
         if ((traded || guard.HasBreaker) && guard.CheckLimit(traded ? engine.LastTradePrice.Ticks : 0, market.Mark, market.Now))
         {
             ref var e = ref stage.Emit(ExchangeEventType.TradingHalted);
@@ -77,9 +128,17 @@ internal sealed class MarketWatch(
         _markAtDetection = mark;
     }
 
-    private void RefreshMark()
+    private void Publish(long now)
     {
-        long basis = markCalculator.Method == MarkPriceMethod.FairPrice ? funding.FairBasis(market.Now) : 0;
+        long window = Math.Max(publishInterval * AttributionWindowIntervals, markMemory);
+        long mover = _lastMoverTime != long.MinValue && now - _lastMoverTime <= window ? _lastMover : 0;
+        RefreshMark(mover);
+        _nextPublication = ((now / publishInterval) + 1) * publishInterval;
+    }
+
+    private void RefreshMark(long mover)
+    {
+        long basis = markCalculator.Method is MarkPriceMethod.FairPrice or MarkPriceMethod.IndexAnchored ? funding.FairBasis(market.Now) : 0;
         long mark = markCalculator.Compute(engine.BestBid.Ticks, engine.BestAsk.Ticks, engine.LastTradePrice.Ticks, market.Index, basis);
         if (mark == market.Mark)
         {
@@ -89,9 +148,9 @@ internal sealed class MarketWatch(
         ref var e = ref stage.Emit(ExchangeEventType.MarkPrice);
         e.Engine.Price = new Price(market.Mark);
         e.MarkPrice = new Price(mark);
-        e.LiquidationId = stage.Scope.Id;
+        e.LiquidationId = mover;
         market.Mark = mark;
-        _markMover = stage.Scope.Id;
+        _markMover = mover;
     }
 
     /// <summary>
@@ -115,6 +174,6 @@ internal sealed class MarketWatch(
             MarkBefore = _markAtDetection,
             Parent = changedThisStep && kind != TicketKind.PoolBreach ? a.LastChangeLiquidation : _markMover,
         };
-        queue.Enqueue(in ticket);
+        queue.Enqueue(ticket);
     }
 }

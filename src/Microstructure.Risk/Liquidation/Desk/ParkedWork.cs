@@ -57,7 +57,7 @@ internal sealed class ParkedWork
                 return;
             }
 
-            queue.Enqueue(in _tickets[pick]);
+            queue.Enqueue(_tickets[pick]);
             for (int i = pick + 1; i < _count; i++)
             {
                 _tickets[i - 1] = _tickets[i];

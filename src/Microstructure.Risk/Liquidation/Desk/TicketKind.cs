@@ -20,4 +20,7 @@ internal enum TicketKind : byte
 
     /// <summary>The pool liquidator still holds seized collateral its last sale could not place: sell again.</summary>
     PoolUnwind = 5,
+
+    /// <summary>The insurance fund's next unwind order of what it holds is due.</summary>
+    FundUnwind = 6,
 }

@@ -34,7 +34,8 @@ internal static class CrowdCascade
             TakerFeeRate = takerFee,
             MakerFeeRate = makerFee,
             DefaultLeverage = 20,
-            Mark = new MarkPriceOptions { Method = MarkPriceMethod.LastTrade },
+            Mark = new MarkPriceOptions { Method = MarkPriceMethod.LastTrade, PublishIntervalSeconds = 0 },
+            LiquidationEngine = Microstructure.Risk.Liquidation.LiquidationEngineOptions.Immediate,
             Funding = new FundingOptions { Enabled = false },
             Liquidation = design,
         });

@@ -28,7 +28,8 @@ internal static class LendingCascade
             MakerFeeRate = 0.0002m,
             DefaultLeverage = 10,
             Brackets = new BracketTable([new MarginBracketSpec(1_000_000_000m, 100, 0.005m)]),
-            Mark = new MarkPriceOptions { Method = MarkPriceMethod.LastTrade },
+            Mark = new MarkPriceOptions { Method = MarkPriceMethod.LastTrade, PublishIntervalSeconds = 0 },
+            LiquidationEngine = Microstructure.Risk.Liquidation.LiquidationEngineOptions.Immediate,
             Funding = new FundingOptions { Enabled = false },
             LendingPool = new LendingPoolOptions { MinSizeForPartial = 100m },
         });

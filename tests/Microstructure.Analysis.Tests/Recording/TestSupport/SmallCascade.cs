@@ -43,7 +43,8 @@ internal static class SmallCascade
         MakerFeeRate = makerFee,
         DefaultLeverage = 20,
         Brackets = new BracketTable([new MarginBracketSpec(1_000_000_000m, 100, 0.005m)]),
-        Mark = new MarkPriceOptions { Method = MarkPriceMethod.LastTrade },
+        Mark = new MarkPriceOptions { Method = MarkPriceMethod.LastTrade, PublishIntervalSeconds = 0 },
+        LiquidationEngine = Microstructure.Risk.Liquidation.LiquidationEngineOptions.Immediate,
         Funding = new FundingOptions { Enabled = false },
         Liquidation = design ?? new FullCloseOptions(),
     };
