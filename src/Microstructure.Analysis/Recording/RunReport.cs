@@ -42,6 +42,13 @@ internal static class RunReport
             RunReportTables.Liquidations(md, run);
         }
 
+        if (summary.Dynamics is { } dynamics)
+        {
+            md.Heading(2, "How the cascade unfolded").Paragraph(
+                "Liquidations from the first shock on, against what real venues show (docs/realism.md, \"Cascade dynamics\").")
+                .KeyValueTable(DynamicsFigures(run, dynamics));
+        }
+
         md.Heading(2, "Price impact").Paragraph(ImpactText(run, analysis));
         md.Heading(2, "Stylized facts of returns").Bullets(FactsText(run, analysis.StylizedFacts));
 
@@ -130,6 +137,25 @@ internal static class RunReport
         yield return ("depth recovery after the largest cascade", Money.Seconds(s.DepthRecoveryNs));
         yield return ("impact exponent δ", MarkdownReport.Format(s.ImpactExponent));
         yield return ("Hill tail index of |r|", MarkdownReport.Format(s.HillAlpha));
+    }
+
+    private static IEnumerable<(string, string)> DynamicsFigures(RecordedRun run, Cascades.CascadeDynamics d)
+    {
+        string Seconds(double? s) => s is { } v && double.IsFinite(v) ? $"{MarkdownReport.Format(v)} s" : "—";
+        yield return ("liquidations counted", MarkdownReport.Format(d.Liquidations));
+        yield return ("span (first to last liquidation)", Seconds(d.SpanSeconds));
+        yield return ("distinct seconds with a liquidation", MarkdownReport.Format(d.DistinctSeconds));
+        yield return ("largest share in one second", RunReportTables.Percent(d.MaxShareInOneSecond));
+        yield return ("Hill α of liquidated notional (top 10%)", MarkdownReport.Format(d.HillAlphaTop10));
+        yield return ("largest ÷ median liquidation", MarkdownReport.Format(d.MaxOverMedian));
+        yield return ("closed on the book (orders and later unwinds)", RunReportTables.Percent(d.BookShare));
+        yield return ("closed by ADL", RunReportTables.Percent(d.AdlShare));
+        yield return ("first ADL after the first liquidation", Seconds(d.FirstAdlSeconds));
+        yield return ("median equity at liquidation", Money.Format(d.MedianEquity, run.Info.CashScale, run.Info.QuoteCurrency));
+        yield return ("liquidations with a parent (after the shock's first second)", RunReportTables.Percent(d.ParentShare));
+        yield return ("depth within the band before → least (lots)", $"{MarkdownReport.Format(d.DepthBefore)} → {MarkdownReport.Format(d.DepthMin)}");
+        yield return ("depth half-life of recovery", Seconds(d.DepthHalfLifeSeconds));
+        yield return ("mid: half of the move regained after", Seconds(d.MidHalfRecoverySeconds));
     }
 
     private static string ImpactText(RecordedRun run, RunAnalysisResult a)

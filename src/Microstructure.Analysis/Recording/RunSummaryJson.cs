@@ -64,6 +64,27 @@ internal static class RunSummaryJson
             .Add("return_acf_lag1", summary.ReturnAcfLag1)
             .Add("abs_return_acf_lag1", summary.AbsReturnAcfLag1);
 
+        if (summary.Dynamics is { } d)
+        {
+            JsonSummary dynamics = json.AddObject("cascade_dynamics")
+                .Add("liquidations", d.Liquidations)
+                .Add("span_s", d.SpanSeconds)
+                .Add("distinct_seconds", d.DistinctSeconds)
+                .Add("max_share_in_one_second", d.MaxShareInOneSecond)
+                .Add("hill_alpha_top10", d.HillAlphaTop10)
+                .Add("max_over_median", d.MaxOverMedian)
+                .Add("book_share", d.BookShare)
+                .Add("adl_share", d.AdlShare)
+                .Add("first_adl_s", d.FirstAdlSeconds ?? double.NaN);
+            Cash(dynamics, "median_equity", d.MedianEquity, scale);
+            dynamics
+                .Add("parent_share", d.ParentShare)
+                .Add("depth_before_lots", d.DepthBefore)
+                .Add("depth_min_lots", d.DepthMin)
+                .Add("depth_half_life_s", d.DepthHalfLifeSeconds ?? double.NaN)
+                .Add("mid_half_recovery_s", d.MidHalfRecoverySeconds ?? double.NaN);
+        }
+
         json.AddObject("tape")
             .Add("trades", run.Counts.Trades)
             .Add("l1", run.Counts.TopOfBook)

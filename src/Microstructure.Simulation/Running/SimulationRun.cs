@@ -132,7 +132,7 @@ public sealed class SimulationRun : IDisposable
                 Scenario.Nanos(definition.Index.LagSeconds),
                 definition.Index.VolatilityOfVolatility,
                 definition.Index.VolatilityTimescalesSeconds),
-            IndexJumps = [.. shocks.Where(s => s.IsIndexJump).Select(s => (s.TimeNs, s.Relative))],
+            IndexJumps = [.. definition.Shocks.OfType<IndexJumpShock>().SelectMany(j => j.Steps()).OrderBy(s => s.TimeNs)],
             Bootstrap = bootstrap,
         });
     }

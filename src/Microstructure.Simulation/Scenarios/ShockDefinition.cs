@@ -22,9 +22,27 @@ public sealed record MarketOrderShock : ShockDefinition
     public long Quantity { get; init; }
 }
 
-/// <summary>A jump of the fundamental value behind the index by <see cref="Relative"/> (−0.05 = 5% down).</summary>
+/// <summary>
+/// A move of the fundamental value behind the index by <see cref="Relative"/> (−0.05 = 5% down): at once, or spread
+/// evenly (in log) over <see cref="DurationSeconds"/> — news that other venues price in over minutes, as on 10 Oct 2025.
+/// </summary>
 public sealed record IndexJumpShock : ShockDefinition
 {
     /// <summary>Relative change, in (−1, 10].</summary>
     public double Relative { get; init; }
+
+    /// <summary>Seconds over which the move is spread (one equal log step per second); 0 = at once. Default 0.</summary>
+    public double DurationSeconds { get; init; }
+
+    /// <summary>The move as steps of (time ns, relative): one step, or one per second of <see cref="DurationSeconds"/>.</summary>
+    internal IEnumerable<(long TimeNs, double Relative)> Steps()
+    {
+        long start = Scenario.Nanos(AtSeconds);
+        int steps = DurationSeconds > 0 ? (int)Math.Ceiling(DurationSeconds) : 1;
+        double each = Math.Pow(1 + Relative, 1.0 / steps) - 1;
+        for (int i = 0; i < steps; i++)
+        {
+            yield return (start + Scenario.Nanos(DurationSeconds * i / steps), each);
+        }
+    }
 }
