@@ -24,7 +24,9 @@ internal sealed class AccountLedger
     private long[] _collateral = new long[64];
     private long[] _debt = new long[64];
     private long[] _fees = new long[64];
+    private long[] _cost = new long[64];
     private bool[] _known = new bool[64];
+    private bool[] _liquidating = new bool[64];
 
     public AccountLedger(long cashPerTickLot, long fundAccount)
     {
@@ -50,11 +52,59 @@ internal sealed class AccountLedger
 
     public long FeesOf(int account) => _fees[account];
 
+    /// <summary>
+    /// What the account's perpetual position cost (cash units, signed like the lots: + long, − short), by the risk
+    /// layer's rule: openings add q·P·k, a closing removes ⌊|cost| × closed / |lots before|⌋ (truncated toward zero),
+    /// a flat position costs 0. Trades and off-book transfers (takeover, auction take, ADL) move it; fees do not.
+    /// </summary>
+    public long CostOf(int account) => _cost[account];
+
+    /// <summary>True between the account's <see cref="ExchangeEventType.LiquidationTriggered"/> and its <see cref="ExchangeEventType.LiquidationFinished"/> (an open auction, a deferred slice …).</summary>
+    public bool IsLiquidating(int account) => _liquidating[account];
+
     /// <summary>Equity at the mark: cash + (lots + collateral) × mark × k − debt (cash units).</summary>
     public long EquityOf(int account) => _cash[account] + ((_lots[account] + _collateral[account]) * Mark * _k) - _debt[account];
 
     /// <summary>The insurance fund's cash (0 without a fund account).</summary>
     public long FundCash => _fund >= 0 && _fund < Count ? _cash[_fund] : 0;
+
+    /// <summary>
+    /// The positions left with the fund, the vault (<paramref name="vaultAccount"/>; −1: none) and unfinished
+    /// liquidations, valued at the last mark (see <see cref="HeldPositions"/>). O(accounts); call once, at the end.
+    /// </summary>
+    public HeldPositions HeldAtMark(long vaultAccount)
+    {
+        long shortfall = 0, lotsInLiquidation = 0;
+        int inLiquidation = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            bool system = i == _fund || i == vaultAccount;
+            if (!_known[i] || (_lots[i] == 0 && _collateral[i] == 0) || !(system || _liquidating[i]))
+            {
+                continue;
+            }
+
+            if (!system)
+            {
+                inLiquidation++;
+                lotsInLiquidation += Math.Abs(_lots[i]);
+            }
+
+            shortfall += Math.Max(0, -EquityOf(i));
+        }
+
+        return new HeldPositions(
+            shortfall,
+            UnrealizedPnlOf(_fund),
+            _fund >= 0 && _fund < Count ? _lots[_fund] * Mark * _k : 0,
+            UnrealizedPnlOf(vaultAccount),
+            inLiquidation,
+            lotsInLiquidation);
+    }
+
+    /// <summary>lots × mark × k − cost basis: the position's unrealized P&amp;L at the last mark (0 for an unknown account).</summary>
+    public long UnrealizedPnlOf(long account) =>
+        account >= 0 && account < Count ? (_lots[account] * Mark * _k) - _cost[account] : 0;
 
     /// <summary>Applies one event; returns how much it changed the insurance fund's cash (cash units).</summary>
     public long Apply(in ExchangeEvent e)
@@ -108,6 +158,12 @@ internal sealed class AccountLedger
             case ExchangeEventType.MarkPrice:
                 Mark = e.MarkPrice.Ticks;
                 break;
+            case ExchangeEventType.LiquidationTriggered:
+                _liquidating[Slot(e.Engine.AccountId)] = true;
+                break;
+            case ExchangeEventType.LiquidationFinished:
+                _liquidating[Slot(e.Engine.AccountId)] = false;
+                break;
         }
 
         return FundCash - fundBefore;
@@ -140,6 +196,9 @@ internal sealed class AccountLedger
         int taker = Slot(e.Engine.AccountId), maker = Slot(e.Engine.MakerAccountId);
         long q = e.Engine.Quantity.Lots;
         long signed = e.Engine.Side == Side.Buy ? q : -q;
+        long value = q * e.Engine.Price.Ticks * _k;
+        MoveCost(taker, signed, value);
+        MoveCost(maker, -signed, value);
         _lots[taker] += signed;
         _lots[maker] -= signed;
         _fees[taker] += e.TakerFee;
@@ -159,6 +218,7 @@ internal sealed class AccountLedger
         // The pool liquidator repays Amount of the debt and receives the seized collateral as a perpetual long.
         int borrower = Slot(e.Engine.AccountId), liquidator = Slot(e.CounterpartyAccountId);
         _cash[liquidator] -= e.Amount;
+        MoveCost(liquidator, e.Engine.Quantity.Lots, e.Amount);
         _lots[liquidator] += e.Engine.Quantity.Lots;
         _collateral[borrower] -= e.Engine.Quantity.Lots;
         _debt[borrower] -= e.Amount;
@@ -215,6 +275,7 @@ internal sealed class AccountLedger
     private void Fill(int account, Side side, long q, long p)
     {
         long value = q * p * _k;
+        MoveCost(account, side == Side.Buy ? q : -q, value);
         if (side == Side.Buy)
         {
             _lots[account] += q;
@@ -224,6 +285,31 @@ internal sealed class AccountLedger
         {
             _lots[account] -= q;
             _cash[account] += value;
+        }
+    }
+
+    /// <summary>The cost basis of <paramref name="signed"/> lots moving at <paramref name="value"/> (q·P·k): call before the lots move.</summary>
+    private void MoveCost(int account, long signed, long value)
+    {
+        long before = _lots[account];
+        long qty = Math.Abs(signed);
+        long closing = (before > 0 && signed < 0) || (before < 0 && signed > 0) ? Math.Min(qty, Math.Abs(before)) : 0;
+        if (closing > 0)
+        {
+            // The risk layer's reporting split (AccountBook.Settle): truncated toward zero.
+            long removed = FixedPoint.MulDivFloor(Math.Abs(_cost[account]), closing, Math.Abs(before));
+            _cost[account] -= _cost[account] >= 0 ? removed : -removed;
+        }
+
+        if (before + signed == 0)
+        {
+            _cost[account] = 0;
+        }
+        else if (qty > closing)
+        {
+            // The opening part at the same price: its share of value (exact for a fill, where value = q·P·k).
+            long openValue = closing == 0 ? value : value / qty * (qty - closing);
+            _cost[account] += signed > 0 ? openValue : -openValue;
         }
     }
 
@@ -264,6 +350,8 @@ internal sealed class AccountLedger
         Array.Resize(ref _collateral, size);
         Array.Resize(ref _debt, size);
         Array.Resize(ref _fees, size);
+        Array.Resize(ref _cost, size);
         Array.Resize(ref _known, size);
+        Array.Resize(ref _liquidating, size);
     }
 }

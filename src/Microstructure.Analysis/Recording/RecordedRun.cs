@@ -52,4 +52,7 @@ internal sealed class RecordedRun
 
     /// <summary>Insurance fund cash at the end, as rebuilt by the ledger (cash units).</summary>
     public required long FundEnd { get; init; }
+
+    /// <summary>Positions left with the fund, the vault and unfinished liquidations, at the final mark.</summary>
+    public HeldPositions Held { get; init; }
 }

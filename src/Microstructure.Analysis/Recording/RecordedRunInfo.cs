@@ -39,6 +39,9 @@ public sealed record RecordedRunInfo
     /// <summary>The insurance fund's account id (its cash is the fund's balance); −1: the fund is not tracked (fund figures read 0).</summary>
     public long InsuranceFundAccountId { get; init; } = -1;
 
+    /// <summary>The backstop vault's account id (what it still holds at the end counts as unrealized); −1: none.</summary>
+    public long VaultAccountId { get; init; } = -1;
+
     /// <summary>Shocks of the run in time order; a cascade's amplification uses the last shock at or before its start.</summary>
     public IReadOnlyList<RecordedShock> Shocks { get; init; } = [];
 
@@ -85,6 +88,7 @@ public sealed record RecordedRunInfo
             TickSize = instrument.TickSize,
             LotSize = instrument.LotSize,
             InsuranceFundAccountId = exchange.InsuranceFundAccountId,
+            VaultAccountId = exchange.VaultAccountId,
             StartNs = startNs,
             EndNs = endNs,
         };

@@ -172,6 +172,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
             AdlLots = _adlLots,
             FundDeposits = _fundDeposits,
             FundEnd = _ledger.FundCash,
+            Held = _ledger.HeldAtMark(_info.VaultAccountId),
         };
         return RunOutputs.Write(run);
     }

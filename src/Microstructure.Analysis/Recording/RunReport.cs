@@ -111,6 +111,9 @@ internal static class RunReport
         text.Append(CultureInfo.InvariantCulture,
             $"Bad debt written off: {Cash(summary.BadDebt)}. The insurance fund paid {Cash(summary.FundUsage)} for liquidations " +
             $"that cost it money; its net result over the run was {Cash(summary.FundNetChange)}. " +
+            $"Still unsold at the end: {summary.PositionsInLiquidation:N0} positions mid-liquidation ({summary.LotsInLiquidation:N0} lots) plus what the fund and the vault hold; " +
+            $"at the final mark their unrealized bad debt (loss beyond the margin behind them, not yet written off) is {Cash(summary.UnrealizedBadDebt)}, " +
+            $"the fund's unrealized P&L {Cash(summary.FundUnrealizedPnl)} (its net result marked to market: {Cash(summary.FundMarkedNetChange)}). " +
             $"Auto-deleveraging: {summary.AdlCount:N0} matches ({summary.AdlLots:N0} lots). " +
             $"The largest fall of the mid from a running peak was {RunReportTables.Percent(summary.MaxDrawdown)}.");
         return text.ToString();
@@ -132,6 +135,11 @@ internal static class RunReport
         yield return ("lending-pool bad debt", Cash(s.PoolBadDebt));
         yield return ("insurance fund usage", Cash(s.FundUsage));
         yield return ("insurance fund net result", Cash(s.FundNetChange));
+        yield return ("unrealized bad debt (held at the end, at the final mark)", Cash(s.UnrealizedBadDebt));
+        yield return ("insurance fund unrealized P&L", Cash(s.FundUnrealizedPnl));
+        yield return ("insurance fund net result marked to market", Cash(s.FundMarkedNetChange));
+        yield return ("backstop vault unrealized P&L", Cash(s.VaultUnrealizedPnl));
+        yield return ("positions still mid-liquidation", $"{MarkdownReport.Format(s.PositionsInLiquidation)} ({MarkdownReport.Format(s.LotsInLiquidation)} lots)");
         yield return ("ADL matches", MarkdownReport.Format(s.AdlCount));
         yield return ("mid recovery after the largest cascade", Money.Seconds(s.MidRecoveryNs));
         yield return ("depth recovery after the largest cascade", Money.Seconds(s.DepthRecoveryNs));

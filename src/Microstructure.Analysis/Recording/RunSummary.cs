@@ -77,6 +77,28 @@ public sealed record RunSummary
     /// <summary>The fund's result over the run: its cash at the end minus its net deposits (fees and residues in, covers and unwind losses out), cash units.</summary>
     public required long FundNetChange { get; init; }
 
+    /// <summary>
+    /// Loss at the final mark of the positions still held by the fund, the backstop vault or an unfinished liquidation
+    /// (an open auction …), beyond the margin behind them (for the fund and the vault: their balance), cash units,
+    /// ≥ 0. Not written off yet: apart from <see cref="BadDebt"/>.
+    /// </summary>
+    public long UnrealizedBadDebt { get; init; }
+
+    /// <summary>The fund's open position at the final mark minus what it cost it, cash units (&lt; 0: a loss); not in <see cref="FundNetChange"/>.</summary>
+    public long FundUnrealizedPnl { get; init; }
+
+    /// <summary>The fund's result with what it still holds valued at the final mark: <see cref="FundNetChange"/> + its lots × mark × k, cash units.</summary>
+    public long FundMarkedNetChange { get; init; }
+
+    /// <summary>The backstop vault's open position at the final mark minus its cost, cash units (&lt; 0: a loss).</summary>
+    public long VaultUnrealizedPnl { get; init; }
+
+    /// <summary>Accounts still mid-liquidation with a position at the end of the run (e.g. in an unsold auction).</summary>
+    public int PositionsInLiquidation { get; init; }
+
+    /// <summary>Σ |lots| of <see cref="PositionsInLiquidation"/>.</summary>
+    public long LotsInLiquidation { get; init; }
+
     /// <summary>Auto-deleveraging matches.</summary>
     public required long AdlCount { get; init; }
 

@@ -50,6 +50,13 @@ internal static class RunSummaryJson
         Cash(headline, "pool_bad_debt", summary.PoolBadDebt, scale);
         Cash(headline, "fund_usage", summary.FundUsage, scale);
         Cash(headline, "fund_net_change", summary.FundNetChange, scale);
+        Cash(headline, "unrealized_bad_debt", summary.UnrealizedBadDebt, scale);
+        Cash(headline, "fund_unrealized_pnl", summary.FundUnrealizedPnl, scale);
+        Cash(headline, "fund_marked_net_change", summary.FundMarkedNetChange, scale);
+        Cash(headline, "vault_unrealized_pnl", summary.VaultUnrealizedPnl, scale);
+        headline
+            .Add("positions_in_liquidation", summary.PositionsInLiquidation)
+            .Add("lots_in_liquidation", summary.LotsInLiquidation);
         headline
             .Add("adl_count", summary.AdlCount)
             .Add("adl_lots", summary.AdlLots)

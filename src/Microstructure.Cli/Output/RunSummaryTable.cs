@@ -25,6 +25,8 @@ internal static class RunSummaryTable
         Row("amplification (liquidated ÷ shock)", double.IsFinite(summary.Amplification) ? Number(summary.Amplification, "0.00") + "×" : "n/a (no shock notional)");
         Row("max drawdown of mid", Number(summary.MaxDrawdown * 100, "0.00") + " %");
         Row("bad debt", Quote(summary, summary.BadDebt));
+        Row("unrealized bad debt (held at end)", Quote(summary, summary.UnrealizedBadDebt));
+        Row("positions left mid-liquidation", Count(summary.PositionsInLiquidation));
         Row("insurance fund usage", Quote(summary, summary.FundUsage));
         Row("ADL matches", Count(summary.AdlCount));
         Row("mid recovery time", summary.MidRecoveryNs is { } mid ? Seconds(mid) : summary.Cascades == 0 ? "n/a (no cascade)" : "not recovered by the end");

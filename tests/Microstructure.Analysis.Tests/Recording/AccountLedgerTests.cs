@@ -22,7 +22,7 @@ public sealed class AccountLedgerTests
         bool isolated = design != LiquidationPolicies.BackstopVault;
         ExchangeScript s = CrowdCascade.Run(LiquidationPolicies.CreateDesign(design), seed: 2, takerFee: 0.0004m, makerFee: 0.0002m, isolatedEveryThird: isolated);
         Assert.Contains(s.Events, e => e.Type == ExchangeEventType.LiquidationTriggered);
-        AssertMatchesExchange(s);
+        AssertMatchesExchange(s, costBasis: true);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class AccountLedgerTests
         },
     };
 
-    private static void AssertMatchesExchange(ExchangeScript s)
+    private static void AssertMatchesExchange(ExchangeScript s, bool costBasis = false)
     {
         RecordedRunInfo info = RecordedRunInfo.FromExchange(s.Exchange, "ledger", 1, "x", 0, 1);
         var ledger = new AccountLedger(info.CashPerTickLot, info.InsuranceFundAccountId);
@@ -150,6 +150,13 @@ public sealed class AccountLedgerTests
             if (a.Mode == MarginMode.Cross && a.Collateral == 0 && a.Debt == 0)
             {
                 Assert.Equal(a.Equity, ledger.EquityOf(id));
+            }
+
+            if (costBasis)
+            {
+                // The cost basis behind the fund's and the vault's unrealized P&L at the end of a run.
+                Assert.True(a.CostBasis == ledger.CostOf(id), $"account {id}: cost {ledger.CostOf(id)}, exchange {a.CostBasis}");
+                Assert.Equal(a.UnrealizedPnl, ledger.UnrealizedPnlOf(id));
             }
         }
     }

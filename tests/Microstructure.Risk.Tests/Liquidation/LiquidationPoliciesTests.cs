@@ -32,7 +32,7 @@ public class LiquidationPoliciesTests
         Assert.Equal(0.2m, sliced.SliceFraction);
         Assert.Equal(30m, sliced.CooldownSeconds);
         var auction = (DutchAuctionOptions)LiquidationPolicies.CreateDesign("dutch-auction");
-        Assert.Equal((1.2m, 90m, 0.99m, 8_400m, 0.4m, 0.13m, 25_000_000m), (auction.StartBuffer, auction.StepSeconds, auction.StepFactor, auction.TailSeconds, auction.Cusp, auction.Penalty, auction.Hole));
+        Assert.Equal((1m, 10m, 0.99m, 900m, 0.4m, 0.13m, 25_000_000m), (auction.StartBuffer, auction.StepSeconds, auction.StepFactor, auction.TailSeconds, auction.Cusp, auction.Penalty, auction.Hole));
         Assert.Equal(0.6666666667m, ((BackstopVaultOptions)LiquidationPolicies.CreateDesign("backstop-vault")).BackstopFraction);
         var breaker = (CircuitBreakerOptions)LiquidationPolicies.CreateMitigation("circuit-breaker");
         Assert.Equal([0.07m, 0.13m], breaker.SoftLimits);

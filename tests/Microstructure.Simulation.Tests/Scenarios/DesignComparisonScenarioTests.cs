@@ -16,7 +16,7 @@ public sealed class DesignComparisonScenarioTests
         Assert.Equal([1L, 2L, 3L], scenario.Seeds);
         var sliced = Assert.IsType<TimeSlicedOptions>(scenario.ResolveDesign(LiquidationPolicies.TimeSliced));
         Assert.Equal(2_000m, sliced.SliceThreshold);
-        Assert.Equal(1.02m, Assert.IsType<DutchAuctionOptions>(scenario.ResolveDesign(LiquidationPolicies.DutchAuction)).StartBuffer);
+        Assert.Equal(5m, Assert.IsType<DutchAuctionOptions>(scenario.ResolveDesign(LiquidationPolicies.DutchAuction)).StepSeconds);
     }
 
     [Fact]

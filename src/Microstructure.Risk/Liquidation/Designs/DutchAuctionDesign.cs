@@ -56,7 +56,7 @@ internal sealed class DutchAuctionDesign(DutchAuctionOptions options) : Liquidat
             {
                 for (long s = a.Step; s < step; s++)
                 {
-                    a.Price = a.AccountSide == Side.Sell ? FixedPoint.RateFloor(a.Price, _cut) : FixedPoint.RateCeil(a.Price, (2 * FixedPoint.RateScale) - _cut);
+                    a.Price = StepPrice(a.AccountSide, a.Price, _cut);
                 }
 
                 a.Step = step;
@@ -144,11 +144,27 @@ internal sealed class DutchAuctionDesign(DutchAuctionOptions options) : Liquidat
         Compact();
     }
 
+    /// <summary>
+    /// The start price (ticks) of an auction of a position closed by <paramref name="accountSide"/> at
+    /// <paramref name="oracle"/>: a sale (a long's lots) at ⌊oracle × buf⌋, a buy-back (a short's) at
+    /// ⌈oracle × (2 − buf)⌉ — with buf ≤ 1, never above (below) the oracle; at least one tick.
+    /// </summary>
+    internal static long StartPrice(Side accountSide, long oracle, long buffer)
+    {
+        long price = accountSide == Side.Sell
+            ? Math.Min(oracle, FixedPoint.RateFloor(oracle, buffer))
+            : Math.Max(oracle, FixedPoint.RateCeil(oracle, (2 * FixedPoint.RateScale) - buffer));
+        return Math.Max(1, price);
+    }
+
+    /// <summary>One step of the price against the trader: a sale's ⌊price × cut⌋ (never up), a buy-back's ⌈price × (2 − cut)⌉ (never down).</summary>
+    internal static long StepPrice(Side accountSide, long price, long cut) => accountSide == Side.Sell
+        ? FixedPoint.RateFloor(price, cut)
+        : FixedPoint.RateCeil(price, (2 * FixedPoint.RateScale) - cut);
+
     private void SetStart(ref Auction a, long oracle, long now)
     {
-        a.StartPrice = a.AccountSide == Side.Sell
-            ? FixedPoint.RateFloor(oracle, _buffer)
-            : FixedPoint.RateCeil(oracle, (2 * FixedPoint.RateScale) - _buffer);
+        a.StartPrice = StartPrice(a.AccountSide, oracle, _buffer);
         a.Price = a.StartPrice;
         a.StartTime = now;
         a.Step = 0;

@@ -76,6 +76,9 @@ internal sealed class ExchangeScript(ExchangeOptions options)
 
     public List<ExchangeEvent> Tick() => Send(ExchangeCommand.Tick(Time));
 
+    /// <summary>Sets the mark (an exchange with an external mark).</summary>
+    public List<ExchangeEvent> Mark(long ticks) => Send(ExchangeCommand.ForPrice(ExchangeCommandType.MarkPrice, ticks, Time));
+
     public List<ExchangeEvent> Place(OrderCommand order) => Send(ExchangeCommand.ForOrder(in order, Time));
 
     /// <summary>Feeds every event so far to <paramref name="recorder"/>.</summary>
