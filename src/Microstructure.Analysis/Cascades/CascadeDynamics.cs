@@ -159,44 +159,42 @@ public sealed record CascadeDynamics(
         return (before, minValue, null);
     }
 
-    /// <summary>From the mid's lowest (or highest, for an up-move) point after <paramref name="start"/>: seconds until half of the move is regained.</summary>
+    /// <summary>
+    /// On the mid sampled once a second from <paramref name="start"/>: from its furthest point from the mid before
+    /// <paramref name="start"/>, the seconds until half of that move was regained; null when it was not (or there was no
+    /// move). Sampling once a second keeps a momentary one-sided book (a mid that jumps for a millisecond) out of it.
+    /// </summary>
     internal static double? MidHalfRecovery(StepSeries mid, long start)
     {
-        if (mid.IsEmpty || !mid.TryGetValueAt(start - 1, out long before) || before <= 0)
+        if (mid.IsEmpty || !mid.TryGetValueAt(start - 1, out long before) || before <= 0 || mid.EndNs <= start)
         {
             return null;
         }
 
-        var times = mid.Times;
-        var values = mid.Values;
-        long extreme = before, extremeAt = start;
-        bool down = true;
-        for (int i = 0; i < times.Length; i++)
+        var grid = new long[mid.GridLength(start, Second)];
+        int n = mid.SampleOnGrid(start, Second, grid);
+        int extremeAt = -1;
+        for (int i = 0; i < n; i++)
         {
-            if (times[i] < start || values[i] <= 0)
+            if (grid[i] > 0 && (extremeAt < 0 || Math.Abs(grid[i] - before) > Math.Abs(grid[extremeAt] - before)))
             {
-                continue;
-            }
-
-            if (Math.Abs(values[i] - before) > Math.Abs(extreme - before))
-            {
-                extreme = values[i];
-                extremeAt = times[i];
-                down = values[i] < before;
+                extremeAt = i;
             }
         }
 
-        if (extreme == before)
+        if (extremeAt < 0 || grid[extremeAt] == before)
         {
             return null;
         }
 
+        long extreme = grid[extremeAt];
+        bool down = extreme < before;
         double half = extreme + ((before - extreme) / 2.0);
-        for (int i = 0; i < times.Length; i++)
+        for (int i = extremeAt + 1; i < n; i++)
         {
-            if (times[i] > extremeAt && values[i] > 0 && (down ? values[i] >= half : values[i] <= half))
+            if (grid[i] > 0 && (down ? grid[i] >= half : grid[i] <= half))
             {
-                return (times[i] - extremeAt) / (double)Second;
+                return i - extremeAt;
             }
         }
 
