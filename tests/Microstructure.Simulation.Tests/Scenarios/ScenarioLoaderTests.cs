@@ -57,7 +57,7 @@ public class ScenarioLoaderTests
     [InlineData("""{ "agents": [ { "kind": "noise" }, { "kind": "leveraged", "leverage": { "distribution": "uniform", "min": 1, "max": 0.5 } } ] }""",
         "agents[1].leverage.max", "must be in [1, 1000]; got 0.5", 1)]
     [InlineData("{\n  \"agents\": [\n    { \"kind\": \"noise\",\n      \"limitRate\": -1 }\n  ]\n}", "agents[0].limitRate", "must be in [0, 1000]; got -1", 4)]
-    [InlineData("{\n  \"agents\": [ { \"kind\": \"whale\" } ]\n}", "agents[0].kind", "unknown agent kind 'whale'; expected one of: noise, market-maker, fundamental, momentum, leveraged, lending-looper, liquidator", 2)]
+    [InlineData("{\n  \"agents\": [ { \"kind\": \"whale\" } ]\n}", "agents[0].kind", "unknown agent kind 'whale'; expected one of: noise, market-maker, fundamental, momentum, leveraged, lending-looper, liquidator, hedger", 2)]
     [InlineData("{\n  \"agents\": [ { \"count\": 3 } ]\n}", "agents[0].kind", "is required", 2)]
     [InlineData("{\n  \"durationSecs\": 10\n}", "durationSecs", "unknown field 'durationSecs'", 2)]
     [InlineData("{\n  \"agents\": [ { \"kind\": \"noise\", \"colour\": 1 } ]\n}", "agents[0].colour", "unknown field 'colour'", 2)]
