@@ -11,14 +11,13 @@ internal sealed class Hedger : Agent
 {
     private const double Nanos = 1e9;
     private const double MarginHeadroom = 1.25;
+    private const int MakeUpFactor = 4;
     private readonly HedgerOptions _options;
     private readonly long _capital;
     private long _reserve;
     private HedgerPhase _phase = HedgerPhase.Waiting;
     private long _targetLots;
     private int _slicesSent;
-    private long _soldLots;
-    private long _soldValue;
     private double _leverage;
     private long _topUpDueAt = long.MaxValue;
     private long _topUpAmount;
@@ -94,12 +93,16 @@ internal sealed class Hedger : Agent
             return 0;
         }
 
-        double entry = _soldLots > 0 ? (double)_soldValue / _soldLots : mark;
-        double unrealized = position * (mark - entry) * rules.CashPerTickLot;
-        double equity = Account.Cash + unrealized;
+        double equity = Equity(rules, mark);
         long maintenance = rules.Brackets.Maintenance(rules.Notional(position, mark));
         return equity > 0 ? maintenance / equity : double.PositiveInfinity;
     }
+
+    /// <summary>
+    /// Equity marked at <paramref name="mark"/>: the account's cash (which holds what the short was sold for) plus the
+    /// position valued at the mark (negative for a short).
+    /// </summary>
+    private double Equity(MarketRules rules, long mark) => Account.Cash + ((double)Account.Position * mark * rules.CashPerTickLot);
 
     /// <inheritdoc />
     protected override void OnEvent(IAgentContext context, in ExchangeEvent e)
@@ -115,8 +118,6 @@ internal sealed class Hedger : Agent
             long lots = e.Engine.Quantity.Lots;
             if (e.Engine.Side == Side.Sell)
             {
-                _soldLots += lots;
-                _soldValue += lots * e.Engine.Price.Ticks;
                 SpotLots += lots; // the long elsewhere it hedges
             }
             else
@@ -159,15 +160,19 @@ internal sealed class Hedger : Agent
 
     private void SendSlice(IAgentContext context)
     {
+        // Each slice sells its share of the target, or what is still missing once the planned slices are out (a thin
+        // book fills a market sell only in part); at most MakeUpFactor × entrySlices slices in all.
         int slices = _options.EntrySlices;
-        long lots = (_targetLots / slices) + (_slicesSent < _targetLots % slices ? 1 : 0);
+        long missing = _targetLots + Math.Min(0, Account.Position);
+        long share = (_targetLots / slices) + (_slicesSent < _targetLots % slices ? 1 : 0);
+        long lots = _slicesSent < slices ? Math.Min(share, missing) : missing;
         _slicesSent++;
         if (lots > 0)
         {
             PlaceMarket(context, Side.Sell, lots);
         }
 
-        if (_slicesSent < slices)
+        if (_slicesSent < slices || (lots > 0 && _slicesSent < slices * MakeUpFactor))
         {
             context.WakeAt(context.Now + (long)(_options.SliceIntervalSeconds * Nanos));
             return;
@@ -219,9 +224,7 @@ internal sealed class Hedger : Agent
     /// <summary>Asks for enough collateral to bring the effective leverage back to the entry leverage (as much as the reserve allows).</summary>
     private void RequestTopUp(IAgentContext context, MarketRules rules, long mark)
     {
-        double entry = _soldLots > 0 ? (double)_soldValue / _soldLots : mark;
-        double equity = Account.Cash + (Account.Position * (mark - entry) * rules.CashPerTickLot);
-        double wanted = (rules.Notional(Account.Position, mark) / _leverage) - equity;
+        double wanted = (rules.Notional(Account.Position, mark) / _leverage) - Equity(rules, mark);
         long amount = (long)Math.Min(Math.Max(wanted, 0), _reserve);
         if (amount <= 0)
         {

@@ -33,7 +33,10 @@ public sealed record HedgerOptions : AgentOptions
     /// <summary>End of that window (start times uniform in it), seconds. Default 60.</summary>
     public double EntryEndSeconds { get; init; } = 60;
 
-    /// <summary>Market sells the short is opened in (equal slices). Default 4.</summary>
+    /// <summary>
+    /// Market sells the short is opened in (equal slices, <see cref="SliceIntervalSeconds"/> apart). What a thin book
+    /// leaves unfilled is sold by further slices, at most 4 × this in all. Default 4.
+    /// </summary>
     public int EntrySlices { get; init; } = 4;
 
     /// <summary>Seconds between slices. Default 5.</summary>

@@ -31,7 +31,7 @@ public class HedgerTests
         var (hedger, context, sliceTimes) = Opened(Options);
         // $100,000 × 3 at the bid 49,999 → 6,000 lots (6 BTC), sold in four market sells of 1,500, 5 s apart.
         Assert.Equal(6_000, hedger.TargetLots);
-        Assert.Equal([1 * Second, 6 * Second, 11 * Second, 16 * Second], sliceTimes);
+        Assert.Equal([1 * Second, 6 * Second, 11 * Second, 16 * Second, 21 * Second], sliceTimes); // at 21 s: nothing missing, holding
         Assert.Equal(4, Assert.Single(context.OfType(ExchangeCommandType.SetLeverage)).Amount); // ⌈3 × 1.25⌉
         Assert.All(context.Places, o => Assert.Equal((Side.Sell, OrderType.Market, 1_500L), (o.Side, o.OrderType, o.Quantity.Lots)));
         Assert.Equal(-6_000, hedger.Account.Position);
@@ -53,6 +53,31 @@ public class HedgerTests
         Assert.Empty(context.Sent);
         Assert.Equal(-6_000, hedger.Account.Position);
         Assert.InRange(hedger.LastMarginRatio, 0.01, 0.1);
+    }
+
+    [Fact]
+    public void What_a_thin_book_leaves_unfilled_is_sold_by_further_slices()
+    {
+        var hedger = new Hedger(TestMarket.Setup(Me), Options with { EntrySlices = 2 }, TestMarket.Cash(100_000));
+        var context = new FakeContext { Market = TestMarket.Quotes(499_990, 500_010) };
+        hedger.Start(context);
+        var sold = new List<long>();
+        while (hedger.Phase != HedgerPhase.Holding && sold.Count < 20)
+        {
+            context.Now = context.Wake!.Value;
+            int before = context.Places.Count();
+            hedger.OnWake(context);
+            foreach (var slice in context.Places.Skip(before))
+            {
+                sold.Add(slice.Quantity.Lots);
+                long filled = Math.Min(slice.Quantity.Lots, 2_000); // the book takes 2,000 lots a time
+                context.Deliver(hedger, Events.Trade(Me, slice.OrderId.Value, 9, 1, Side.Sell, 500_000, filled, takerLeft: 0));
+            }
+        }
+
+        Assert.Equal([3_000L, 3_000, 2_000], sold); // 6,000 wanted: two slices fill 2,000 each, a third sells the 2,000 missing
+        Assert.Equal(-6_000, hedger.Account.Position);
+        Assert.Equal(HedgerPhase.Holding, hedger.Phase);
     }
 
     [Fact]
@@ -102,7 +127,7 @@ public class HedgerTests
         Assert.Single(context.Places); // not sent again while the first is working
         Assert.Equal(1, hedger.Reductions);
 
-        context.Deliver(hedger, Events.Trade(Me, buy.OrderId.Value, 9, 1, Side.Buy, 665_000, 1_500));
+        context.Deliver(hedger, Events.Trade(Me, buy.OrderId.Value, 9, 1, Side.Buy, 665_000, 1_500, takerBalance: (6_000L * 500_000 * TestMarket.K) - (1_500L * 665_000 * TestMarket.K)));
         Assert.Equal((-4_500L, 4_500L), (hedger.Account.Position, hedger.SpotLots)); // the long elsewhere is cut as much
     }
 
@@ -145,6 +170,7 @@ public class HedgerTests
     private static (Hedger Hedger, FakeContext Context, List<long> SliceTimes) Opened(HedgerOptions options)
     {
         var sliceTimes = new List<long>();
+        long proceeds = 0;
         var hedger = new Hedger(TestMarket.Setup(Me), options, TestMarket.Cash(100_000));
         var context = new FakeContext { Market = TestMarket.Quotes(499_990, 500_010) };
         hedger.Start(context);
@@ -158,7 +184,8 @@ public class HedgerTests
             foreach (var slice in context.Places.Skip(before))
             {
                 context.Deliver(hedger, Events.Accepted(Me, slice.OrderId.Value, Side.Sell, 0, slice.Quantity.Lots));
-                context.Deliver(hedger, Events.Trade(Me, slice.OrderId.Value, 9, 1, Side.Sell, 500_000, slice.Quantity.Lots));
+                proceeds += slice.Quantity.Lots * 500_000 * TestMarket.K; // settlement credits the sale (the deposit is still unconfirmed)
+                context.Deliver(hedger, Events.Trade(Me, slice.OrderId.Value, 9, 1, Side.Sell, 500_000, slice.Quantity.Lots, takerBalance: proceeds));
             }
         }
 
