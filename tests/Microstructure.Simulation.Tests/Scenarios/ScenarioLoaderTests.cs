@@ -68,6 +68,9 @@ public class ScenarioLoaderTests
     [InlineData("{\n  \"exchange\": { \"mark\": { \"method\": \"vwap\" } }\n}", "exchange.mark.method", "has the wrong type", 2)]
     [InlineData("{\n  \"shocks\": [ { \"kind\": \"marketOrder\", \"atSeconds\": 5, \"quantity\": 0 } ]\n}", "shocks[0].quantity", "must be in [1, 1000000000]; got 0", 2)]
     [InlineData("{\n  \"lendingPool\": { \"options\": { \"loanToValue\": 1.2 } }\n}", "lendingPool.options.loanToValue", "must be in (0, 1); got 1.2", 2)]
+    [InlineData("{\n  \"agents\": [\n    { \"kind\": \"hedger\", \"topUpMarginRatio\": 1.5 } ]\n}", "agents[0].topUpMarginRatio", "must be in (0, 1); got 1.5", 3)]
+    [InlineData("{\n  \"agents\": [\n    { \"kind\": \"leveraged\",\n      \"capital\": { \"distribution\": \"pareto\", \"scale\": 50, \"alpha\": 1.3 } } ]\n}", "agents[0].capital.max", "must cap the pareto at most at 1000000000", 4)]
+    [InlineData("{\n  \"agents\": [ { \"kind\": \"market-maker\", \"refillHalfLifeSeconds\": -1 } ]\n}", "agents[0].refillHalfLifeSeconds", "must be in [0, 86400]; got -1", 2)]
     [InlineData("{ \"durationSeconds\": 10, ", "", "not valid JSON", 1)]
     public void A_bad_field_is_reported_with_the_file_line_field_path_and_problem(string json, string path, string problem, long line)
     {
