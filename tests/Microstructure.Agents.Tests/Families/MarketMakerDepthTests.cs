@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Microstructure.Agents.Families;
 using Microstructure.Agents.Randomness;
 using Microstructure.Agents.Tests.TestSupport;
@@ -93,6 +95,46 @@ public class MarketMakerDepthTests
         context.Now = 92 * Second;
         maker.OnWake(context);
         Assert.Empty(context.Orders); // same prices, full size: quotes kept
+    }
+
+    /// <summary>For any half-life and re-quote times after a withdrawal, the quoted size never shrinks, never exceeds full size, and is within a lot of 100 × (1 − 2^(−t/h)).</summary>
+    [Fact]
+    public void The_refill_ramp_is_monotone_bounded_and_follows_the_half_life()
+    {
+        Prop.ForAll(
+            Gen.Choose(1, 600).ToArbitrary(),
+            Gen.ArrayOf(Gen.Choose(1, 20_000), 12).ToArbitrary(),
+            (halfLife, stepsMillis) =>
+            {
+                var maker = new MarketMaker(TestMarket.Setup(), Options with { WithdrawSeconds = 0, RefillHalfLifeSeconds = halfLife }, 0);
+                var context = new FakeContext { Market = Jumpy };
+                maker.OnWake(context); // pulls its (no) quotes: the ramp starts now
+                context.Market = Calm;
+                long previous = 0;
+                foreach (int step in stepsMillis)
+                {
+                    context.Clear();
+                    context.Now += step * 1_000_000L;
+                    maker.OnWake(context);
+                    context.AcceptAll(maker);
+                    if (!context.Places.Any() && previous == 100)
+                    {
+                        continue; // the ramp is over and its full-size quotes are kept
+                    }
+
+                    long size = context.Places.Select(q => q.Quantity.Lots).DefaultIfEmpty(0).Max();
+                    double ideal = 100 * (1 - Math.Pow(2, -context.Now / 1e9 / halfLife));
+                    bool rampOver = maker.RefillFraction == 1 && size == 100;
+                    if (size < previous || size > 100 || (!rampOver && Math.Abs(size - ideal) > 1))
+                    {
+                        return false;
+                    }
+
+                    previous = size;
+                }
+
+                return true;
+            }).QuickCheckThrowOnFailure();
     }
 
     [Fact]
