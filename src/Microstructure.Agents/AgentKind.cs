@@ -26,4 +26,7 @@ public enum AgentKind : byte
 
     /// <summary>Exogenous shock: scheduled large market orders.</summary>
     Shock = 8,
+
+    /// <summary>Hedger / basis trader: a low-leverage short perpetual against a long in the index held elsewhere.</summary>
+    Hedger = 9,
 }

@@ -24,11 +24,14 @@ public static class AgentKindNames
     /// <summary><see cref="AgentKind.Liquidator"/>.</summary>
     public const string Liquidator = "liquidator";
 
+    /// <summary><see cref="AgentKind.Hedger"/>.</summary>
+    public const string Hedger = "hedger";
+
     /// <summary><see cref="AgentKind.Shock"/> (scheduled by the scenario's shocks, not a population).</summary>
     public const string Shock = "shock";
 
     /// <summary>Every population kind a scenario may write, in documentation order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Noise, MarketMaker, Fundamental, Momentum, Leveraged, LendingLooper, Liquidator];
+    public static IReadOnlyList<string> All { get; } = [Noise, MarketMaker, Fundamental, Momentum, Leveraged, LendingLooper, Liquidator, Hedger];
 
     /// <summary>The name of <paramref name="kind"/>.</summary>
     public static string Of(AgentKind kind) => kind switch
@@ -41,6 +44,7 @@ public static class AgentKindNames
         AgentKind.LendingLooper => LendingLooper,
         AgentKind.Liquidator => Liquidator,
         AgentKind.Shock => Shock,
+        AgentKind.Hedger => Hedger,
         _ => kind.ToString(),
     };
 }

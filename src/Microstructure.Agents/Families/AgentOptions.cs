@@ -17,6 +17,7 @@ namespace Microstructure.Agents.Families;
 [JsonDerivedType(typeof(LeveragedTraderOptions), AgentKindNames.Leveraged)]
 [JsonDerivedType(typeof(LendingLooperOptions), AgentKindNames.LendingLooper)]
 [JsonDerivedType(typeof(LiquidatorOptions), AgentKindNames.Liquidator)]
+[JsonDerivedType(typeof(HedgerOptions), AgentKindNames.Hedger)]
 public abstract record AgentOptions
 {
     /// <summary>Population name (reports and account roles). Default: the kind.</summary>

@@ -12,6 +12,10 @@ internal sealed class MarketMaker : Agent
     private readonly long[] _bids;
     private readonly long[] _asks;
     private long _withdrawnUntil = long.MinValue;
+    private long _refillFrom = long.MinValue;
+    private long _bidLots;
+    private long _askLots;
+    private double _refill = 1;
 
     /// <summary>Builds the maker.</summary>
     /// <param name="setup">Account and random stream.</param>
@@ -32,6 +36,9 @@ internal sealed class MarketMaker : Agent
 
     /// <summary>Times the maker withdrew its quotes.</summary>
     public int Withdrawals { get; private set; }
+
+    /// <summary>Share of its full quote size the maker quoted at its last re-quote (below 1 while refilling after a withdrawal).</summary>
+    public double RefillFraction => _refill;
 
     /// <summary>Whether the maker is out of the market at <paramref name="now"/>.</summary>
     public bool IsWithdrawn(long now) => now < _withdrawnUntil;
@@ -85,7 +92,42 @@ internal sealed class MarketMaker : Agent
             _asks[i] = quoteAsks && bestAsk + step <= rules.MaxPrice ? bestAsk + step : 0;
         }
 
-        Reconcile(context);
+        if (_options.DepthQuote > 0)
+        {
+            _bidLots = DepthLots(rules, _bids, mid);
+            _askLots = DepthLots(rules, _asks, mid);
+        }
+
+        bool refilling = _refillFrom != long.MinValue;
+        _refill = refilling ? RefillAt(now) : 1;
+        if (refilling && _refill >= 0.99)
+        {
+            _refill = 1;
+            _refillFrom = long.MinValue; // this re-quote brings the quotes to full size; the ramp is over
+        }
+
+        Reconcile(context, replaceAll: refilling);
+    }
+
+    /// <summary>The refill ramp 1 − 2^(−t/h), t the time since the withdrawal ended.</summary>
+    private double RefillAt(long now) =>
+        1 - Math.Pow(2, -Math.Max(0, now - _refillFrom) / Nanos / _options.RefillHalfLifeSeconds);
+
+    /// <summary>Lots per level so that the levels within the depth band of the mid hold <see cref="MarketMakerOptions.DepthQuote"/>.</summary>
+    private long DepthLots(Market.MarketRules rules, long[] prices, double mid)
+    {
+        double band = _options.DepthBand * mid;
+        int inside = 0;
+        foreach (long price in prices)
+        {
+            if (price > 0 && Math.Abs(price - mid) <= band)
+            {
+                inside++;
+            }
+        }
+
+        double perLevel = _options.DepthQuote * FixedPoint.CashScale / Math.Max(1, inside);
+        return Math.Max(1, rules.LotsFor(perLevel, (long)Math.Round(mid)));
     }
 
     /// <inheritdoc />
@@ -109,11 +151,24 @@ internal sealed class MarketMaker : Agent
         CancelAll(context);
         _withdrawnUntil = now + (long)(_options.WithdrawSeconds * Nanos);
         Withdrawals++;
-        context.WakeAt(_withdrawnUntil);
+        if (_options.RefillHalfLifeSeconds > 0)
+        {
+            _refillFrom = _withdrawnUntil;
+        }
+
+        if (_withdrawnUntil > now)
+        {
+            context.WakeAt(_withdrawnUntil);
+        }
+
+        // No pause (withdrawSeconds 0): keep the next regular re-quote OnWake scheduled. Waking at `now` again would
+        // find the same volatility, withdraw again and wake at the same instant forever (issue 12).
     }
 
     /// <summary>Keeps quotes already at a wanted price, cancels the others, places the missing ones.</summary>
-    private void Reconcile(IAgentContext context)
+    /// <param name="context">The kernel's services.</param>
+    /// <param name="replaceAll">Cancel and re-place every quote (while refilling: the sizes change at each re-quote).</param>
+    private void Reconcile(IAgentContext context, bool replaceAll)
     {
         for (int i = 0; i < Account.OrderCount; i++)
         {
@@ -125,7 +180,7 @@ internal sealed class MarketMaker : Agent
 
             long[] wanted = order.Side == Side.Buy ? _bids : _asks;
             int at = Array.IndexOf(wanted, order.Price);
-            if (at >= 0 && order.Price != 0)
+            if (at >= 0 && order.Price != 0 && !replaceAll)
             {
                 wanted[at] = 0; // already quoted there
             }
@@ -149,7 +204,18 @@ internal sealed class MarketMaker : Agent
             return;
         }
 
-        long lots = Math.Max(1, _options.QuoteSize.SampleWhole(Random));
+        long lots = _options.DepthQuote > 0
+            ? (side == Side.Buy ? _bidLots : _askLots)
+            : Math.Max(1, _options.QuoteSize.SampleWhole(Random));
+        if (_refill < 1)
+        {
+            lots = (long)Math.Round(lots * _refill, MidpointRounding.AwayFromZero);
+            if (lots < 1)
+            {
+                return; // too early in the ramp for a whole lot
+            }
+        }
+
         PlaceLimit(context, side, price, lots, TimeInForce.Gtc, OrderFlags.PostOnly);
     }
 }

@@ -31,8 +31,25 @@ public sealed record MarketMakerOptions : AgentOptions
     /// <summary>Ticks between consecutive levels. Default 5.</summary>
     public long LevelSpacingTicks { get; init; } = 5;
 
-    /// <summary>Lots per quote. Default 20.</summary>
+    /// <summary>Lots per quote. Default 20. Ignored when <see cref="DepthQuote"/> is set.</summary>
     public ValueDistribution QuoteSize { get; init; } = ValueDistribution.Fixed(20);
+
+    /// <summary>
+    /// Quote notional (quote currency) the maker rests on <b>each side</b> within <see cref="DepthBand"/> of the mid,
+    /// split equally over the levels inside the band (levels outside it quote the same size). Default 0: sizes come
+    /// from <see cref="QuoteSize"/>.
+    /// </summary>
+    public double DepthQuote { get; init; }
+
+    /// <summary>The band of <see cref="DepthQuote"/> as a fraction of the mid. Default 0.01 (the "±1% depth" venues and data vendors report).</summary>
+    public double DepthBand { get; init; } = 0.01;
+
+    /// <summary>
+    /// After a withdrawal, quoted sizes ramp back as 1 − 2^(−t/h) with t the time since the pause ended and h this
+    /// half-life (seconds); quotes are re-placed at each re-quote until the ramp is within 1% of full size. Default 0:
+    /// full size at once.
+    /// </summary>
+    public double RefillHalfLifeSeconds { get; init; }
 
     /// <summary>Base half-spread from the reservation price to the first level, in ticks. Default 5.</summary>
     public double HalfSpreadTicks { get; init; } = 5;
@@ -58,7 +75,10 @@ public sealed record MarketMakerOptions : AgentOptions
     /// <summary>…and short-term volatility (per √s) is at least this (so a calm warm-up does not trigger it). Default 0.0002.</summary>
     public double WithdrawMinVolatility { get; init; } = 0.0002;
 
-    /// <summary>Seconds a withdrawn maker stays out before quoting again. Default 20.</summary>
+    /// <summary>
+    /// Seconds a withdrawn maker stays out before quoting again. Default 20. 0 = no pause: the maker pulls its quotes
+    /// and looks again at its next re-quote, quoting as soon as volatility has calmed.
+    /// </summary>
     public double WithdrawSeconds { get; init; } = 20;
 
     /// <summary>Re-quote at once after each of its own fills. Default true.</summary>
@@ -76,6 +96,9 @@ public sealed record MarketMakerOptions : AgentOptions
         Require.InRange(LevelSpacingTicks, 1, 1_000_000, $"{path}.levelSpacingTicks");
         Require.NotNull(QuoteSize, $"{path}.quoteSize");
         QuoteSize.Validate($"{path}.quoteSize", 1, 1_000_000_000);
+        Require.InRange(DepthQuote, 0, 1e12, $"{path}.depthQuote");
+        Require.That(DepthBand > 0 && DepthBand <= 1, $"{path}.depthBand", $"must be in (0, 1]; got {Require.Format(DepthBand)}");
+        Require.InRange(RefillHalfLifeSeconds, 0, 86_400, $"{path}.refillHalfLifeSeconds");
         Require.InRange(HalfSpreadTicks, 0.5, 1_000_000, $"{path}.halfSpreadTicks");
         Require.InRange(VolatilitySpread, 0, 1_000, $"{path}.volatilitySpread");
         Require.InRange(IndexWeight, 0, 1, $"{path}.indexWeight");

@@ -20,6 +20,7 @@ internal sealed class ValueDistributionConverter : JsonConverter<ValueDistributi
         }
 
         var result = new ValueDistribution();
+        string? minName = null, exponentName = null, medianName = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             string name = reader.GetString() ?? string.Empty;
@@ -28,11 +29,14 @@ internal sealed class ValueDistributionConverter : JsonConverter<ValueDistributi
             {
                 "distribution" => result with { Distribution = ReadKind(ref reader) },
                 "value" => result with { Value = ReadNumber(ref reader, name) },
-                "min" => result with { Min = ReadNumber(ref reader, name) },
+                "min" or "scale" => result with { Min = ReadNumber(ref reader, Once(ref minName, name)) },
                 "max" => result with { Max = ReadNumber(ref reader, name) },
-                "exponent" => result with { Exponent = ReadNumber(ref reader, name) },
+                "exponent" or "alpha" => result with { Exponent = ReadNumber(ref reader, Once(ref exponentName, name)) },
                 "mean" => result with { Mean = ReadNumber(ref reader, name) },
-                _ => throw new JsonException($"unknown field '{name}'; expected distribution, value, min, max, exponent or mean"),
+                "median" => result with { Median = ReadNumber(ref reader, Once(ref medianName, name)) },
+                "mu" => result with { Median = Math.Exp(ReadNumber(ref reader, Once(ref medianName, name))) },
+                "sigma" => result with { Sigma = ReadNumber(ref reader, name) },
+                _ => throw new JsonException($"unknown field '{name}'; expected distribution, value, min (scale), max, exponent (alpha), mean, median (mu) or sigma"),
             };
         }
 
@@ -54,7 +58,7 @@ internal sealed class ValueDistributionConverter : JsonConverter<ValueDistributi
         writer.WriteString("distribution", JsonNamingPolicy.CamelCase.ConvertName(value.Distribution.ToString()));
         writer.WriteNumber("min", value.Min);
         writer.WriteNumber("max", value.Max);
-        if (value.Distribution == DistributionKind.PowerLaw)
+        if (value.Distribution is DistributionKind.PowerLaw or DistributionKind.Pareto)
         {
             writer.WriteNumber("exponent", value.Exponent);
         }
@@ -62,6 +66,12 @@ internal sealed class ValueDistributionConverter : JsonConverter<ValueDistributi
         if (value.Distribution == DistributionKind.Exponential)
         {
             writer.WriteNumber("mean", value.Mean);
+        }
+
+        if (value.Distribution == DistributionKind.LogNormal)
+        {
+            writer.WriteNumber("median", value.Median);
+            writer.WriteNumber("sigma", value.Sigma);
         }
 
         writer.WriteEndObject();
@@ -77,6 +87,18 @@ internal sealed class ValueDistributionConverter : JsonConverter<ValueDistributi
         return reader.GetDouble();
     }
 
+    /// <summary>Refuses a second spelling of the same parameter (min and scale, exponent and alpha, median and mu).</summary>
+    private static string Once(ref string? seen, string name)
+    {
+        if (seen is not null)
+        {
+            throw new JsonException($"'{name}' and '{seen}' set the same parameter; give one of them");
+        }
+
+        seen = name;
+        return name;
+    }
+
     private static DistributionKind ReadKind(ref Utf8JsonReader reader)
     {
         string? text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
@@ -87,7 +109,9 @@ internal sealed class ValueDistributionConverter : JsonConverter<ValueDistributi
             "logUniform" => DistributionKind.LogUniform,
             "powerLaw" => DistributionKind.PowerLaw,
             "exponential" => DistributionKind.Exponential,
-            _ => throw new JsonException($"unknown distribution '{text}'; expected fixed, uniform, logUniform, powerLaw or exponential"),
+            "pareto" => DistributionKind.Pareto,
+            "logNormal" => DistributionKind.LogNormal,
+            _ => throw new JsonException($"unknown distribution '{text}'; expected fixed, uniform, logUniform, powerLaw, exponential, pareto or logNormal"),
         };
     }
 }

@@ -47,4 +47,7 @@ public enum AccountRoleKind : byte
 
     /// <summary>The Dutch-auction keeper (standing bid curve).</summary>
     Keeper = 14,
+
+    /// <summary>A hedger (basis trader): short perpetual against a long held elsewhere.</summary>
+    Hedger = 15,
 }

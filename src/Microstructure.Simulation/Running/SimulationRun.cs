@@ -183,6 +183,7 @@ public sealed class SimulationRun : IDisposable
         AgentKind.Leveraged => AccountRoleKind.Leveraged,
         AgentKind.LendingLooper => AccountRoleKind.LendingLooper,
         AgentKind.Liquidator => AccountRoleKind.Liquidator,
+        AgentKind.Hedger => AccountRoleKind.Hedger,
         _ => AccountRoleKind.Shock,
     };
 

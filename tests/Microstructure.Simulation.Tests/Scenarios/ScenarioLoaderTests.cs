@@ -57,7 +57,7 @@ public class ScenarioLoaderTests
     [InlineData("""{ "agents": [ { "kind": "noise" }, { "kind": "leveraged", "leverage": { "distribution": "uniform", "min": 1, "max": 0.5 } } ] }""",
         "agents[1].leverage.max", "must be in [1, 1000]; got 0.5", 1)]
     [InlineData("{\n  \"agents\": [\n    { \"kind\": \"noise\",\n      \"limitRate\": -1 }\n  ]\n}", "agents[0].limitRate", "must be in [0, 1000]; got -1", 4)]
-    [InlineData("{\n  \"agents\": [ { \"kind\": \"whale\" } ]\n}", "agents[0].kind", "unknown agent kind 'whale'; expected one of: noise, market-maker, fundamental, momentum, leveraged, lending-looper, liquidator", 2)]
+    [InlineData("{\n  \"agents\": [ { \"kind\": \"whale\" } ]\n}", "agents[0].kind", "unknown agent kind 'whale'; expected one of: noise, market-maker, fundamental, momentum, leveraged, lending-looper, liquidator, hedger", 2)]
     [InlineData("{\n  \"agents\": [ { \"count\": 3 } ]\n}", "agents[0].kind", "is required", 2)]
     [InlineData("{\n  \"durationSecs\": 10\n}", "durationSecs", "unknown field 'durationSecs'", 2)]
     [InlineData("{\n  \"agents\": [ { \"kind\": \"noise\", \"colour\": 1 } ]\n}", "agents[0].colour", "unknown field 'colour'", 2)]
@@ -68,6 +68,9 @@ public class ScenarioLoaderTests
     [InlineData("{\n  \"exchange\": { \"mark\": { \"method\": \"vwap\" } }\n}", "exchange.mark.method", "has the wrong type", 2)]
     [InlineData("{\n  \"shocks\": [ { \"kind\": \"marketOrder\", \"atSeconds\": 5, \"quantity\": 0 } ]\n}", "shocks[0].quantity", "must be in [1, 1000000000]; got 0", 2)]
     [InlineData("{\n  \"lendingPool\": { \"options\": { \"loanToValue\": 1.2 } }\n}", "lendingPool.options.loanToValue", "must be in (0, 1); got 1.2", 2)]
+    [InlineData("{\n  \"agents\": [\n    { \"kind\": \"hedger\", \"topUpMarginRatio\": 1.5 } ]\n}", "agents[0].topUpMarginRatio", "must be in (0, 1); got 1.5", 3)]
+    [InlineData("{\n  \"agents\": [\n    { \"kind\": \"leveraged\",\n      \"capital\": { \"distribution\": \"pareto\", \"scale\": 50, \"alpha\": 1.3 } } ]\n}", "agents[0].capital.max", "must cap the pareto at most at 1000000000", 4)]
+    [InlineData("{\n  \"agents\": [ { \"kind\": \"market-maker\", \"refillHalfLifeSeconds\": -1 } ]\n}", "agents[0].refillHalfLifeSeconds", "must be in [0, 86400]; got -1", 2)]
     [InlineData("{ \"durationSeconds\": 10, ", "", "not valid JSON", 1)]
     public void A_bad_field_is_reported_with_the_file_line_field_path_and_problem(string json, string path, string problem, long line)
     {
