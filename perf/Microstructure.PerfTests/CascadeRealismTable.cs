@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microstructure.Analysis.Cascades;
+using Microstructure.Analysis.Recording;
 using Microstructure.Runner.Recording;
 using Microstructure.Simulation.Running;
 using Microstructure.Simulation.Scenarios;

@@ -147,7 +147,7 @@ internal static class RunReport
         yield return ("Hill tail index of |r|", MarkdownReport.Format(s.HillAlpha));
     }
 
-    private static IEnumerable<(string, string)> DynamicsFigures(RecordedRun run, Cascades.CascadeDynamics d)
+    private static IEnumerable<(string, string)> DynamicsFigures(RecordedRun run, CascadeDynamics d)
     {
         string Seconds(double? s) => s is { } v && double.IsFinite(v) ? $"{MarkdownReport.Format(v)} s" : "—";
         yield return ("liquidations counted", MarkdownReport.Format(d.Liquidations));

@@ -131,7 +131,7 @@ public sealed record RunSummary
 
     /// <summary>Cash units as quote currency, exactly (decimal division by <see cref="CashScale"/>).</summary>
     /// <summary>How the cascade unfolded in time (docs/realism.md, "Cascade dynamics"); null when nothing was liquidated after the first shock.</summary>
-    public Cascades.CascadeDynamics? Dynamics { get; init; }
+    public CascadeDynamics? Dynamics { get; init; }
 
     /// <summary>Converts cash units to quote currency.</summary>
     public decimal ToQuote(long cash) => (decimal)cash / CashScale;

@@ -1,5 +1,3 @@
-using Microstructure.Risk.Liquidation.Desk;
-
 namespace Microstructure.Risk.Liquidation;
 
 /// <summary>

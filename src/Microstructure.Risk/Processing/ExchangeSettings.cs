@@ -1,4 +1,4 @@
-using Microstructure.Risk.Liquidation.Desk;
+using Microstructure.Risk.Liquidation;
 using Microstructure.Risk.Margin;
 using Microstructure.Risk.Pricing;
 

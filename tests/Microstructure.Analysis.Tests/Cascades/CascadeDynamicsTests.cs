@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Microstructure.Analysis.Cascades;
 using Microstructure.Analysis.Recording;
 using Microstructure.Analysis.Series;
 

@@ -167,7 +167,7 @@ public sealed partial class RunRecorderTests(RecordedSmallCascade run) : IClassF
     {
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(run.File("summary.json")));
         JsonElement root = doc.RootElement;
-        Assert.Equal(["run", "units", "headline", "tape", "cascades", "impact", "return_interval_ns", "stylized_facts", "options", "files"],
+        Assert.Equal(["run", "units", "headline", "cascade_dynamics", "tape", "cascades", "impact", "return_interval_ns", "stylized_facts", "options", "files"],
             root.EnumerateObject().Select(p => p.Name));
         JsonElement h = root.GetProperty("headline");
         Assert.Equal(3, h.GetProperty("liquidations").GetInt64());

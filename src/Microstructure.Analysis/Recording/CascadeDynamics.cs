@@ -1,7 +1,6 @@
-using Microstructure.Analysis.Recording;
 using Microstructure.Analysis.Series;
 
-namespace Microstructure.Analysis.Cascades;
+namespace Microstructure.Analysis.Recording;
 
 /// <summary>
 /// How the run's cascade unfolded in time, measured against what real venues show (issue 11 §4, docs/realism.md):

@@ -1,4 +1,4 @@
-namespace Microstructure.Risk.Liquidation.Desk;
+namespace Microstructure.Risk.Liquidation;
 
 /// <summary>
 /// How a holder of taken-over positions (the insurance fund, the backstop vault) works them back into the book: one
