@@ -56,6 +56,9 @@ internal sealed class AccountLedger
     /// <summary>The insurance fund's cash (0 without a fund account).</summary>
     public long FundCash => _fund >= 0 && _fund < Count ? _cash[_fund] : 0;
 
+    /// <summary>The insurance fund's position in lots (0 without a fund account).</summary>
+    public long FundLots => _fund >= 0 && _fund < Count ? _lots[_fund] : 0;
+
     /// <summary>Applies one event; returns how much it changed the insurance fund's cash (cash units).</summary>
     public long Apply(in ExchangeEvent e)
     {

@@ -52,4 +52,10 @@ internal sealed class RecordedRun
 
     /// <summary>Insurance fund cash at the end, as rebuilt by the ledger (cash units).</summary>
     public required long FundEnd { get; init; }
+
+    /// <summary>Insurance fund equity (cash + position at the mark, cash units) at each change; empty without a fund account.</summary>
+    public StepSeries FundEquity { get; init; }
+
+    /// <summary>Insurance fund position (lots) at each change; empty without a fund account.</summary>
+    public StepSeries FundPosition { get; init; }
 }
