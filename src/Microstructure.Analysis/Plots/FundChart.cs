@@ -80,6 +80,13 @@ internal static class FundChart
             bottom.Axes.SetLimitsY(-1, 1);
         }
 
+        if (!equity.IsEmpty && IsFlat(equity, equity.Values[0]))
+        {
+            // A constant equity would autoscale to a hair's width with repeated tick labels: show ±0.01% around it.
+            double v = equity.Values[0] * cashToQuote, room = Math.Max(1, Math.Abs(v) * 1e-4);
+            top.Axes.SetLimitsY(v - room, v + room);
+        }
+
         if (equity.IsEmpty)
         {
             ChartCanvas.Note(top, "This run has no insurance fund account");
