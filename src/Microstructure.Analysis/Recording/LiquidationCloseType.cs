@@ -29,17 +29,20 @@ internal static class LiquidationCloseTypes
     public const int Count = 5;
 
     /// <summary>
-    /// The dominant way by lots: book = fills of the liquidation's orders; ADL = its ADL matches; auction = auction takes
-    /// (all of a pool liquidation's seized collateral); fund = lots taken over off the book minus those the taker passed
-    /// on within the liquidation (book, ADL, auction) — what the fund or vault kept. A tie goes to the earlier of book,
+    /// The dominant way by lots: book = fills of the liquidation's orders; ADL = its ADL matches; auction = auction takes,
+    /// or the collateral a pool liquidator seized minus what it re-sold within the liquidation (book, ADL); fund = lots
+    /// taken over off the book minus those the taker passed on within the liquidation (book, ADL, auction) — what the
+    /// fund or vault kept. A tie goes to the earlier of book,
     /// fund, ADL, auction; a liquidation that closed nothing is <see cref="LiquidationCloseType.NotClosed"/>.
     /// </summary>
     public static LiquidationCloseType Of(LiquidationMetrics m)
     {
         ArgumentNullException.ThrowIfNull(m);
         long book = m.BookLots, adl = m.AdlLots;
-        long auction = m.IsPool ? m.ClosedLots : m.AuctionLots;
-        long fund = Math.Max(0, m.TakeoverLots - book - adl - auction);
+        // A pool liquidator seizes the collateral (ClosedLots) and may re-sell it with the liquidation's orders: it
+        // kept what it did not pass on, as the fund does with a takeover.
+        long auction = m.IsPool ? Math.Max(0, m.ClosedLots - book - adl) : m.AuctionLots;
+        long fund = m.IsPool ? 0 : Math.Max(0, m.TakeoverLots - book - adl - auction);
         ReadOnlySpan<long> lots = [book, fund, adl, auction];
         int best = -1;
         for (int i = 0; i < lots.Length; i++)

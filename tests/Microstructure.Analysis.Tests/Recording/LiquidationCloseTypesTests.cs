@@ -56,6 +56,10 @@ public sealed class LiquidationCloseTypesTests
         var pool = new ExchangeEvent { Type = ExchangeEventType.PoolLiquidation, LiquidationId = Id, Engine = { AccountId = Trader, Quantity = new Quantity(3) }, MarkPrice = new Price(100) };
         tracker.OnPoolLiquidation(pool, 0, 200, null);
         Assert.Equal(LiquidationCloseType.Auction, LiquidationCloseTypes.Of(tracker.All[0]));
+
+        // The liquidator re-sells the seized 3 lots with the liquidation's order: a book close.
+        tracker.OnTagged(Fill(Fund, orderId: -3, 3), 0, 200, 0);
+        Assert.Equal(LiquidationCloseType.Book, LiquidationCloseTypes.Of(tracker.All[0]));
     }
 
     private static LiquidationCloseType Classify(params ExchangeEvent[] tagged)
