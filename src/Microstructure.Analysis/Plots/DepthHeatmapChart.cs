@@ -65,7 +65,8 @@ internal static class DepthHeatmapChart
         ReadOnlySpan<long> shockTimes,
         ReadOnlySpan<long> liquidationTimes,
         ChartSize? size = null,
-        string title = "Order book depth around the mid")
+        string title = "Order book depth around the mid",
+        string rowsNote = "")
     {
         ArgumentNullException.ThrowIfNull(grid);
         Plot plot = ChartCanvas.Create(title, "time since the run's start (s)", "ticks from the mid (+ asks above, − bids below)");
@@ -122,6 +123,11 @@ internal static class DepthHeatmapChart
             ChartCanvas.Note(plot, "No liquidations in this run");
         }
 
+        if (rowsNote.Length > 0)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = rowsNote });
+        }
+
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Axes.SetLimits(heatmap.Extent.Value);
         return ChartCanvas.ToPng(plot, size);
@@ -145,6 +151,7 @@ internal static class DepthHeatmapChart
         ReadOnlySpan<long> shockTimes,
         ReadOnlySpan<long> liquidationTimes,
         ChartSize? size = null,
-        string title = "Order book depth around the mid") =>
-        ChartCanvas.WriteFile(path, RenderAroundMidPng(grid, originNs, shockTimes, liquidationTimes, size, title));
+        string title = "Order book depth around the mid",
+        string rowsNote = "") =>
+        ChartCanvas.WriteFile(path, RenderAroundMidPng(grid, originNs, shockTimes, liquidationTimes, size, title, rowsNote));
 }

@@ -209,7 +209,7 @@ internal sealed class DepthTracker
     }
 
     /// <summary>Share of the lots the mid-relative grid keeps: stray orders far from the mid do not squash the book into a line.</summary>
-    public const double RelativeGridLotShare = 0.99;
+    public const double RelativeGridLotShare = 0.95;
 
     /// <summary>
     /// The distance from the mid (half ticks) within which <see cref="RelativeGridLotShare"/> of the lots rest, plus a

@@ -78,7 +78,8 @@ internal static class RunPlots
         {
             string scope = times.Length > 0 ? "around the cascade" : "over the run";
             Save(run, Depth, $"Order book depth {scope}: visible lots by ticks from the mid (log colour scale)", written, path =>
-                DepthHeatmapChart.SaveAroundMidPng(path, grid, origin, shocks, times, size, $"Depth around the mid — {title}"));
+                DepthHeatmapChart.SaveAroundMidPng(path, grid, origin, shocks, times, size, $"Depth around the mid — {title}",
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"rows: where {DepthTracker.RelativeGridLotShare * 100:0}% of the lots rest")));
         }
 
         return (written, skipped);

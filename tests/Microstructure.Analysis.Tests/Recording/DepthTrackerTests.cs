@@ -131,7 +131,7 @@ public sealed class DepthTrackerTests
         var d = new DepthTracker(0, 1_000, buckets: 4, bandFraction: 0.5);
         d.OnLevel(Level(1, Side.Buy, 10, 300), 100, 22);
         d.OnLevel(Level(1, Side.Sell, 12, 300), 100, 22);
-        d.OnLevel(Level(1, Side.Sell, 500, 1), 100, 22); // 1 lot of 601 far away: outside the 99% the grid keeps
+        d.OnLevel(Level(1, Side.Sell, 500, 1), 100, 22); // 1 lot of 601 far away: outside the 95% the grid keeps
         d.Finish();
 
         var grid = d.BuildRelativeGrid(600, 1_000, maxOffset: 10_000)!; // buckets 2 and 3, both without a snapshot
