@@ -1,5 +1,4 @@
 using Microstructure.Analysis.Cascades;
-using Microstructure.Analysis.Recording;
 using ScottPlot;
 
 namespace Microstructure.Analysis.Plots;
@@ -133,7 +132,7 @@ internal static class CascadeTimelineChart
 
         foreach (LiquidationCloseType t in present)
         {
-            ChartCanvas.LegendMarker(plot, LiquidationCloseTypes.Label(t), MarkerShape.FilledCircle, 10, CloseTypeStyle.ColorOf(t));
+            ChartCanvas.LegendMarker(plot, LiquidationCloseTypeNames.Label(t), MarkerShape.FilledCircle, 10, CloseTypeStyle.ColorOf(t));
         }
 
         // Dot size scale: area ∝ liquidated notional; three reference dots.

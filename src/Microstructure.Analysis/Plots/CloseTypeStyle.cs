@@ -1,4 +1,4 @@
-using Microstructure.Analysis.Recording;
+using Microstructure.Analysis.Cascades;
 using ScottPlot;
 
 namespace Microstructure.Analysis.Plots;

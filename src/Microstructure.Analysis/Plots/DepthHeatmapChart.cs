@@ -55,7 +55,7 @@ internal static class DepthHeatmapChart
     }
 
     /// <summary>
-    /// Renders a grid whose prices are offsets from the mid (<see cref="Recording.DepthTracker.BuildRelativeGrid"/>, half
+    /// Renders a grid whose prices are offsets from the mid (<c>Recording.DepthTracker.BuildRelativeGrid</c>, half
     /// ticks) as PNG bytes: y in ticks from the mid (the mid is the line at 0, so it is never clipped), colour on a log
     /// scale, x in seconds since <paramref name="originNs"/>, dashed lines at the shocks and at the first and last liquidation.
     /// </summary>

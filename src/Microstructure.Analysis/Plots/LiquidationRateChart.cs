@@ -1,4 +1,4 @@
-using Microstructure.Analysis.Recording;
+using Microstructure.Analysis.Cascades;
 using ScottPlot;
 
 namespace Microstructure.Analysis.Plots;
@@ -36,7 +36,7 @@ internal static class LiquidationRateChart
 
         long first = FirstBinStart(window, originNs, binNs);
         int bins = (int)((window.EndNs - first) / binNs) + 1;
-        var counts = new int[bins, LiquidationCloseTypes.Count];
+        var counts = new int[bins, LiquidationCloseTypeNames.Count];
         for (int i = 0; i < times.Length; i++)
         {
             if (window.Contains(times[i]))
@@ -73,7 +73,7 @@ internal static class LiquidationRateChart
         {
             double left = ChartCanvas.Seconds(firstBin + (b * binNs), originNs);
             int stacked = 0;
-            for (int t = 0; t < LiquidationCloseTypes.Count; t++)
+            for (int t = 0; t < LiquidationCloseTypeNames.Count; t++)
             {
                 int n = counts[b, t];
                 if (n == 0)
@@ -102,7 +102,7 @@ internal static class LiquidationRateChart
 
         foreach (LiquidationCloseType t in present)
         {
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = LiquidationCloseTypes.Label(t), FillColor = CloseTypeStyle.ColorOf(t) });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = LiquidationCloseTypeNames.Label(t), FillColor = CloseTypeStyle.ColorOf(t) });
         }
 
         if (times.IsEmpty)

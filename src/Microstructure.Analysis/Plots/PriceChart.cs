@@ -1,5 +1,4 @@
 using Microstructure.Analysis.Cascades;
-using Microstructure.Analysis.Recording;
 using Microstructure.Analysis.Series;
 using Microstructure.Engine;
 using ScottPlot;
@@ -149,7 +148,7 @@ internal static class PriceChart
             var markers = plot.Add.Markers(xs.ToArray(), ys.ToArray(), shape, legend ? 10 : 7, CloseTypeStyle.ColorOf(type).WithAlpha(0.85));
             if (legend && labelled.Add(type))
             {
-                markers.LegendText = LiquidationCloseTypes.Label(type);
+                markers.LegendText = LiquidationCloseTypeNames.Label(type);
             }
         }
     }

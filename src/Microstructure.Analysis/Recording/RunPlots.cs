@@ -1,3 +1,4 @@
+using Microstructure.Analysis.Cascades;
 using Microstructure.Analysis.Plots;
 
 namespace Microstructure.Analysis.Recording;

@@ -1,5 +1,5 @@
+using Microstructure.Analysis.Cascades;
 using Microstructure.Analysis.Plots;
-using Microstructure.Analysis.Recording;
 
 namespace Microstructure.Analysis.Tests.Plots;
 
@@ -32,11 +32,11 @@ public sealed class LiquidationRateChartTests
         var rng = new Random(7);
         var window = new TimeWindow(100 * S, 400 * S);
         long[] times = [.. Enumerable.Range(0, 2_000).Select(_ => rng.NextInt64(0, 500 * S))];
-        LiquidationCloseType[] types = [.. times.Select(_ => (LiquidationCloseType)rng.Next(LiquidationCloseTypes.Count))];
+        LiquidationCloseType[] types = [.. times.Select(_ => (LiquidationCloseType)rng.Next(LiquidationCloseTypeNames.Count))];
 
         int[,] counts = LiquidationRateChart.Bin(times, types, window, 0, S);
 
-        for (int type = 0; type < LiquidationCloseTypes.Count; type++)
+        for (int type = 0; type < LiquidationCloseTypeNames.Count; type++)
         {
             int expected = times.Where((time, i) => window.Contains(time) && (int)types[i] == type).Count();
             int binned = Enumerable.Range(0, counts.GetLength(0)).Sum(b => counts[b, type]);

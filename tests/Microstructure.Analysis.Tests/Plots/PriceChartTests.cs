@@ -1,6 +1,5 @@
 using Microstructure.Analysis.Cascades;
 using Microstructure.Analysis.Plots;
-using Microstructure.Analysis.Recording;
 
 namespace Microstructure.Analysis.Tests.Plots;
 

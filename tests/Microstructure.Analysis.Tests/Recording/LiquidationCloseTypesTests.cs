@@ -1,3 +1,4 @@
+using Microstructure.Analysis.Cascades;
 using Microstructure.Analysis.Recording;
 using Microstructure.Engine;
 using Microstructure.Risk;
