@@ -78,4 +78,31 @@ internal static class SeriesDecimation
 
         return ([.. xs], [.. ys]);
     }
+
+    /// <summary>
+    /// The part of <paramref name="series"/> inside <paramref name="window"/>: the value holding at its start (when the
+    /// series started before it), every observation inside, known until the window's end (or the series' end).
+    /// </summary>
+    public static StepSeries Slice(StepSeries series, TimeWindow window)
+    {
+        ReadOnlySpan<long> t = series.Times;
+        ReadOnlySpan<long> v = series.Values;
+        int before = series.IndexAtOrBefore(window.StartNs);
+        var times = new List<long>();
+        var values = new List<long>();
+        if (before >= 0)
+        {
+            times.Add(window.StartNs);
+            values.Add(v[before]);
+        }
+
+        for (int i = before + 1; i < t.Length && t[i] <= window.EndNs; i++)
+        {
+            times.Add(t[i]);
+            values.Add(v[i]);
+        }
+
+        long end = times.Count == 0 ? window.EndNs : Math.Max(times[^1], Math.Min(window.EndNs, Math.Max(series.EndNs, times[^1])));
+        return new StepSeries(times.ToArray(), values.ToArray(), end);
+    }
 }

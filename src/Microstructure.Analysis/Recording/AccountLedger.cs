@@ -106,6 +106,9 @@ internal sealed class AccountLedger
     public long UnrealizedPnlOf(long account) =>
         account >= 0 && account < Count ? (_lots[account] * Mark * _k) - _cost[account] : 0;
 
+    /// <summary>The insurance fund's position in lots (0 without a fund account).</summary>
+    public long FundLots => _fund >= 0 && _fund < Count ? _lots[_fund] : 0;
+
     /// <summary>Applies one event; returns how much it changed the insurance fund's cash (cash units).</summary>
     public long Apply(in ExchangeEvent e)
     {

@@ -26,6 +26,7 @@ internal sealed class DepthTracker
     private readonly List<L2Level> _asks = [];
     private readonly List<L2Level>?[] _bucketBids;
     private readonly List<L2Level>?[] _bucketAsks;
+    private readonly long[] _bucketMid;
     private long _pendingTime;
     private long _pendingMid;
 
@@ -38,6 +39,7 @@ internal sealed class DepthTracker
         _band = bandFraction;
         _bucketBids = new List<L2Level>?[buckets];
         _bucketAsks = new List<L2Level>?[buckets];
+        _bucketMid = new long[buckets];
     }
 
     /// <summary>Depth (lots within the band) per snapshot.</summary>
@@ -85,7 +87,7 @@ internal sealed class DepthTracker
         long askLots = WithinBand(_asks, reference, halfWidth);
         var observation = new DepthObservation(_pendingTime, PendingSequence, bidLots, askLots, _bids.Count + _asks.Count, _pendingMid);
         Series.Add(_pendingTime, observation.Depth);
-        Keep(_pendingTime);
+        Keep(_pendingTime, reference);
         return observation;
     }
 
@@ -127,15 +129,123 @@ internal sealed class DepthTracker
         return builder.Build();
     }
 
+    /// <summary>
+    /// The heatmap grid of the buckets that overlap [<paramref name="fromNs"/>, <paramref name="toNs"/>] with prices as
+    /// offsets from each snapshot's mid, in half ticks (level k covers [LowestPrice + k·PriceStep, …) half ticks from the
+    /// mid; the mid, offset 0, is always inside). Offsets beyond ± <paramref name="maxOffset"/> half ticks are left out.
+    /// A bucket without a snapshot repeats the previous one; buckets before the first are NaN. Null without snapshots.
+    /// </summary>
+    public DepthGrid? BuildRelativeGrid(long fromNs, long toNs, long maxOffset)
+    {
+        int buckets = _coarsened ? (int)Math.Min(_bucketBids.Length, ((_lastSnapshotNs - _startNs) / _bucketNs) + 1) : _bucketBids.Length;
+        int first = (int)Math.Clamp((fromNs - _startNs) / _bucketNs, 0, buckets - 1);
+        int last = (int)Math.Clamp((toNs - _startNs) / _bucketNs, first, buckets - 1);
+        int carried = -1; // the last snapshot before the window: the book that still holds when it opens
+        for (int b = first - 1; b >= 0 && carried < 0; b--)
+        {
+            carried = _bucketBids[b] is not null ? b : -1;
+        }
+
+        var offsets = new List<(long Offset, long Lots)>();
+        bool any = carried >= 0;
+        for (int b = carried >= 0 ? carried : first; b <= last; b++)
+        {
+            if (_bucketBids[b] is null || (b < first && b != carried))
+            {
+                continue;
+            }
+
+            any = true;
+            foreach (List<L2Level> side in (ReadOnlySpan<List<L2Level>>)[_bucketBids[b]!, _bucketAsks[b]!])
+            {
+                foreach (L2Level l in side)
+                {
+                    offsets.Add((Math.Abs((2 * l.Price.Ticks) - _bucketMid[b]), l.Quantity.Lots));
+                }
+            }
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        long reach = Math.Clamp(Reach(offsets), 1, Math.Max(1, maxOffset));
+        // Rows of whole ticks (2 half ticks) or more: prices sit on whole ticks, so half-tick rows would alternate with empty ones.
+        long step = Math.Max(2, ((2 * reach) + MaxHeatmapRows) / MaxHeatmapRows);
+        step += step % 2;
+        long half = (reach + step - 1) / step;
+        int rows = (int)((2 * half) + 1);
+        long lowest = -half * step;
+        var depth = new double[rows, last - first + 1];
+        int source = carried;
+        for (int b = first; b <= last; b++)
+        {
+            source = _bucketBids[b] is not null ? b : source;
+            for (int r = 0; r < rows; r++)
+            {
+                depth[r, b - first] = source < 0 ? double.NaN : 0;
+            }
+
+            if (source < 0)
+            {
+                continue;
+            }
+
+            foreach (List<L2Level> side in (ReadOnlySpan<List<L2Level>>)[_bucketBids[source]!, _bucketAsks[source]!])
+            {
+                foreach (L2Level l in side)
+                {
+                    long offset = (2 * l.Price.Ticks) - _bucketMid[source] - lowest;
+                    if (offset >= 0 && offset / step < rows)
+                    {
+                        depth[(int)(offset / step), b - first] += l.Quantity.Lots;
+                    }
+                }
+            }
+        }
+
+        return new DepthGrid(_startNs + (first * _bucketNs), _bucketNs, lowest, step, depth);
+    }
+
+    /// <summary>Share of the lots the mid-relative grid keeps: stray orders far from the mid do not squash the book into a line.</summary>
+    public const double RelativeGridLotShare = 0.95;
+
+    /// <summary>
+    /// The distance from the mid (half ticks) within which <see cref="RelativeGridLotShare"/> of the lots rest, plus a
+    /// quarter and 2 half ticks of room; 0 without lots.
+    /// </summary>
+    internal static long Reach(List<(long Offset, long Lots)> offsets)
+    {
+        offsets.Sort();
+        long total = 0;
+        foreach ((long _, long lots) in offsets)
+        {
+            total += lots;
+        }
+
+        long seen = 0;
+        foreach ((long offset, long lots) in offsets)
+        {
+            seen += lots;
+            if (seen >= RelativeGridLotShare * total)
+            {
+                return offset + (offset / 4) + 2;
+            }
+        }
+
+        return 0;
+    }
+
     private void Coarsen()
     {
         int buckets = _bucketBids.Length;
         for (int b = 0; b < buckets; b++)
         {
             int from = 2 * b;
-            (_bucketBids[b], _bucketAsks[b]) = from >= buckets ? (null, null)
-                : from + 1 < buckets && _bucketBids[from + 1] is not null ? (_bucketBids[from + 1], _bucketAsks[from + 1])
-                : (_bucketBids[from], _bucketAsks[from]);
+            (_bucketBids[b], _bucketAsks[b], _bucketMid[b]) = from >= buckets ? (null, null, 0)
+                : from + 1 < buckets && _bucketBids[from + 1] is not null ? (_bucketBids[from + 1], _bucketAsks[from + 1], _bucketMid[from + 1])
+                : (_bucketBids[from], _bucketAsks[from], _bucketMid[from]);
         }
 
         _bucketNs = checked(_bucketNs * 2);
@@ -157,7 +267,7 @@ internal sealed class DepthTracker
         return lots;
     }
 
-    private void Keep(long timeNs)
+    private void Keep(long timeNs, long mid)
     {
         _lastSnapshotNs = Math.Max(_lastSnapshotNs, timeNs);
         long index = Math.Max(0, (timeNs - _startNs) / _bucketNs);
@@ -181,6 +291,7 @@ internal sealed class DepthTracker
         bids.AddRange(_bids);
         asks.Clear();
         asks.AddRange(_asks);
+        _bucketMid[index] = mid;
     }
 
     private static L2Level[] HalfTicks(List<L2Level> levels)

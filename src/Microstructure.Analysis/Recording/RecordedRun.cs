@@ -55,4 +55,10 @@ internal sealed class RecordedRun
 
     /// <summary>Positions left with the fund, the vault and unfinished liquidations, at the final mark.</summary>
     public HeldPositions Held { get; init; }
+
+    /// <summary>Insurance fund equity (cash + position at the mark, cash units) at each change; empty without a fund account.</summary>
+    public StepSeries FundEquity { get; init; }
+
+    /// <summary>Insurance fund position (lots) at each change; empty without a fund account.</summary>
+    public StepSeries FundPosition { get; init; }
 }

@@ -1,25 +1,43 @@
+using Microstructure.Analysis.Cascades;
 using Microstructure.Analysis.Plots;
 
 namespace Microstructure.Analysis.Recording;
 
 /// <summary>
-/// The run's PNGs in plots/: price with liquidation markers, cascade timeline, impact curve, depth heatmap. A plot
-/// with nothing to show is not written; <see cref="Write"/> returns the ones that were and says why the others were not.
+/// The run's PNGs in plots/: price (whole run and the cascade window) with liquidations coloured by close type, the
+/// cascade tree, liquidations per second, the insurance fund, the impact curve and the depth heatmap around the mid.
+/// The plots about liquidations are written also when there were none (they say so); a plot whose data are missing
+/// altogether is not written, and <see cref="Write"/> says why.
 /// </summary>
 internal static class RunPlots
 {
     public const string Price = "price.png";
     public const string Cascades = "cascades.png";
+    public const string LiquidationsPerSecond = "liquidations-per-second.png";
+    public const string Fund = "fund.png";
     public const string Impact = "impact.png";
     public const string Depth = "depth.png";
+
+    /// <summary>Smallest padding of the price and rate windows on each side of the cascade.</summary>
+    public const long MinPadNs = 5_000_000_000;
+
+    /// <summary>Smallest padding of the depth window (its columns are the L2 snapshots, seconds apart).</summary>
+    public const long DepthMinPadNs = 30_000_000_000;
 
     public static (List<PlotFile> Written, List<string> Skipped) Write(RecordedRun run, RunAnalysisResult analysis)
     {
         var written = new List<PlotFile>();
         var skipped = new List<string>();
         ChartSize size = run.Options.PlotSize;
-        double halfTick = (double)run.Info.TickSize / 2;
-        string title = $"{run.Info.ScenarioName} · {run.Info.DesignName} · seed {run.Info.Seed}";
+        RecordedRunInfo info = run.Info;
+        double halfTick = (double)info.TickSize / 2;
+        string title = $"{info.ScenarioName} · {info.DesignName} · seed {info.Seed}";
+        long origin = info.StartNs;
+        LiquidationCloseType[] types = LiquidationCloseTypes.Of(run.Liquidations);
+        long[] times = run.Records.Select(r => r.TimeNs).ToArray();
+        long[] shocks = info.Shocks.Select(s => s.TimeNs).ToArray();
+        TimeWindow window = TimeWindow.AroundCascade(times, origin, run.EndNs, MinPadNs);
+        TimeWindow? cascade = times.Length > 0 ? window : null;
 
         if (run.Mid.IsEmpty)
         {
@@ -27,19 +45,18 @@ internal static class RunPlots
         }
         else
         {
-            Save(run, Price, "Mid price with every liquidation (triangles, coloured by wave)", written, path =>
-                PriceChart.SavePng(path, run.Mid, halfTick, run.Records, analysis.Forest, size, $"Mid price and liquidations — {title}"));
+            Save(run, Price, "Mid price over the run and around the cascade; shocks dashed; liquidations coloured by what closed most of their lots (book, fund, ADL)", written, path =>
+                PriceChart.SavePng(path, run.Mid, halfTick, run.Records, types, shocks, origin, window, size, $"Mid price and liquidations — {title}"));
         }
 
-        if (run.Records.Length == 0)
-        {
-            skipped.Add("No liquidations: no cascade timeline.");
-        }
-        else
-        {
-            Save(run, Cascades, "Cascade timeline: liquidations by time and wave, lines to their parents", written, path =>
-                CascadeTimelineChart.SavePng(path, run.Records, analysis.Forest, size, $"Cascade timeline — {title}"));
-        }
+        Save(run, Cascades, "Cascade tree: liquidations by time and generation, lines to their parents, dot area ∝ notional", written, path =>
+            CascadeTimelineChart.SavePng(path, run.Records, analysis.Forest, types, c => Money.Format(c, info.CashScale, info.QuoteCurrency), size, $"Cascade tree — {title}"));
+
+        Save(run, LiquidationsPerSecond, "Liquidations per second around the cascade, stacked by close type (book, fund, ADL)", written, path =>
+            LiquidationRateChart.SavePng(path, times, types, shocks, origin, window, size, $"Liquidations per second — {title}"));
+
+        Save(run, Fund, "Insurance fund: equity (cash + position at the mark) and position in lots over the run", written, path =>
+            FundChart.SavePng(path, run.FundEquity, run.FundPosition, 1.0 / info.CashScale, info.QuoteCurrency, shocks, origin, run.EndNs, cascade, size, $"Insurance fund — {title}"));
 
         if (analysis.ImpactBins.Length == 0)
         {
@@ -51,18 +68,33 @@ internal static class RunPlots
                 ImpactCurveChart.SavePng(path, analysis.ImpactBins, analysis.ImpactFit, size, $"Price impact vs Q/V — {title}"));
         }
 
-        DepthGrid? grid = run.DepthTracker.BuildGrid();
+        TimeWindow depthWindow = TimeWindow.AroundCascade(times, origin, run.EndNs, DepthMinPadNs);
+        long maxOffset = run.Mid.IsEmpty ? long.MaxValue : (long)Math.Ceiling(run.Options.DepthBandFraction * MaxOf(run.Mid));
+        DepthGrid? grid = run.DepthTracker.BuildRelativeGrid(depthWindow.StartNs, depthWindow.EndNs, maxOffset);
         if (grid is null)
         {
             skipped.Add("No L2 snapshots in the event stream: no depth plot.");
         }
         else
         {
-            Save(run, Depth, "Order book depth over time (heatmap of visible lots by price; white line: mid)", written, path =>
-                DepthHeatmapChart.SavePng(path, grid, halfTick, run.Mid.IsEmpty ? null : run.Mid, size, $"Depth over time — {title}"));
+            string scope = times.Length > 0 ? "around the cascade" : "over the run";
+            Save(run, Depth, $"Order book depth {scope}: visible lots by ticks from the mid (log colour scale)", written, path =>
+                DepthHeatmapChart.SaveAroundMidPng(path, grid, origin, shocks, times, size, $"Depth around the mid — {title}",
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"rows: where {DepthTracker.RelativeGridLotShare * 100:0}% of the lots rest")));
         }
 
         return (written, skipped);
+    }
+
+    private static long MaxOf(Series.StepSeries series)
+    {
+        long max = 0;
+        foreach (long v in series.Values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        return max;
     }
 
     private static void Save(RecordedRun run, string file, string description, List<PlotFile> written, Action<string> render)

@@ -26,6 +26,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
     private readonly TakerOrderTracker _orders = new();
     private readonly DepthTracker _depth;
     private readonly GrowableSeries _mid = new();
+    private readonly FundTracker _fund;
     private long _now;
     private long _sequence = long.MinValue;
     private long _l1Mid;
@@ -53,6 +54,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
         _k = info.CashPerTickLot;
         _ledger = new AccountLedger(_k, info.InsuranceFundAccountId);
         _liquidations = new LiquidationTracker(_k, info.AccountLabels);
+        _fund = new FundTracker(_k);
         _depth = new DepthTracker(info.StartNs, info.EndNs, options.DepthHeatmapBuckets, options.DepthBandFraction);
         _now = info.StartNs;
         _nextSnapshotNs = info.StartNs + options.AccountSnapshotIntervalNs;
@@ -120,6 +122,11 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
         }
 
         long fundDelta = _ledger.Apply(in e);
+        if (_info.InsuranceFundAccountId >= 0)
+        {
+            _fund.Observe(_now, _ledger.FundCash, _ledger.FundLots, _ledger.Mark);
+        }
+
         Record(in e);
         if (e.LiquidationId != 0 && e.Type is not (ExchangeEventType.LiquidationTriggered or ExchangeEventType.PoolLiquidation))
         {
@@ -173,6 +180,8 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
             FundDeposits = _fundDeposits,
             FundEnd = _ledger.FundCash,
             Held = _ledger.HeldAtMark(_info.VaultAccountId),
+            FundEquity = _fund.Equity(end),
+            FundPosition = _fund.Position(end),
         };
         return RunOutputs.Write(run);
     }

@@ -28,7 +28,7 @@ public sealed class ChartCanvasTests
     [Fact]
     public void Empty_inputs_still_render_a_chart()
     {
-        byte[] timeline = CascadeTimelineChart.RenderPng([], CascadeForest.Build([]), Size);
+        byte[] timeline = CascadeTimelineChart.RenderPng([], CascadeForest.Build([]), [], c => "", Size);
         byte[] impact = ImpactCurveChart.RenderPng([], default, Size);
 
         Assert.Equal(0x89, timeline[0]);

@@ -47,4 +47,25 @@ internal static class PngAssert
 
         return ink;
     }
+
+    /// <summary>
+    /// The chart decodes and has dark text in its middle (the "No liquidations in this run" note): grid lines are
+    /// light, so dark pixels around the centre are the note's letters.
+    /// </summary>
+    public static void HasTextInTheMiddle(byte[] png, double top = 0.4, double bottom = 0.6)
+    {
+        using SKBitmap bitmap = SKBitmap.Decode(png);
+        Assert.NotNull(bitmap);
+        int ink = 0;
+        for (int y = (int)(bitmap.Height * top); y < (int)(bitmap.Height * bottom); y++)
+        {
+            for (int x = bitmap.Width / 3; x < bitmap.Width * 2 / 3; x++)
+            {
+                SKColor c = bitmap.GetPixel(x, y);
+                ink += c.Red < 80 && c.Green < 80 && c.Blue < 80 ? 1 : 0;
+            }
+        }
+
+        Assert.True(ink > 100, $"only {ink} dark pixels in the middle: no note");
+    }
 }

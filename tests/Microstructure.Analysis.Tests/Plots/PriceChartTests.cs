@@ -10,9 +10,7 @@ public sealed class PriceChartTests
     [Fact]
     public void Price_chart_is_a_non_trivial_png_of_the_requested_size()
     {
-        LiquidationRecord[] liq = ChartData.Liquidations();
-
-        byte[] png = PriceChart.RenderPng(ChartData.Mid(), 0.1, liq, CascadeForest.Build(liq), Size);
+        byte[] png = Render(ChartData.Liquidations());
 
         PngAssert.IsNonTrivialPng(png, 640, 400);
     }
@@ -21,19 +19,32 @@ public sealed class PriceChartTests
     public void Rendering_the_same_input_twice_gives_identical_bytes()
     {
         LiquidationRecord[] liq = ChartData.Liquidations();
-        var forest = CascadeForest.Build(liq);
 
-        byte[] a = PriceChart.RenderPng(ChartData.Mid(), 0.1, liq, forest, Size);
-        byte[] b = PriceChart.RenderPng(ChartData.Mid(), 0.1, liq, forest, Size);
-
-        Assert.Equal(a, b);
+        Assert.Equal(Render(liq), Render(liq));
     }
 
     [Fact]
-    public void A_forest_of_other_records_is_rejected()
+    public void Without_liquidations_the_chart_still_renders_and_says_so()
+    {
+        byte[] png = PriceChart.RenderPng(ChartData.Mid(), 0.1, [], [], [], 0, new TimeWindow(0, 100 * ChartData.Second), Size);
+
+        PngAssert.IsNonTrivialPng(png, 640, 400);
+        // The lower panel's title and note; the same chart with liquidations has neither.
+        Assert.NotEqual(Render(ChartData.Liquidations()), png);
+    }
+
+    [Fact]
+    public void Close_types_must_match_the_liquidations()
     {
         LiquidationRecord[] liq = ChartData.Liquidations();
 
-        Assert.Throws<ArgumentException>(() => PriceChart.RenderPng(ChartData.Mid(), 1, liq, CascadeForest.Build(liq.AsSpan(0, 2)), Size));
+        Assert.Throws<ArgumentException>(() => PriceChart.RenderPng(ChartData.Mid(), 1, liq, [LiquidationCloseType.Book], [], 0, new TimeWindow(0, 1), Size));
+    }
+
+    private static byte[] Render(LiquidationRecord[] liq)
+    {
+        LiquidationCloseType[] types = [.. liq.Select((_, i) => (LiquidationCloseType)(i % 3))];
+        TimeWindow window = TimeWindow.AroundCascade([.. liq.Select(r => r.TimeNs)], 0, 100 * ChartData.Second, 5 * ChartData.Second);
+        return PriceChart.RenderPng(ChartData.Mid(), 0.1, liq, types, [49 * ChartData.Second], 0, window, Size);
     }
 }

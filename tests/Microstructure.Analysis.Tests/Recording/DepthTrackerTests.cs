@@ -105,6 +105,41 @@ public sealed class DepthTrackerTests
         Assert.Equal(4, grid[0, 3]); // 3,000–3,999
     }
 
+    [Fact]
+    public void The_mid_relative_grid_puts_the_mid_between_the_bid_and_ask_rows_in_whole_ticks()
+    {
+        var d = new DepthTracker(0, 1_000, buckets: 4, bandFraction: 0.5);
+        d.OnLevel(Level(1, Side.Buy, 10, 5), 100, 22); // bid 10, ask 12 ticks: mid 22 half ticks, offsets −2 and +2
+        d.OnLevel(Level(1, Side.Sell, 12, 7), 100, 22);
+        d.Finish();
+        d.OnLevel(Level(2, Side.Buy, 20, 9), 800, 42); // the price moved 10 ticks up: same shape around the new mid
+        d.OnLevel(Level(2, Side.Sell, 22, 4), 800, 42);
+        d.Finish();
+
+        var grid = d.BuildRelativeGrid(0, 1_000, maxOffset: 1_000)!;
+        // Reach 2 half ticks + a quarter + 2 of room = 4: rows of 2 half ticks from −4, the mid (0) is row 2's bottom edge.
+        Assert.Equal((-4L, 2L, 5, 4), (grid.LowestPrice, grid.PriceStep, grid.Levels, grid.Buckets));
+        Assert.Equal(0, grid.LowestPrice + (2 * grid.PriceStep));
+        Assert.Equal((5.0, 7.0), (grid[1, 0], grid[3, 0]));
+        Assert.Equal((5.0, 7.0), (grid[1, 2], grid[3, 2])); // carried forward
+        Assert.Equal((9.0, 4.0), (grid[1, 3], grid[3, 3]));
+    }
+
+    [Fact]
+    public void The_mid_relative_grid_ignores_stray_far_orders_and_carries_the_book_into_its_window()
+    {
+        var d = new DepthTracker(0, 1_000, buckets: 4, bandFraction: 0.5);
+        d.OnLevel(Level(1, Side.Buy, 10, 300), 100, 22);
+        d.OnLevel(Level(1, Side.Sell, 12, 300), 100, 22);
+        d.OnLevel(Level(1, Side.Sell, 500, 1), 100, 22); // 1 lot of 601 far away: outside the 95% the grid keeps
+        d.Finish();
+
+        var grid = d.BuildRelativeGrid(600, 1_000, maxOffset: 10_000)!; // buckets 2 and 3, both without a snapshot
+        Assert.Equal((-4L, 5, 2, 500L), (grid.LowestPrice, grid.Levels, grid.Buckets, grid.StartNs));
+        Assert.Equal((300.0, 300.0), (grid[1, 0], grid[3, 1]));
+        Assert.Null(new DepthTracker(0, 1_000, 4, 0.5).BuildRelativeGrid(0, 1_000, 10));
+    }
+
     private static ExchangeEvent Level(long seq, Side side, long price, long lots) => new()
     {
         Type = ExchangeEventType.L2Level,

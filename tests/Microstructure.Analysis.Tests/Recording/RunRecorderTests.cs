@@ -206,13 +206,13 @@ public sealed partial class RunRecorderTests(RecordedSmallCascade run) : IClassF
     }
 
     [Fact]
-    public void The_four_plots_are_real_pngs_of_the_configured_size()
+    public void The_six_plots_are_real_pngs_of_the_configured_size()
     {
         PngAssert.IsNonTrivialPng(File.ReadAllBytes(run.File("plots/depth.png")), 1200, 700);
 
         // Three liquidations at one instant and seven orders are sparse pictures (mostly white): check they decode at the
         // configured size, are drawn (many colours from anti-aliased marks and text) and have a title.
-        foreach (string png in (string[])["price", "cascades", "impact"])
+        foreach (string png in (string[])["price", "cascades", "liquidations-per-second", "fund", "impact"])
         {
             byte[] bytes = File.ReadAllBytes(run.File($"plots/{png}.png"));
             using SkiaSharp.SKBitmap bitmap = SkiaSharp.SKBitmap.Decode(bytes);
