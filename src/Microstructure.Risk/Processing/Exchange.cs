@@ -112,8 +112,7 @@ public sealed partial class Exchange
             _settings.TakerFee, _settings.MakerFee, _settings.MaxPositionLots, _settings.MarketBuffer);
         _accountCommands = new AccountCommands(_book, _margin, _market, _stage, k);
         _priceCommands = new PriceCommands(markCalculator, _guard, _market, _stage, minPrice, maxPrice);
-        _watch = new MarketWatch(_engine, markCalculator, funding, _guard, _market, _stage, _book, _detector, _pool, _orders, _queue, _settings.MarkPublishInterval,
-            options.Mark.Method is MarkPriceMethod.IndexAnchored or MarkPriceMethod.MedianOfThree or MarkPriceMethod.EmaOfMid ? _settings.MarkTau : 0);
+        _watch = new MarketWatch(_engine, markCalculator, funding, _guard, _market, _stage, _book, _detector, _pool, _orders, _queue, _settings.MarkPublishInterval);
         var parked = new ParkedWork();
         var adl = new AutoDeleverager(_book, _stage, _margin, _market, _pool, _design.Kind, k);
         _desk = new LiquidationDesk(

@@ -6,7 +6,7 @@ namespace Microstructure.Simulation.Tests.Scenarios;
 public sealed class LendingUnwindScenarioTests(LendingUnwindScenarioTests.Fixture run) : IClassFixture<LendingUnwindScenarioTests.Fixture>
 {
     /// <summary>The default seed, cut at 300 s (the shock is at 240 s).</summary>
-    public sealed class Fixture() : ShippedRunFixture("lending-unwind.json", 300);
+    public sealed class Fixture() : ShippedRunFixture("lending-unwind.json", 360);
 
     private LiquidationObserver Observed => run.Run.Observer;
 

@@ -25,7 +25,7 @@ internal sealed class LiquidationObserver : IExchangeEventObserver
                 // A parent is always triggered before its children (ids are in start order), so its wave is known.
                 int wave = _byId.TryGetValue(e.ParentLiquidationId, out var parent) ? parent.Wave + 1 : 1;
                 var liquidation = new Liquidation(e.LiquidationId, e.ParentLiquidationId, e.Engine.AccountId, e.Engine.Timestamp.Nanoseconds,
-                    wave, e.Type == ExchangeEventType.PoolLiquidation);
+                    wave, e.Type == ExchangeEventType.PoolLiquidation, e.Engine.Quantity.Lots * e.Engine.Price.Ticks);
                 _byId.Add(e.LiquidationId, liquidation);
                 Liquidations.Add(liquidation);
                 break;
@@ -43,5 +43,6 @@ internal sealed class LiquidationObserver : IExchangeEventObserver
     private bool IsLiquidatedAccount(in ExchangeEvent e) =>
         e.LiquidationId != 0 && _byId.TryGetValue(e.LiquidationId, out var l) && l.Account == e.Engine.AccountId && !l.IsPool;
 
-    internal sealed record Liquidation(long Id, long ParentId, long Account, long TimeNs, int Wave, bool IsPool);
+    // TickLots: the position at its trigger, valued at the mark before the breach (lots × ticks).
+    internal sealed record Liquidation(long Id, long ParentId, long Account, long TimeNs, int Wave, bool IsPool, long TickLots);
 }

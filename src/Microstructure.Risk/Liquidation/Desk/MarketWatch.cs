@@ -17,10 +17,11 @@ namespace Microstructure.Risk.Liquidation.Desk;
 /// recomputed only at publications — the first clock advance at or after each multiple of the interval — so a fill
 /// moves the mark at the next publication, not at once; between publications detection finds only accounts whose own
 /// change (a fill, a withdrawal, funding) breached them at the published mark. A publication's breaches have as parent
-/// the liquidation whose fills last traded on the book within the mark's memory before it — the basis EMA's time
-/// constant for the methods that average the basis, and at least <see cref="AttributionWindowIntervals"/> publication
-/// intervals — because its fills moved the prices the mark is computed from; none in that window: no parent (a root,
-/// caused by the market or a shock). <b>Continuous mark</b> (interval 0): the mark is recomputed after every change,
+/// the liquidation whose fills last traded on the book within <see cref="AttributionWindowIntervals"/> publication
+/// intervals before it (10 s by default), because its fills moved the prices the mark is computed from (the book term
+/// at once, the index through its book weight a lag later); none in that window: no parent (a root, caused by the
+/// market or a shock). A longer window (the basis EMA's memory) would make the shock's own breaches children of
+/// whatever liquidation happened to trade minutes before it. <b>Continuous mark</b> (interval 0): the mark is recomputed after every change,
 /// and the parent is the liquidation whose fill moved it.</para>
 /// </remarks>
 internal sealed class MarketWatch(
@@ -35,10 +36,9 @@ internal sealed class MarketWatch(
     LendingPool? pool,
     OrderGate gate,
     LiquidationQueue queue,
-    long publishInterval,
-    long markMemory)
+    long publishInterval)
 {
-    /// <summary>The shortest window (in publication intervals) in which a liquidation's fills count as the cause of a publication's breaches.</summary>
+    /// <summary>The window (in publication intervals) in which a liquidation's fills count as the cause of a publication's breaches.</summary>
     public const int AttributionWindowIntervals = 10;
 
     private readonly bool _clocked = publishInterval > 0 && markCalculator.Method != MarkPriceMethod.External;
@@ -130,7 +130,7 @@ internal sealed class MarketWatch(
 
     private void Publish(long now)
     {
-        long window = Math.Max(publishInterval * AttributionWindowIntervals, markMemory);
+        long window = publishInterval * AttributionWindowIntervals;
         long mover = _lastMoverTime != long.MinValue && now - _lastMoverTime <= window ? _lastMover : 0;
         RefreshMark(mover);
         _nextPublication = ((now / publishInterval) + 1) * publishInterval;
