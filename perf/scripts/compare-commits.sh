@@ -35,7 +35,7 @@ for round in $(seq 1 "$rounds"); do
     risk=$(MS_RISK_QUICK=1 dotnet "$p" risk 2>&1)
     mark=$(grep '^| 200,000 | 5,000,000' <<<"$risk" | column 5)
     # Harnesses before the warm-up fix of issue 10 print one timed cascade and no median line.
-    cascade=$(grep '^Cascade median:' <<<"$risk" | awk '{print $3}')
+    cascade=$(grep '^Cascade median:' <<<"$risk" | awk '{print $3}' || true)
     [ -n "$cascade" ] || cascade=$(grep '^| 200,000 | 20,000' <<<"$risk" | head -1 | column 5)
     kernel=$(MS_KERNEL_QUICK=1 dotnet "$p" kernel direct 2>&1 | grep '^| direct' | column 12)
     replay=$(dotnet "$p" replay 2>&1 | grep '^| 10,000,000' | column 5)

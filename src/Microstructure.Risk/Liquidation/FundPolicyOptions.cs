@@ -5,8 +5,8 @@ namespace Microstructure.Risk.Liquidation;
 /// <c>time-sliced</c>): after a cool-down it sells (or buys back) at most <see cref="DepthShare"/> of the depth
 /// displayed within <see cref="Slippage"/> of the touch every <see cref="UnwindIntervalSeconds"/>, by IOC limit orders
 /// at that price; meanwhile its position is marked to market. Auto-deleveraging fires only when the fund cannot take a
-/// position: its equity (cash + the position at the mark) would fall to <see cref="MaxLossFraction"/> of its equity at
-/// its first takeover, or below zero.
+/// position: when its equity (cash + the position at the mark) would no longer stay above its floor, (1 −
+/// <see cref="MaxLossFraction"/>) × its equity at its first takeover (0 by default).
 /// </summary>
 public sealed record FundPolicyOptions
 {

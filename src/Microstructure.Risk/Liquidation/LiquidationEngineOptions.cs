@@ -13,8 +13,9 @@ public sealed record LiquidationEngineOptions
 
     /// <summary>
     /// Queue tickets (liquidation starts, resumed slices, fund and vault unwinds) worked per window; 0 = no limit (the
-    /// whole queue at once, at one instant). Default 2 — 20 a second, the order of Hyperliquid's pace on 10 Oct 2025
-    /// (liquidations in 186 distinct seconds over 12 minutes).
+    /// whole queue at once, at one instant). Default 2 — up to 20 a second, the order of Hyperliquid's pace on 10 Oct
+    /// 2025 (liquidations in 186 distinct seconds over 12 minutes). The queue is worked when a command reaches the
+    /// exchange (agents' orders, the kernel's ticks), so in a quiet market the pace is also bounded by how often one does.
     /// </summary>
     public int MaxPerInterval { get; init; } = 2;
 

@@ -42,6 +42,9 @@ internal sealed class MarginModel
 
     public long CashPerTickLot => _k;
 
+    /// <summary>The instrument's highest price (ticks).</summary>
+    public long MaxPrice => _maxPrice;
+
     /// <summary>Dynamic-margin multiplier on maintenance margin, in rate units (1.0 = <see cref="FixedPoint.RateScale"/>).</summary>
     public long Multiplier { get; set; } = FixedPoint.RateScale;
 

@@ -201,7 +201,7 @@ public sealed class Scenario
                     break;
                 case IndexJumpShock jump:
                     Require.That(jump.Relative > -1 && jump.Relative <= 10, $"shocks[{i}].relative", $"must be in (-1, 10]; got {Require.Format(jump.Relative)}");
-                    Require.InRange(jump.DurationSeconds, 0, d.DurationSeconds, $"shocks[{i}].durationSeconds");
+                    Require.InRange(jump.DurationSeconds, 0, d.DurationSeconds - shock.AtSeconds, $"shocks[{i}].durationSeconds");
                     break;
             }
         }

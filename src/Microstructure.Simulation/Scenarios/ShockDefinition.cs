@@ -31,10 +31,10 @@ public sealed record IndexJumpShock : ShockDefinition
     /// <summary>Relative change, in (−1, 10].</summary>
     public double Relative { get; init; }
 
-    /// <summary>Seconds over which the move is spread (one equal log step per second); 0 = at once. Default 0.</summary>
+    /// <summary>Seconds over which the move is spread (⌈duration⌉ equal log steps, evenly spaced); 0 = at once. Default 0.</summary>
     public double DurationSeconds { get; init; }
 
-    /// <summary>The move as steps of (time ns, relative): one step, or one per second of <see cref="DurationSeconds"/>.</summary>
+    /// <summary>The move as steps of (time ns, relative): one step, or ⌈<see cref="DurationSeconds"/>⌉ evenly spaced ones.</summary>
     internal IEnumerable<(long TimeNs, double Relative)> Steps()
     {
         long start = Scenario.Nanos(AtSeconds);

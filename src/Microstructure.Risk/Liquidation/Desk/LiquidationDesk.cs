@@ -38,7 +38,8 @@ internal sealed class LiquidationDesk : ILiquidationDesk
     private readonly long _fundMaxLoss;
     private long _lastVaultLiquidation;
     private UnwindPolicy _vaultPolicy;
-    private long _lastFundLiquidation;
+    private readonly FundHoldings _fundHoldings = new();
+    private bool _fundUnwindPending;
     private long _fundReference = -1;
     private AdlRanking _fundRanking;
 
@@ -315,34 +316,50 @@ internal sealed class LiquidationDesk : ILiquidationDesk
 
     /// <summary>
     /// One unwind order of the fund's held position; parks the next. A fund whose equity has fallen to its loss cap
-    /// auto-deleverages what it holds instead, at the mark.
+    /// auto-deleverages what it holds instead, at the price that leaves it exactly at its floor.
     /// </summary>
     public void UnwindFund(long liquidationId)
     {
+        _fundUnwindPending = false;
         int fund = _book.FundAccount;
         ref var f = ref _book[fund];
         if (f.Lots == 0)
         {
+            _fundHoldings.Clear();
             return;
         }
 
+        // Each slice sells (or buys back) the oldest takeover still held, and no more than it, so that its fills — and
+        // an ADL of what is held — are credited to the liquidation the fund took that position from.
+        var (owner, ownerLots) = _fundHoldings.Count > 0 ? _fundHoldings.Oldest : (liquidationId, Math.Abs(f.Lots));
+        var outer = _stage.Scope;
+        _stage.Scope = LiquidationScope.TimeDriven(owner);
         if (FundEquity(fund) <= FundFloor())
         {
             // The fund is exhausted: what it holds is closed against the profitable opposite side at the price where
             // the fund is left with exactly its floor — the loss beyond it is socialised, not hidden in the fund.
-            AutoDeleverage(fund, _fundRanking, FundFloorPrice(fund), liquidationId);
+            AutoDeleverage(fund, _fundRanking, FundFloorPrice(fund), owner);
+            _fundHoldings.Clear();
+            _stage.Scope = outer;
             return;
         }
 
-        UnwindSlice(fund, in _fundPolicy, liquidationId);
-        if (f.Lots != 0)
+        long before = Math.Abs(f.Lots);
+        UnwindSlice(fund, in _fundPolicy, owner, ownerLots);
+        _stage.Scope = outer;
+        _fundHoldings.Consume(before - Math.Abs(f.Lots));
+        if (f.Lots == 0)
+        {
+            _fundHoldings.Clear();
+        }
+        else
         {
             ParkFundUnwind(_market.Now + _fundPolicy.Interval);
         }
     }
 
-    /// <summary>One IOC limit order of <paramref name="holder"/>'s position near the touch; returns the lots filled.</summary>
-    private long UnwindSlice(int holder, in UnwindPolicy policy, long liquidationId)
+    /// <summary>One IOC limit order of <paramref name="holder"/>'s position near the touch, at most <paramref name="cap"/> lots; returns the lots filled.</summary>
+    private long UnwindSlice(int holder, in UnwindPolicy policy, long liquidationId, long cap = long.MaxValue)
     {
         ref var h = ref _book[holder];
         var side = h.Lots > 0 ? Side.Sell : Side.Buy;
@@ -352,18 +369,19 @@ internal sealed class LiquidationDesk : ILiquidationDesk
             return 0;
         }
 
-        long limit = policy.Limit(side, touch);
+        long limit = Math.Min(policy.Limit(side, touch), _margin.MaxPrice);
         long visible = _engine.VisibleWithin(side == Side.Sell ? Side.Buy : Side.Sell, new Price(limit)).Lots;
-        long slice = policy.Slice(Math.Abs(h.Lots), visible);
+        long slice = Math.Min(cap, policy.Slice(Math.Abs(h.Lots), visible));
         return slice == 0 ? 0 : SendLiquidationOrder(holder, side, slice, limit, fillOrKill: false, liquidationId);
     }
 
+    /// <summary>Parks the fund's next unwind unless one is already parked or queued (one pending at a time).</summary>
     private void ParkFundUnwind(long due)
     {
-        int fund = _book.FundAccount;
-        if (!_parked.Contains(fund, TicketKind.FundUnwind))
+        if (!_fundUnwindPending)
         {
-            var ticket = new LiquidationTicket { Account = fund, Kind = TicketKind.FundUnwind, LiquidationId = _lastFundLiquidation };
+            _fundUnwindPending = true;
+            var ticket = new LiquidationTicket { Account = _book.FundAccount, Kind = TicketKind.FundUnwind };
             _parked.Add(in ticket, due);
         }
     }
@@ -471,14 +489,23 @@ internal sealed class LiquidationDesk : ILiquidationDesk
             return;
         }
 
+        long lots = Math.Abs(a.Lots);
         TakeoverAtBankruptcy(account, fund, liquidationId);
-        _lastFundLiquidation = liquidationId;
+        _fundHoldings.Add(liquidationId, lots);
         ParkFundUnwind(_market.Now + _fundPolicy.CoolDown);
     }
 
-    /// <summary>Whether the fund's equity stays above its floor after taking <paramref name="lots"/> at <paramref name="price"/> (valued at the mark).</summary>
+    /// <summary>
+    /// Whether the fund's equity stays above its floor after taking <paramref name="lots"/> at <paramref name="price"/>
+    /// (valued at the mark), and its position within the largest allowed (so that its value fits 64 bits).
+    /// </summary>
     private bool FundCanTake(int fund, long lots, long price)
     {
+        if (Math.Abs(_book[fund].Lots + lots) > _maxPositionLots)
+        {
+            return false;
+        }
+
         long gain = (_market.Mark - price) * lots * _k; // the position at the mark minus what the fund pays for it
         return FundEquity(fund) + gain > FundFloor();
     }

@@ -17,8 +17,9 @@ namespace Microstructure.Risk.Liquidation.Desk;
 /// recomputed only at publications — the first clock advance at or after each multiple of the interval — so a fill
 /// moves the mark at the next publication, not at once; between publications detection finds only accounts whose own
 /// change (a fill, a withdrawal, funding) breached them at the published mark. A publication's breaches have as parent
-/// the liquidation whose fills last traded on the book within <see cref="AttributionWindowIntervals"/> publication
-/// intervals before it (10 s by default), because its fills moved the prices the mark is computed from (the book term
+/// the liquidation whose own orders last traded on the book within <see cref="AttributionWindowIntervals"/> publication
+/// intervals before it (10 s by default; the fund's, vault's and keeper's later resales do not count), because its
+/// fills moved the prices the mark is computed from (the book term
 /// at once, the index through its book weight a lag later); none in that window: no parent (a root, caused by the
 /// market or a shock). A longer window (the basis EMA's memory) would make the shock's own breaches children of
 /// whatever liquidation happened to trade minutes before it. <b>Continuous mark</b> (interval 0): the mark is recomputed after every change,
@@ -79,8 +80,10 @@ internal sealed class MarketWatch(
         }
 
         bool traded = gate.ConsumeTraded();
-        if (traded && stage.Scope.Id != 0)
+        if (traded && stage.Scope.Id != 0 && stage.Scope.Trigger != LiquidationScope.OwnTrigger)
         {
+            // Only a liquidation's own orders count as its price impact; the fund's, the vault's and the keeper's later
+            // resales (time-driven work) do not make every breach of the next minutes its child.
             _lastMover = stage.Scope.Id;
             _lastMoverTime = market.Now;
         }
@@ -133,6 +136,7 @@ internal sealed class MarketWatch(
         long window = publishInterval * AttributionWindowIntervals;
         long mover = _lastMoverTime != long.MinValue && now - _lastMoverTime <= window ? _lastMover : 0;
         RefreshMark(mover);
+        _markMover = mover; // also when the mark did not change: a later breach at it must not inherit an older mover
         _nextPublication = ((now / publishInterval) + 1) * publishInterval;
     }
 
