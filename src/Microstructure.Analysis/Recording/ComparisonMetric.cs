@@ -16,8 +16,11 @@ internal sealed record ComparisonMetric(string Key, string Label, string Unit, F
         new("amplification", "amplification", "× shock", s => s.Amplification),
         new("max_drawdown", "max drawdown", "%", s => s.MaxDrawdown * 100),
         new("bad_debt", "bad debt", "quote", s => Money.ToQuote(s.BadDebt, s.CashScale)),
+        new("unrealized_bad_debt", "unrealized bad debt (held at the end)", "quote", s => Money.ToQuote(s.UnrealizedBadDebt, s.CashScale)),
         new("fund_usage", "insurance fund usage", "quote", s => Money.ToQuote(s.FundUsage, s.CashScale)),
         new("adl_count", "ADL matches", "count", s => s.AdlCount),
+        new("book_share", "closed on the book (orders and unwinds)", "%", s => s.Dynamics is { } d ? d.BookShare * 100 : double.NaN),
+        new("cascade_span_s", "cascade span (first to last liquidation)", "s", s => s.Dynamics is { } d ? d.SpanSeconds : double.NaN),
         new("mid_recovery_s", "mid recovery time", "s", s => s.MidRecoveryNs is { } ns ? ns / 1e9 : double.NaN),
     ];
 }

@@ -37,7 +37,7 @@ public sealed partial class ComparisonReportTests : IDisposable
         Assert.Equal(new MetricSpread(3, 3, 2, 1, 1, 3), c.Spread("insurance-fund", "mid_recovery_s"));
 
         List<Dictionary<string, string?>> rows = TableText.CsvRecords(Path.Combine(c.Directory, "comparison.csv"));
-        Assert.Equal(2 * 9, rows.Count);
+        Assert.Equal(2 * ComparisonMetric.All.Count, rows.Count);
         Dictionary<string, string?> fund = rows.Single(r => r["design"] == "insurance-fund" && r["metric"] == "fund_usage");
         Assert.Equal(("quote", "3", "3", "20", "10", "10", "30"), (fund["unit"], fund["runs"], fund["values"], fund["mean"], fund["std"], fund["min"], fund["max"]));
         Assert.Equal(5, TableText.CsvRecords(Path.Combine(c.Directory, "runs.csv")).Count);
@@ -95,7 +95,7 @@ public sealed partial class ComparisonReportTests : IDisposable
             Assert.Equal((1200, 700), (bitmap.Width, bitmap.Height));
         }
 
-        Assert.Equal(9, Directory.GetFiles(Path.Combine(c.Directory, "plots")).Length);
+        Assert.Equal(ComparisonMetric.All.Count, Directory.GetFiles(Path.Combine(c.Directory, "plots")).Length);
         foreach (string table in (string[])["comparison", "runs"])
         {
             Assert.Equal(TableText.Csv(Path.Combine(c.Directory, table + ".csv")), await TableText.ParquetAsync(Path.Combine(c.Directory, table + ".parquet")));
