@@ -315,12 +315,15 @@ internal sealed class AccountBook
                 continue;
             }
 
+            // Work outside any liquidation scope (an auction sale taken by an agent's command, a keeper's step on the
+            // clock) is still that liquidation's: tag the cover with the liquidation that last changed the account.
+            long owner = liquidationId != 0 ? liquidationId : a.LastChangeLiquidation;
             long deficit = -a.MarginCash;
             long cover = _coversDeficitsFromFund ? Math.Min(deficit, Math.Max(0, FundEquity)) : 0;
             if (cover > 0)
             {
                 MoveCash(_fund, account, cover);
-                EmitFund(FundMovementReason.DeficitCover, -cover, account, liquidationId);
+                EmitFund(FundMovementReason.DeficitCover, -cover, account, owner);
             }
 
             long rest = deficit - cover;
@@ -331,8 +334,8 @@ internal sealed class AccountBook
                 ref var e = ref _stage.Emit(ExchangeEventType.BadDebt);
                 e.Engine.AccountId = account;
                 e.Amount = rest;
-                e.LiquidationId = liquidationId;
-                e.TriggerSequence = TriggerOf(liquidationId, account);
+                e.LiquidationId = owner;
+                e.TriggerSequence = TriggerOf(owner, account);
                 e.MarkPrice = new Price(_market.Mark);
                 e.FundBefore = FundEquity;
                 e.FundAfter = FundEquity;

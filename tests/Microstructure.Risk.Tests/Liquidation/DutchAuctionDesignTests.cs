@@ -62,6 +62,21 @@ public class DutchAuctionDesignTests
     }
 
     [Fact]
+    public void A_deficit_an_auction_sale_leaves_is_covered_under_that_liquidations_id()
+    {
+        // The take is an agent's command, outside any liquidation scope: the fund's cover must still name the
+        // liquidation (recorders sum fund usage by liquidation).
+        var d = Create(new DutchAuctionOptions { StandingBids = [], Penalty = 0m });
+        d.Deposit(Bidder, 10_000m);
+        var started = Assert.Single(d.Mark(9_040), e => e.Type == ExchangeEventType.AuctionStarted);
+        d.Advance(10m); // one step: $90.40 × 0.99 = $89.49, under the trader's $90 bankruptcy price
+        var take = d.Send(ExchangeCommand.TakeAuction(Bidder, started.LiquidationId, 10, 9_040, d.Time));
+        var cover = Assert.Single(take, e => e.Type == ExchangeEventType.InsuranceFund && e.FundReason == FundMovementReason.DeficitCover);
+        Assert.Equal(started.LiquidationId, cover.LiquidationId);
+        d.AssertConserved();
+    }
+
+    [Fact]
     public void A_bid_below_the_auction_price_is_refused()
     {
         var d = Create(new DutchAuctionOptions { StandingBids = [] });
