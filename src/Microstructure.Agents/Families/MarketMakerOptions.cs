@@ -91,7 +91,7 @@ public sealed record MarketMakerOptions : AgentOptions
     public override void Validate(string path)
     {
         base.Validate(path);
-        Require.InRange(QuoteIntervalSeconds, 0.000001, 3_600, $"{path}.quoteIntervalSeconds");
+        Require.InRange(QuoteIntervalSeconds, 0.001, 3_600, $"{path}.quoteIntervalSeconds"); // a faster re-quote is a runaway, not a maker (issue 12)
         Require.InRange(Levels, 1, 100, $"{path}.levels");
         Require.InRange(LevelSpacingTicks, 1, 1_000_000, $"{path}.levelSpacingTicks");
         Require.NotNull(QuoteSize, $"{path}.quoteSize");

@@ -150,6 +150,13 @@ public sealed class Scenario
 
     internal static long Nanos(double seconds) => (long)Math.Round(seconds * 1e9, MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// A repeating interval is 0 (none) or at least 1 ms: a nanosecond tick or snapshot schedules a billion kernel items
+    /// per simulated second and the run never ends (issue 12).
+    /// </summary>
+    private static void RequireNoneOrAtLeastAMillisecond(double seconds, string path) =>
+        Require.That(seconds == 0 || seconds >= 0.001, path, $"must be 0 (none) or at least 0.001 s; got {Require.Format(seconds)}");
+
     private static void ValidateEnvironment(ScenarioDefinition d)
     {
         var index = d.Index;
@@ -172,8 +179,10 @@ public sealed class Scenario
         Require.InRange(d.MarketData.LongVolatilitySeconds, d.MarketData.ShortVolatilitySeconds, 864_000, "marketData.longVolatilitySeconds");
         Require.NotNull(d.Snapshot, "snapshot");
         Require.InRange(d.Snapshot.IntervalSeconds, 0, 86_400, "snapshot.intervalSeconds");
+        RequireNoneOrAtLeastAMillisecond(d.Snapshot.IntervalSeconds, "snapshot.intervalSeconds");
         Require.InRange(d.Snapshot.Depth, 1, 10_000, "snapshot.depth");
         Require.InRange(d.TickIntervalSeconds, 0, 86_400, "tickIntervalSeconds");
+        RequireNoneOrAtLeastAMillisecond(d.TickIntervalSeconds, "tickIntervalSeconds");
         Require.That(d.Exchange.InsuranceFund is >= 0 and <= 1_000_000_000m, "exchange.insuranceFund", $"must be in [0, 1000000000]; got {d.Exchange.InsuranceFund}");
         Require.That(d.Exchange.KeeperCash is >= 0 and <= 1_000_000_000m, "exchange.keeperCash", $"must be in [0, 1000000000]; got {d.Exchange.KeeperCash}");
         if (d.LendingPool is { } pool)

@@ -71,6 +71,8 @@ public class ScenarioLoaderTests
     [InlineData("{\n  \"agents\": [\n    { \"kind\": \"hedger\", \"topUpMarginRatio\": 1.5 } ]\n}", "agents[0].topUpMarginRatio", "must be in (0, 1); got 1.5", 3)]
     [InlineData("{\n  \"agents\": [\n    { \"kind\": \"leveraged\",\n      \"capital\": { \"distribution\": \"pareto\", \"scale\": 50, \"alpha\": 1.3 } } ]\n}", "agents[0].capital.max", "must cap the pareto at most at 1000000000", 4)]
     [InlineData("{\n  \"agents\": [ { \"kind\": \"market-maker\", \"refillHalfLifeSeconds\": -1 } ]\n}", "agents[0].refillHalfLifeSeconds", "must be in [0, 86400]; got -1", 2)]
+    [InlineData("{\n  \"tickIntervalSeconds\": 1e-9\n}", "tickIntervalSeconds", "must be 0 (none) or at least 0.001 s; got 1E-09", 2)]
+    [InlineData("{\n  \"snapshot\": { \"intervalSeconds\": 0.000001 }\n}", "snapshot.intervalSeconds", "must be 0 (none) or at least 0.001 s", 2)]
     [InlineData("{ \"durationSeconds\": 10, ", "", "not valid JSON", 1)]
     public void A_bad_field_is_reported_with_the_file_line_field_path_and_problem(string json, string path, string problem, long line)
     {
