@@ -15,6 +15,8 @@ internal sealed class ExchangeSettings
         Check.That(spec is not null, "instrument", "is required");
         Check.That(spec.MinPrice.Ticks >= 1 && spec.MaxPrice >= spec.MinPrice, "instrument", "price bounds must satisfy 1 <= minPrice <= maxPrice");
         decimal perTickLot = spec.TickSize * spec.LotSize * FixedPoint.CashScale;
+        Check.That(perTickLot <= long.MaxValue / 4, "instrument",
+            $"tickSize × lotSize is too large for 64-bit cash (one tick on one lot would be {perTickLot / FixedPoint.CashScale} quote); got {spec.TickSize} × {spec.LotSize}");
         Check.That(perTickLot >= 1 && perTickLot == decimal.Truncate(perTickLot), "instrument",
             $"tickSize × lotSize must be a whole multiple of 10⁻⁸ quote (the cash scale); got {spec.TickSize} × {spec.LotSize}");
         CashPerTickLot = (long)perTickLot;

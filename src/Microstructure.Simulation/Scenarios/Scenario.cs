@@ -23,10 +23,17 @@ public sealed class Scenario
         Require.That(instrument.LotSize > 0, "instrument.lotSize", $"must be > 0; got {instrument.LotSize}");
         Require.That(instrument.MaxPrice >= instrument.TickSize, "instrument.maxPrice", $"must be at least one tick; got {instrument.MaxPrice}");
         Require.InRange(instrument.MaxOrderLots, 1, long.MaxValue / 4, "instrument.maxOrderLots");
-        long maxTicks = (long)decimal.Floor(instrument.MaxPrice / instrument.TickSize);
+        // The book indexes prices 1 … maxPrice in ticks with 32-bit level slots (issue 12: a 0.0001 tick under the
+        // default $10M cap was a stack trace, not a message).
+        decimal ticks = decimal.Floor(instrument.MaxPrice / instrument.TickSize);
+        Require.That(ticks <= MaxPriceTicks, "instrument.tickSize",
+            $"with tickSize {instrument.TickSize} the prices up to maxPrice {instrument.MaxPrice} span {ticks:N0} ticks; the book holds at most {MaxPriceTicks:N0}: use a coarser tick or a lower instrument.maxPrice");
+        long maxTicks = (long)ticks;
         Instrument = new InstrumentSpec(instrument.Symbol, instrument.TickSize, instrument.LotSize, new Price(1), new Price(maxTicks), new Quantity(instrument.MaxOrderLots));
-        InitialPriceTicks = (long)decimal.Round(definition.InitialPrice / instrument.TickSize, MidpointRounding.AwayFromZero);
-        Require.InRange(InitialPriceTicks, 1, maxTicks, "initialPrice");
+        decimal initialTicks = decimal.Round(definition.InitialPrice / instrument.TickSize, MidpointRounding.AwayFromZero);
+        Require.That(initialTicks >= 1 && initialTicks <= maxTicks, "initialPrice",
+            $"must lie between one tick ({instrument.TickSize}) and instrument.maxPrice ({instrument.MaxPrice}); got {definition.InitialPrice}");
+        InitialPriceTicks = (long)initialTicks;
 
         Require.InRange(definition.DurationSeconds, 0.001, 31_536_000, "durationSeconds");
         DurationNs = Nanos(definition.DurationSeconds);
@@ -147,6 +154,9 @@ public sealed class Scenario
             LendingPool = Definition.LendingPool?.Options,
         };
     }
+
+    /// <summary>The most price levels (ticks from 1 to the maximum) the matching engine indexes.</summary>
+    private const long MaxPriceTicks = 1L << 31;
 
     internal static long Nanos(double seconds) => (long)Math.Round(seconds * 1e9, MidpointRounding.AwayFromZero);
 

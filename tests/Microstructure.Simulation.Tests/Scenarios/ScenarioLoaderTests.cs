@@ -73,6 +73,9 @@ public class ScenarioLoaderTests
     [InlineData("{\n  \"agents\": [ { \"kind\": \"market-maker\", \"refillHalfLifeSeconds\": -1 } ]\n}", "agents[0].refillHalfLifeSeconds", "must be in [0, 86400]; got -1", 2)]
     [InlineData("{\n  \"tickIntervalSeconds\": 1e-9\n}", "tickIntervalSeconds", "must be 0 (none) or at least 0.001 s; got 1E-09", 2)]
     [InlineData("{\n  \"snapshot\": { \"intervalSeconds\": 0.000001 }\n}", "snapshot.intervalSeconds", "must be 0 (none) or at least 0.001 s", 2)]
+    [InlineData("{\n  \"instrument\": { \"symbol\": \"X\", \"tickSize\": 0.0001, \"lotSize\": 0.001 }\n}", "instrument.tickSize", "span 100,000,000,000 ticks; the book holds at most 2,147,483,648", 2)]
+    [InlineData("{\n  \"initialPrice\": 9223372036854775807\n}", "initialPrice", "must lie between one tick (0.1) and instrument.maxPrice", 2)]
+    [InlineData("{\n  \"instrument\": { \"symbol\": \"X\", \"tickSize\": 0.1, \"lotSize\": 9223372036854775807 }\n}", "instrument", "too large for 64-bit cash", 2)]
     [InlineData("{ \"durationSeconds\": 10, ", "", "not valid JSON", 1)]
     public void A_bad_field_is_reported_with_the_file_line_field_path_and_problem(string json, string path, string problem, long line)
     {
