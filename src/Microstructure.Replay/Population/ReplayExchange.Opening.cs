@@ -1,3 +1,4 @@
+using Microstructure.Replay.Io;
 using Microstructure.Engine;
 using Microstructure.Replay.Processing;
 using Microstructure.Risk;
@@ -102,7 +103,15 @@ internal sealed partial class ReplayExchange
         var opposite = a.Side == Side.Buy ? engine.BestAsk.Ticks : engine.BestBid.Ticks;
         var basis = Math.Max(Exchange.MarkPrice.Ticks, opposite);
         var valuation = basis + FixedPoint.RateCeil(basis, _marketBuffer);
-        var notional = checked(a.Lots * valuation * Exchange.CashPerTickLot);
+        long perLot = valuation * Exchange.CashPerTickLot;
+        if (a.Lots > long.MaxValue / 4 / perLot)
+        {
+            // A user's size, not a bug: say which field to change (issue 12) instead of an overflow's stack trace.
+            throw new ReplayInputException(Spec.Source, 0,
+                $"size.max: a position of {a.Lots:N0} lots at {valuation:N0} ticks is too large for 64-bit cash; lower size.max (at most {long.MaxValue / 4 / perLot:N0} lots at this price)");
+        }
+
+        var notional = a.Lots * perLot;
         return FixedPoint.CeilDiv(notional, a.Leverage) + FixedPoint.RateCeil(notional, _takerFee);
     }
 

@@ -85,6 +85,16 @@ public sealed class ReplayExchangeTests
     }
 
     [Fact]
+    public void A_population_size_too_large_for_64_bit_cash_is_a_user_error_naming_the_field()
+    {
+        var huge = Populations.Aapl() with { MinLots = 1_000_000_000_000_000, MaxLots = 1_000_000_000_000_000, Source = "pop.json" };
+        var e = Assert.Throws<ReplayInputException>(() => Aapl(huge));
+        Assert.StartsWith("pop.json", e.Message, StringComparison.Ordinal);
+        Assert.Contains("size.max", e.Message, StringComparison.Ordinal);
+        Assert.Contains("too large for 64-bit cash", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Money_is_conserved_exactly_after_every_event_of_the_run()
     {
         ReplayExchange? exchange = null;
