@@ -35,13 +35,10 @@ internal sealed class LiquidationDesk : ILiquidationDesk
     private readonly MatchingEngine _engine;
     private readonly LiquidationOrderPricing _pricing;
     private readonly UnwindPolicy _fundPolicy;
-    private readonly long _fundMaxLoss;
+    private readonly FundSolvency _fund;
     private long _lastVaultLiquidation;
     private UnwindPolicy _vaultPolicy;
-    private readonly FundHoldings _fundHoldings = new();
     private bool _fundUnwindPending;
-    private long _fundReference = -1;
-    private AdlRanking _fundRanking;
 
     /// <summary>Wires the desk to the parts it acts on.</summary>
     public LiquidationDesk(
@@ -67,7 +64,7 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         _engine = engine;
         _pricing = pricing;
         _fundPolicy = fundPolicy;
-        _fundMaxLoss = fundMaxLoss;
+        _fund = new FundSolvency(book, margin, market, k, maxPositionLots, fundMaxLoss);
         _vaultPolicy = fundPolicy;
         _book = book;
         _gate = gate;
@@ -325,21 +322,22 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         ref var f = ref _book[fund];
         if (f.Lots == 0)
         {
-            _fundHoldings.Clear();
+            _fund.Holdings.Clear();
             return;
         }
 
         // Each slice sells (or buys back) the oldest takeover still held, and no more than it, so that its fills — and
         // an ADL of what is held — are credited to the liquidation the fund took that position from.
-        var (owner, ownerLots) = _fundHoldings.Count > 0 ? _fundHoldings.Oldest : (liquidationId, Math.Abs(f.Lots));
+        var holdings = _fund.Holdings;
+        var (owner, ownerLots) = holdings.Count > 0 ? holdings.Oldest : (liquidationId, Math.Abs(f.Lots));
         var outer = _stage.Scope;
         _stage.Scope = LiquidationScope.TimeDriven(owner);
-        if (FundEquity(fund) <= FundFloor())
+        if (_fund.IsExhausted)
         {
             // The fund is exhausted: what it holds is closed against the profitable opposite side at the price where
             // the fund is left with exactly its floor — the loss beyond it is socialised, not hidden in the fund.
-            AutoDeleverage(fund, _fundRanking, FundFloorPrice(fund), owner);
-            _fundHoldings.Clear();
+            AutoDeleverage(fund, _fund.Ranking, _fund.FloorPrice(), owner);
+            holdings.Clear();
             _stage.Scope = outer;
             return;
         }
@@ -347,10 +345,10 @@ internal sealed class LiquidationDesk : ILiquidationDesk
         long before = Math.Abs(f.Lots);
         UnwindSlice(fund, in _fundPolicy, owner, ownerLots);
         _stage.Scope = outer;
-        _fundHoldings.Consume(before - Math.Abs(f.Lots));
+        holdings.Consume(before - Math.Abs(f.Lots));
         if (f.Lots == 0)
         {
-            _fundHoldings.Clear();
+            holdings.Clear();
         }
         else
         {
@@ -385,20 +383,6 @@ internal sealed class LiquidationDesk : ILiquidationDesk
             _parked.Add(in ticket, due);
         }
     }
-
-    /// <summary>The fund's equity: its cash plus its held position at the mark.</summary>
-    private long FundEquity(int fund) => _book.EquityOf(fund);
-
-    /// <summary>The price at which the fund's equity is exactly its floor (the fund's "bankruptcy" under its loss cap).</summary>
-    private long FundFloorPrice(int fund)
-    {
-        ref var f = ref _book[fund];
-        return _margin.BankruptcyPrice(f.MarginCash - FundFloor(), f.Lots);
-    }
-
-    /// <summary>The equity below which the fund takes nothing more and deleverages what it holds (0 before its first takeover).</summary>
-    private long FundFloor() =>
-        _fundReference <= 0 ? 0 : _fundReference - FixedPoint.RateFloor(_fundReference, _fundMaxLoss);
 
     private long BankruptcyPriceOf(int account)
     {
@@ -476,38 +460,17 @@ internal sealed class LiquidationDesk : ILiquidationDesk
             return;
         }
 
-        int fund = _book.FundAccount;
-        if (_fundReference < 0)
-        {
-            _fundReference = Math.Max(0, FundEquity(fund));
-            _fundRanking = ranking;
-        }
-
-        if (!FundCanTake(fund, a.Lots, BankruptcyPriceOf(account)))
+        _fund.FirstUse(ranking);
+        if (!_fund.CanTake(a.Lots, BankruptcyPriceOf(account)))
         {
             AutoDeleverage(account, ranking, 0, liquidationId);
             return;
         }
 
         long lots = Math.Abs(a.Lots);
-        TakeoverAtBankruptcy(account, fund, liquidationId);
-        _fundHoldings.Add(liquidationId, lots);
+        TakeoverAtBankruptcy(account, _book.FundAccount, liquidationId);
+        _fund.Holdings.Add(liquidationId, lots);
         ParkFundUnwind(_market.Now + _fundPolicy.CoolDown);
-    }
-
-    /// <summary>
-    /// Whether the fund's equity stays above its floor after taking <paramref name="lots"/> at <paramref name="price"/>
-    /// (valued at the mark), and its position within the largest allowed (so that its value fits 64 bits).
-    /// </summary>
-    private bool FundCanTake(int fund, long lots, long price)
-    {
-        if (Math.Abs(_book[fund].Lots + lots) > _maxPositionLots)
-        {
-            return false;
-        }
-
-        long gain = (_market.Mark - price) * lots * _k; // the position at the mark minus what the fund pays for it
-        return FundEquity(fund) + gain > FundFloor();
     }
 
     /// <summary>
