@@ -55,6 +55,14 @@ public abstract record AgentOptions
         Latency.Validate($"{path}.latency");
     }
 
+    /// <summary>
+    /// About how many orders and cancels one agent of the population sends a second in steady state — only for the
+    /// run budget shown and checked before a run starts (docs/scenarios.md, "Run budget"), never for the run itself.
+    /// Families that trade a few times a run (leveraged traders, hedgers, liquidators, loopers) keep the default 0.05.
+    /// </summary>
+    [JsonIgnore]
+    public virtual double EstimatedCommandsPerSecond => 0.05;
+
     /// <summary>Builds one agent of the population.</summary>
     /// <param name="setup">Account, population, member index and random stream.</param>
     public abstract Agent Create(AgentSetup setup);

@@ -52,5 +52,10 @@ public sealed record FundamentalTraderOptions : AgentOptions
     }
 
     /// <inheritdoc />
+    /// <remarks>At most one order per decision, decisions at <see cref="Rate"/> a second (fewer when the book sits at value).</remarks>
+    [JsonIgnore]
+    public override double EstimatedCommandsPerSecond => Rate;
+
+    /// <inheritdoc />
     public override Agent Create(AgentSetup setup) => new FundamentalTrader(setup, this, DrawCapital(setup.Random));
 }

@@ -111,5 +111,10 @@ public sealed record MarketMakerOptions : AgentOptions
     }
 
     /// <inheritdoc />
+    /// <remarks>Each quote interval replaces every level on both sides: a cancel and a new order per level and side.</remarks>
+    [JsonIgnore]
+    public override double EstimatedCommandsPerSecond => 4.0 * Levels / QuoteIntervalSeconds;
+
+    /// <inheritdoc />
     public override Agent Create(AgentSetup setup) => new MarketMaker(setup, this, DrawCapital(setup.Random));
 }

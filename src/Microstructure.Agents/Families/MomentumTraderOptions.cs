@@ -57,5 +57,10 @@ public sealed record MomentumTraderOptions : AgentOptions
     }
 
     /// <inheritdoc />
+    /// <remarks>At most one order per decision, decisions at <see cref="Rate"/> a second.</remarks>
+    [JsonIgnore]
+    public override double EstimatedCommandsPerSecond => Rate;
+
+    /// <inheritdoc />
     public override Agent Create(AgentSetup setup) => new MomentumTrader(setup, this, DrawCapital(setup.Random));
 }

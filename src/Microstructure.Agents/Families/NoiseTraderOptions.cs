@@ -91,5 +91,15 @@ public sealed record NoiseTraderOptions : AgentOptions
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Limit and market orders at their rates, and the cancellations of resting orders — which in steady state cannot
+    /// outnumber the limit orders that rest, and are at most the cancel rate on a full book of maxOpenOrders. Activity
+    /// feedback is counted at its average of about 1 (bursts are short).
+    /// </remarks>
+    [JsonIgnore]
+    public override double EstimatedCommandsPerSecond =>
+        LimitRate + MarketRate + Math.Min(CancelRate * MaxOpenOrders, LimitRate);
+
+    /// <inheritdoc />
     public override Agent Create(AgentSetup setup) => new NoiseTrader(setup, this, DrawCapital(setup.Random));
 }

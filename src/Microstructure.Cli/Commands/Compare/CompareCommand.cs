@@ -22,6 +22,7 @@ internal static class CompareCommand
         var parallel = new Option<int?>("--parallel") { Description = "Runs at once (default: the number of cores). Results do not depend on it.", CustomParser = NumberParsers.Int("--parallel") };
         var duration = new Option<double?>("--duration") { Description = "Simulated seconds per run instead of the scenario's durationSeconds.", CustomParser = NumberParsers.Double("--duration") };
         var json = new Option<bool>("--json") { Description = "Print the comparison's summary.json instead of the table." };
+        var budget = new BudgetOptions();
         var command = new Command("compare", "Run a scenario under several liquidation designs and seeds and compare them (table, box plots, report.md).");
         command.Arguments.Add(scenario);
         command.Options.Add(designs);
@@ -30,6 +31,7 @@ internal static class CompareCommand
         command.Options.Add(parallel);
         command.Options.Add(duration);
         command.Options.Add(json);
+        budget.AddTo(command);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -79,6 +81,12 @@ internal static class CompareCommand
                     MaxParallelism = parse.GetValue(parallel) ?? Environment.ProcessorCount,
                     DurationSeconds = parse.GetValue(duration),
                 };
+                int runs = plan.Designs.Count * plan.Seeds.Count;
+                if (budget.Check(parse, loaded, plan.DurationSeconds, runs, plan.MaxParallelism, plan.Directory, stderr) is { } refused)
+                {
+                    return refused;
+                }
+
                 return Run(plan, parse.GetValue(json), stdout, stderr);
             }
             catch (Exception e) when (SimulationErrors.UserMessage(e) is { } message)

@@ -25,6 +25,7 @@ internal static class SimulateCommand
         var design = new Option<string?>("--design") { Description = "Liquidation design to use instead of the scenario's (e.g. tiered-partial)." };
         var duration = new Option<double?>("--duration") { Description = "Simulated seconds to run instead of the scenario's durationSeconds.", CustomParser = NumberParsers.Double("--duration") };
         var pipelined = new Option<bool>("--pipelined") { Description = "Run the exchange on its own thread behind the ring buffers (same results as the default direct mode)." };
+        var budget = new BudgetOptions();
         var command = new Command("simulate", "Run a scenario once and write its run directory: tapes, cascades, price impact, plots and report.md.");
         command.Arguments.Add(scenario);
         command.Options.Add(seed);
@@ -33,6 +34,7 @@ internal static class SimulateCommand
         command.Options.Add(design);
         command.Options.Add(duration);
         command.Options.Add(pipelined);
+        budget.AddTo(command);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -45,6 +47,8 @@ internal static class SimulateCommand
             try
             {
                 return Run(
+                    parse,
+                    budget,
                     parse.GetValue(scenario)!.ToString(),
                     new RunOptions
                     {
@@ -66,7 +70,7 @@ internal static class SimulateCommand
         return command;
     }
 
-    private static int Run(string scenarioPath, RunOptions options, string? outDirectory, bool json, TextWriter output, TextWriter error)
+    private static int Run(ParseResult parse, BudgetOptions budget, string scenarioPath, RunOptions options, string? outDirectory, bool json, TextWriter output, TextWriter error)
     {
         Scenario scenario = ScenarioLoader.Load(scenarioPath);
         if (options.Design is { } design && SimulationErrors.UnknownDesign(scenario, [design]) is { } designProblem)
@@ -74,8 +78,13 @@ internal static class SimulateCommand
             return SimulationErrors.Report(error, $"--design: {designProblem}");
         }
 
-        using var run = new SimulationRun(scenario, options);
         string directory = outDirectory ?? RunDirectoryNames.Default(scenario.Name, DateTime.Now);
+        if (budget.Check(parse, scenario, options.DurationSeconds, runs: 1, parallel: 1, directory, error) is { } refused)
+        {
+            return refused;
+        }
+
+        using var run = new SimulationRun(scenario, options);
         var clock = Stopwatch.StartNew();
         using var ctrlC = new CtrlC();
         RunSummary summary;
