@@ -19,6 +19,7 @@ internal static class CliApp
         var root = new RootCommand("Microstructure: order-book market-microstructure simulator and historical replay.");
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(Commands.Sweep.SweepCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }

@@ -1,0 +1,173 @@
+using System.CommandLine;
+using System.Globalization;
+using Microstructure.Cli.Output;
+using Microstructure.Runner.Comparison;
+using Microstructure.Runner.Sweeps;
+using Microstructure.Simulation.Scenarios;
+
+namespace Microstructure.Cli.Commands.Sweep;
+
+/// <summary>
+/// <c>micro sweep SCENARIO --set PATH=V1,V2 [--set ...] [--designs ...] [--seeds N]</c>: the scenario at every point of
+/// a grid of field values, under each design and seed, runs in parallel, each kept under a key of what it ran; a
+/// catalog (runs.csv) with one row per run. Run again on the same --out, it resumes.
+/// </summary>
+internal static class SweepCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var scenario = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON; see docs/scenarios.md), e.g. data/scenarios/leveraged-cascade.json." };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "A field and its values, PATH=V1,V2,... (PATH as errors name fields, e.g. agents[4].leverage.median or shocks[1].quantity); repeat for a grid (the product).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var designs = new Option<string?>("--designs") { Description = "Comma-separated design names (default: the scenario's comparison.designs, or its own design)." };
+        var seeds = new Option<int?>("--seeds") { Description = "Seeds per point and design: the scenario's \"seeds\" list, continued with consecutive seeds (default 10).", CustomParser = NumberParsers.Int("--seeds") };
+        var parallel = new Option<int?>("--parallel") { Description = "Runs at once (default: the number of cores). Results do not depend on it.", CustomParser = NumberParsers.Int("--parallel") };
+        var duration = new Option<double?>("--duration") { Description = "Simulated seconds per run instead of the scenario's durationSeconds.", CustomParser = NumberParsers.Double("--duration") };
+        var keep = new Option<string>("--keep") { Description = "What each run keeps: summary, liquidations (the default: summary and the liquidation table) or all (every tape, plots)." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Output directory: new, empty, or an earlier start of the same sweep to resume (default: runs/SCENARIO-sweep-TIMESTAMP)." };
+        var budget = new BudgetOptions();
+        var command = new Command("sweep", "Run a scenario over a grid of field values × designs × seeds; one catalog row per run; resumable.");
+        command.Arguments.Add(scenario);
+        command.Options.Add(set);
+        command.Options.Add(designs);
+        command.Options.Add(seeds);
+        command.Options.Add(parallel);
+        command.Options.Add(duration);
+        command.Options.Add(keep);
+        command.Options.Add(output);
+        budget.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(seeds) is < 1)
+            {
+                return SimulationErrors.Report(stderr, $"--seeds must be at least 1; got {parse.GetValue(seeds)}");
+            }
+
+            if (parse.GetValue(parallel) is < 1)
+            {
+                return SimulationErrors.Report(stderr, $"--parallel must be at least 1; got {parse.GetValue(parallel)}");
+            }
+
+            if (SimulationErrors.CheckDuration(parse.GetValue(duration)) is { } durationProblem)
+            {
+                return SimulationErrors.Report(stderr, durationProblem);
+            }
+
+            if (ParseKeep(parse.GetValue(keep)) is not { } keepValue)
+            {
+                return SimulationErrors.Report(stderr, $"--keep must be summary, liquidations or all; got '{parse.GetValue(keep)}'");
+            }
+
+            var parameters = new List<SweepParameter>();
+            foreach (string text in parse.GetValue(set) ?? [])
+            {
+                if (ParseSet(text) is not { } parameter)
+                {
+                    return SimulationErrors.Report(stderr, $"--set must be PATH=V1,V2,... (e.g. agents[4].leverage.median=10,20,40); got '{text}'");
+                }
+
+                if (parameters.Any(p => p.Path == parameter.Path))
+                {
+                    return SimulationErrors.Report(stderr, $"--set names '{parameter.Path}' twice");
+                }
+
+                parameters.Add(parameter);
+            }
+
+            try
+            {
+                string path = parse.GetValue(scenario)!.ToString();
+                var loaded = ScenarioLoader.Load(path);
+                var names = parse.GetValue(designs) is { } list
+                    ? [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
+                    : loaded.ComparisonDesigns.Count > 0 ? [.. loaded.ComparisonDesigns.Select(d => d.Name)] : new List<string> { loaded.Design.Name };
+                if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                {
+                    return SimulationErrors.Report(stderr, $"--designs names '{twice.Key}' twice");
+                }
+
+                if (parse.GetValue(designs) is not null && SimulationErrors.UnknownDesign(loaded, names) is { } designProblem)
+                {
+                    return SimulationErrors.Report(stderr, $"--designs: {designProblem}");
+                }
+
+                var plan = new SweepPlan
+                {
+                    ScenarioPath = path,
+                    Parameters = parameters,
+                    Designs = names,
+                    Seeds = DesignComparison.SeedsFor(loaded, parse.GetValue(seeds) ?? 10),
+                    Directory = parse.GetValue(output)?.ToString() ?? RunDirectoryNames.Default(loaded.Name + "-sweep", DateTime.Now),
+                    MaxParallelism = parse.GetValue(parallel) ?? Environment.ProcessorCount,
+                    DurationSeconds = parse.GetValue(duration),
+                    Keep = keepValue,
+                };
+                int runs = Math.Max(1, parameters.Aggregate(1, (n, p) => n * p.Values.Count)) * names.Count * plan.Seeds.Count;
+                if (budget.Check(parse, loaded, plan.DurationSeconds, runs, plan.MaxParallelism, plan.Directory, stderr) is { } refused)
+                {
+                    return refused;
+                }
+
+                return Run(plan, runs, stdout, stderr);
+            }
+            catch (Exception e) when (SimulationErrors.UserMessage(e) is { } message)
+            {
+                return SimulationErrors.Report(stderr, message);
+            }
+        });
+        return command;
+    }
+
+    /// <summary>PATH=V1,V2,... as a parameter, or null when it is not of that shape.</summary>
+    internal static SweepParameter? ParseSet(string text)
+    {
+        int equals = text.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0 || equals == text.Length - 1)
+        {
+            return null;
+        }
+
+        string[] values = text[(equals + 1)..].Split(',', StringSplitOptions.TrimEntries);
+        return values.Any(v => v.Length == 0) ? null : new SweepParameter(text[..equals].Trim(), values);
+    }
+
+    private static SweepKeep? ParseKeep(string? text) => (text ?? "liquidations") switch
+    {
+        "summary" => SweepKeep.Summary,
+        "liquidations" => SweepKeep.Liquidations,
+        "all" => SweepKeep.All,
+        _ => null,
+    };
+
+    private static int Run(SweepPlan plan, int runs, TextWriter output, TextWriter error)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sweeping {runs / (plan.Designs.Count * plan.Seeds.Count)} point(s) × {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {runs} runs, {plan.MaxParallelism} at a time"));
+        using var ctrlC = new CtrlC();
+        SweepResult result;
+        try
+        {
+            result = ProgressDisplay.Run(output, $"sweep: {runs} runs", report => SweepRunner.Run(plan, p => report((double)p.Completed / p.Total), ctrlC.Token));
+        }
+        catch (Exception e) when (ctrlC.Token.IsCancellationRequested && e is OperationCanceledException or AggregateException)
+        {
+            error.WriteLine($"cancelled: finished runs are kept in {Path.GetFullPath(plan.Directory)}; run the same command again to resume");
+            return ExitCodes.Cancelled;
+        }
+
+        if (result.Resumed > 0)
+        {
+            output.WriteLine($"resumed: {result.Resumed} of {result.Runs} runs were already done and were not run again");
+        }
+
+        output.WriteLine($"catalog: {result.CatalogPath}");
+        output.WriteLine($"runs:    {Path.Combine(result.Directory, SweepRunner.RunsFolder)}");
+        return ExitCodes.Ok;
+    }
+}

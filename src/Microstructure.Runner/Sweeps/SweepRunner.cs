@@ -1,0 +1,212 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microstructure.Analysis.Recording;
+using Microstructure.Runner.Recording;
+using Microstructure.Simulation.Running;
+using Microstructure.Simulation.Scenarios;
+
+namespace Microstructure.Runner.Sweeps;
+
+/// <summary>
+/// Runs a sweep: every point of the grid under every design and seed, runs in parallel, each into
+/// <c>runs/KEY/</c> named by its run key; then writes the catalog (<c>runs.csv</c>, one row per run in grid order).
+/// A run's files depend only on its key, so the catalog is the same whatever <c>--parallel</c> is or the order runs
+/// finish in. Stopped and started again on the same directory, a sweep runs only the keys that have no finished
+/// directory (a run is written to <c>KEY.partial</c> and renamed when complete).
+/// </summary>
+public static class SweepRunner
+{
+    /// <summary>Folder of the run directories.</summary>
+    public const string RunsFolder = "runs";
+
+    /// <summary>The catalog: one row per run.</summary>
+    public const string CatalogFile = "runs.csv";
+
+    /// <summary>The plan as run, which a resumed sweep must match.</summary>
+    public const string PlanFile = "sweep.json";
+
+    private const string Partial = ".partial";
+
+    /// <summary>Runs the plan (or what is left of it) and writes the catalog.</summary>
+    /// <param name="plan">What to run.</param>
+    /// <param name="progress">Called (one call at a time) as each run finishes.</param>
+    /// <param name="cancellationToken">Stops starting runs and stops running ones between kernel items.</param>
+    /// <exception cref="ScenarioException">The file, a point or a design is invalid (nothing has run).</exception>
+    /// <exception cref="RunOutputException">The directory holds something other than this sweep.</exception>
+    public static SweepResult Run(SweepPlan plan, Action<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var runs = Expand(plan);
+        string root = Prepare(plan, runs.Count);
+        string runsRoot = Path.Combine(root, RunsFolder);
+        var todo = runs.Where(r => !Directory.Exists(Path.Combine(runsRoot, r.Key))).ToList();
+        int done = runs.Count - todo.Count;
+        var gate = new object();
+        var jobs = todo.Select(r => new BatchJob(r.Scenario, new RunOptions { Design = r.Design, Seed = r.Seed, DurationSeconds = plan.DurationSeconds })).ToList();
+        var runOf = new Dictionary<BatchJob, SweepRun>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < jobs.Count; i++)
+        {
+            runOf[jobs[i]] = todo[i];
+        }
+
+        BatchRunner.Run(jobs, plan.MaxParallelism, (job, run) =>
+        {
+            var sweepRun = runOf[job];
+            Execute(plan, sweepRun, run, runsRoot, cancellationToken);
+            lock (gate)
+            {
+                progress?.Invoke(new SweepProgress(++done, runs.Count, sweepRun.Key, sweepRun.Design, sweepRun.Seed));
+            }
+
+            return 0;
+        }, cancellationToken);
+
+        string catalog = SweepCatalog.Write(root, plan, runs);
+        return new SweepResult(root, catalog, runs.Count, runs.Count - todo.Count);
+    }
+
+    /// <summary>Every run of the plan in grid order (point, then design, then seed), each point validated as a scenario.</summary>
+    internal static List<SweepRun> Expand(SweepPlan plan)
+    {
+        if (plan.Designs is not { Count: > 0 } || plan.Seeds is not { Count: > 0 })
+        {
+            throw new ArgumentException("A sweep needs at least one design and one seed.", nameof(plan));
+        }
+
+        byte[] bytes = File.Exists(plan.ScenarioPath) ? File.ReadAllBytes(plan.ScenarioPath) : [];
+        var runs = new List<SweepRun>();
+        foreach (var point in Points(plan.Parameters))
+        {
+            var scenario = ScenarioOverrides.Load(plan.ScenarioPath, point);
+            foreach (string design in plan.Designs)
+            {
+                scenario.ResolveDesign(design); // an unknown name fails before anything runs
+                foreach (long seed in plan.Seeds)
+                {
+                    runs.Add(new SweepRun(SweepRun.KeyOf(bytes, point, design, seed, plan.DurationSeconds), point, design, seed, scenario));
+                }
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>The grid: the product of the parameters' values, the first parameter varying slowest.</summary>
+    internal static List<IReadOnlyList<KeyValuePair<string, string>>> Points(IReadOnlyList<SweepParameter> parameters)
+    {
+        var points = new List<IReadOnlyList<KeyValuePair<string, string>>> { Array.Empty<KeyValuePair<string, string>>() };
+        foreach (var parameter in parameters)
+        {
+            points = [.. points.SelectMany(p => parameter.Values.Select(v => (IReadOnlyList<KeyValuePair<string, string>>)[.. p, new(parameter.Path, v)]))];
+        }
+
+        return points;
+    }
+
+    private static string Prepare(SweepPlan plan, int runCount)
+    {
+        string root = Path.GetFullPath(plan.Directory);
+        string planFile = Path.Combine(root, PlanFile);
+        string identity = Identity(plan, runCount);
+        if (File.Exists(planFile))
+        {
+            if (File.ReadAllText(planFile) != identity)
+            {
+                throw new RunOutputException(root, $"Output directory '{root}' holds a different sweep (its {PlanFile} differs: another scenario file content, grid, designs, seeds, duration or --keep); choose a new --out to run this one (nothing was overwritten).");
+            }
+
+            foreach (string partial in Directory.EnumerateDirectories(Path.Combine(root, RunsFolder), "*" + Partial))
+            {
+                Directory.Delete(partial, recursive: true); // an interrupted run starts again from its beginning
+            }
+        }
+        else
+        {
+            OutputDirectory.RequireNewOrEmpty(root);
+            Directory.CreateDirectory(Path.Combine(root, RunsFolder));
+            File.WriteAllText(planFile, identity);
+        }
+
+        return root;
+    }
+
+    private static string Identity(SweepPlan plan, int runCount)
+    {
+        var json = new JsonObject
+        {
+            ["scenario"] = Path.GetFileName(plan.ScenarioPath),
+            ["scenario_sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(plan.ScenarioPath))),
+            ["parameters"] = new JsonArray([.. plan.Parameters.Select(p => new JsonObject { ["path"] = p.Path, ["values"] = new JsonArray([.. p.Values.Select(v => JsonValue.Create(v))]) })]),
+            ["designs"] = new JsonArray([.. plan.Designs.Select(d => JsonValue.Create(d))]),
+            ["seeds"] = new JsonArray([.. plan.Seeds.Select(s => JsonValue.Create(s))]),
+            ["duration_s"] = plan.DurationSeconds is { } d ? JsonValue.Create(d) : null,
+            ["keep"] = plan.Keep.ToString().ToLowerInvariant(),
+            ["runs"] = runCount,
+        };
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    private static void Execute(SweepPlan plan, SweepRun sweepRun, SimulationRun run, string runsRoot, CancellationToken cancellationToken)
+    {
+        string partial = Path.Combine(runsRoot, sweepRun.Key + Partial);
+        RecordedSimulation.Execute(run, partial, plan.Recorder, cancellationToken: cancellationToken);
+        Prune(partial, plan.Keep);
+        var point = new JsonObject
+        {
+            ["key"] = sweepRun.Key,
+            ["point"] = new JsonObject([.. sweepRun.Point.Select(p => new KeyValuePair<string, JsonNode?>(p.Key, p.Value))]),
+            ["design"] = sweepRun.Design,
+            ["seed"] = sweepRun.Seed,
+        };
+        File.WriteAllText(Path.Combine(partial, "point.json"), point.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(partial, "scenario.json"), ScenarioOverrides.Apply(File.ReadAllBytes(plan.ScenarioPath), plan.ScenarioPath, sweepRun.Point) + "\n");
+        Directory.Move(partial, Path.Combine(runsRoot, sweepRun.Key));
+    }
+
+    /// <summary>Deletes what <paramref name="keep"/> does not keep.</summary>
+    private static void Prune(string directory, SweepKeep keep)
+    {
+        if (keep == SweepKeep.All)
+        {
+            return;
+        }
+
+        foreach (string sub in new[] { "analysis", "plots" })
+        {
+            string path = Path.Combine(directory, sub);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+
+        string tape = Path.Combine(directory, "tape");
+        foreach (string file in Directory.EnumerateFiles(tape))
+        {
+            if (keep == SweepKeep.Summary || !Path.GetFileName(file).StartsWith("liquidation_events.", StringComparison.Ordinal))
+            {
+                File.Delete(file);
+            }
+        }
+
+        if (!Directory.EnumerateFileSystemEntries(tape).Any())
+        {
+            Directory.Delete(tape);
+        }
+    }
+}
+
+/// <summary>A run of a sweep finished.</summary>
+/// <param name="Completed">Runs finished, including those of an earlier start.</param>
+/// <param name="Total">Runs of the sweep.</param>
+/// <param name="Key">The run's key.</param>
+/// <param name="Design">Its design.</param>
+/// <param name="Seed">Its seed.</param>
+public sealed record SweepProgress(int Completed, int Total, string Key, string Design, long Seed);
+
+/// <summary>A finished sweep.</summary>
+/// <param name="Directory">Its directory.</param>
+/// <param name="CatalogPath">Its catalog (runs.csv).</param>
+/// <param name="Runs">Runs of the sweep.</param>
+/// <param name="Resumed">Runs that were already done (an earlier start) and not run again.</param>
+public sealed record SweepResult(string Directory, string CatalogPath, int Runs, int Resumed);

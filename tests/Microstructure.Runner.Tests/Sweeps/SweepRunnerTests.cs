@@ -1,0 +1,128 @@
+using Microstructure.Analysis.Recording;
+using Microstructure.Runner.Sweeps;
+using Microstructure.Runner.Tests.TestSupport;
+
+namespace Microstructure.Runner.Tests.Sweeps;
+
+public sealed class SweepRunnerTests
+{
+    private static SweepPlan Plan(TempFolder folder, string directory, int parallel = 1, SweepKeep keep = SweepKeep.Liquidations)
+    {
+        string scenario = folder.Sub("small.json");
+        if (!File.Exists(scenario))
+        {
+            File.WriteAllText(scenario, TestScenarios.SmallJson);
+        }
+
+        return new SweepPlan
+        {
+            ScenarioPath = scenario,
+            Parameters = [new("agents[4].leverage.max", ["40", "80"]), new("shocks[0].quantity", ["1000", "3000"])],
+            Designs = ["full-close"],
+            Seeds = [3, 4],
+            Directory = folder.Sub(directory),
+            MaxParallelism = parallel,
+            DurationSeconds = 25,
+            Keep = keep,
+        };
+    }
+
+    [Fact]
+    public void The_grid_is_the_product_of_the_values_with_the_first_field_varying_slowest()
+    {
+        var points = SweepRunner.Points([new("a", ["1", "2"]), new("b", ["x", "y", "z"])]);
+
+        Assert.Equal(
+            ["a=1 b=x", "a=1 b=y", "a=1 b=z", "a=2 b=x", "a=2 b=y", "a=2 b=z"],
+            points.Select(p => string.Join(' ', p.Select(kv => $"{kv.Key}={kv.Value}"))));
+        Assert.Single(SweepRunner.Points([]));
+    }
+
+    [Fact]
+    public void Every_run_file_and_the_catalog_are_the_same_whatever_the_parallelism()
+    {
+        using var folder = new TempFolder();
+
+        var one = SweepRunner.Run(Plan(folder, "p1", parallel: 1));
+        var two = SweepRunner.Run(Plan(folder, "p2", parallel: 2));
+
+        Assert.Equal(8, one.Runs);
+        Assert.Equal(File.ReadAllText(one.CatalogPath), File.ReadAllText(two.CatalogPath));
+        Assert.Equal(DirectoryHash.Files(Path.Combine(one.Directory, "runs")), DirectoryHash.Files(Path.Combine(two.Directory, "runs")));
+        string[] catalog = File.ReadAllLines(one.CatalogPath);
+        Assert.Equal(9, catalog.Length);
+        Assert.StartsWith("key,agents[4].leverage.max,shocks[0].quantity,design,seed,liquidations,", catalog[0], StringComparison.Ordinal);
+        Assert.Contains(",40,1000,full-close,3,", catalog[1], StringComparison.Ordinal);
+        Assert.Contains(",80,3000,full-close,4,", catalog[8], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_points_value_reaches_its_run_and_changes_what_it_does()
+    {
+        using var folder = new TempFolder();
+
+        var result = SweepRunner.Run(Plan(folder, "s"));
+
+        var rows = File.ReadAllLines(result.CatalogPath).Skip(1).Select(l => l.Split(',')).ToList();
+        string key = rows.Single(r => r[1] == "80" && r[2] == "3000" && r[4] == "3")[0];
+        string ran = File.ReadAllText(Path.Combine(result.Directory, "runs", key, "scenario.json"));
+        Assert.Contains("\"quantity\": 3000", ran, StringComparison.Ordinal);
+        Assert.Contains("\"max\": 80", ran, StringComparison.Ordinal);
+        Assert.NotEqual(rows[0][5..], rows[^1][5..]); // different points, different metrics
+    }
+
+    [Fact]
+    public void A_stopped_sweep_resumes_running_only_what_is_missing_to_the_same_catalog()
+    {
+        using var folder = new TempFolder();
+        var first = SweepRunner.Run(Plan(folder, "s"));
+        string catalog = File.ReadAllText(first.CatalogPath);
+        string[] runs = Directory.GetDirectories(Path.Combine(first.Directory, "runs")).Order(StringComparer.Ordinal).ToArray();
+        Directory.Delete(runs[0], recursive: true);
+        Directory.Move(runs[1], runs[1] + ".partial"); // killed before its rename
+        var finished = new List<string>();
+
+        var again = SweepRunner.Run(Plan(folder, "s"), p => finished.Add(p.Key));
+
+        Assert.Equal(6, again.Resumed);
+        Assert.Equal([Path.GetFileName(runs[0]), Path.GetFileName(runs[1])], finished.Order(StringComparer.Ordinal));
+        Assert.Equal(catalog, File.ReadAllText(again.CatalogPath));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(first.Directory, "runs"), "*.partial"));
+    }
+
+    [Fact]
+    public void A_directory_holding_another_sweep_is_refused_and_kept()
+    {
+        using var folder = new TempFolder();
+        SweepRunner.Run(Plan(folder, "s") with { Seeds = [3] });
+        var before = DirectoryHash.Files(folder.Sub("s"));
+
+        var e = Assert.Throws<RunOutputException>(() => SweepRunner.Run(Plan(folder, "s")));
+
+        Assert.Contains("holds a different sweep", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, DirectoryHash.Files(folder.Sub("s")));
+    }
+
+    [Theory]
+    [InlineData(SweepKeep.Summary, new[] { "point.json", "report.md", "scenario.json", "summary.json" })]
+    [InlineData(SweepKeep.Liquidations, new[] { "point.json", "report.md", "scenario.json", "summary.json", "tape/liquidation_events.parquet" })]
+    public void Keep_decides_what_a_run_leaves_on_disk(SweepKeep keep, string[] files)
+    {
+        using var folder = new TempFolder();
+        var result = SweepRunner.Run(Plan(folder, "s", keep: keep) with { Parameters = [], Seeds = [3] });
+
+        string run = Directory.GetDirectories(Path.Combine(result.Directory, "runs")).Single();
+        Assert.Equal(files, Directory.GetFiles(run, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(run, f)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Keep_all_keeps_the_run_directory_simulate_writes()
+    {
+        using var folder = new TempFolder();
+        var result = SweepRunner.Run(Plan(folder, "s", keep: SweepKeep.All) with { Parameters = [], Seeds = [3] });
+
+        string run = Directory.GetDirectories(Path.Combine(result.Directory, "runs")).Single();
+        Assert.True(File.Exists(Path.Combine(run, "plots", "price.png")));
+        Assert.True(File.Exists(Path.Combine(run, "tape", "trades.csv")));
+    }
+}
