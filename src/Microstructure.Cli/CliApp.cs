@@ -20,6 +20,7 @@ internal static class CliApp
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(Commands.Sweep.SweepCommand.Create());
+        root.Subcommands.Add(Commands.Query.QueryCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }
