@@ -15,18 +15,27 @@ internal static class RunOutputs
     public const string ImpactCurveTable = "impact_curve";
     public const string ReturnAcfTable = "return_acf";
 
-    public static RunSummary Write(RecordedRun run)
+    /// <summary>
+    /// Writes the end of the run. <paramref name="cancellationToken"/> is looked at between the steps (before the
+    /// analysis, after it, after each table and plot): once cancelled, what is written stays, summary.json says the
+    /// analysis was cancelled (<see cref="RunSummaryJson.Cancelled"/>), no report.md is written and
+    /// <see cref="OperationCanceledException"/> is thrown.
+    /// </summary>
+    public static RunSummary Write(RecordedRun run, CancellationToken cancellationToken)
     {
-        RunAnalysisResult analysis = RunAnalysis.Analyze(run);
         RunDirectory dir = run.Directory;
         var written = new List<string>(TableFiles.Existing(dir.Tape, TapeWriters.Names, run.Options.Formats));
-        WriteTables(run, analysis, written);
-
         var plots = new List<PlotFile>();
+        StopIfCancelled(run, written, plots, cancellationToken);
+        RunAnalysisResult analysis = RunAnalysis.Analyze(run);
+        StopIfCancelled(run, written, plots, cancellationToken);
+        WriteTables(run, analysis, written, plots, cancellationToken);
+
         var skipped = new List<string> { "Plots are switched off (RecorderOptions.WritePlots)." };
         if (run.Options.WritePlots)
         {
-            (plots, skipped) = RunPlots.Write(run, analysis);
+            skipped = RunPlots.Write(run, analysis, plots, cancellationToken);
+            StopIfCancelled(run, written, plots, cancellationToken);
         }
 
         RunSummary summary = Summarize(run, analysis);
@@ -41,15 +50,44 @@ internal static class RunOutputs
         return summary;
     }
 
-    private static void WriteTables(RecordedRun run, RunAnalysisResult analysis, List<string> written)
+    /// <summary>
+    /// The summary.json of a run cancelled before or during its end (<paramref name="during"/> "run" or "analysis"):
+    /// the files that exist (<paramref name="written"/>, absolute, and the plots), no report.md.
+    /// </summary>
+    public static void WriteCancelled(RunDirectory dir, RecordedRunInfo info, long cashPerTickLot, long reachedNs, RunCounts counts, string during, IEnumerable<string> written, IEnumerable<PlotFile> plots)
+    {
+        var files = new List<string> { RunDirectory.SummaryFile };
+        files.AddRange(written.Select(dir.Relative));
+        files.AddRange(plots.Select(p => p.RelativePath));
+        string summaryPath = Path.Combine(dir.Root, RunDirectory.SummaryFile);
+        RunDirectory.Guard(summaryPath, () => RunSummaryJson.Cancelled(info, cashPerTickLot, reachedNs, counts, during, files).Save(summaryPath));
+    }
+
+    private static void StopIfCancelled(RecordedRun run, List<string> written, List<PlotFile> plots, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        WriteCancelled(run.Directory, run.Info, run.CashPerTickLot, run.EndNs, run.Counts, "analysis", written, plots);
+        throw new OperationCanceledException("The run's analysis was cancelled; summary.json says so.", cancellationToken);
+    }
+
+    private static void WriteTables(RecordedRun run, RunAnalysisResult analysis, List<string> written, List<PlotFile> plots, CancellationToken cancellationToken)
     {
         string folder = run.Directory.Analysis;
         RecorderOptions o = run.Options;
         TableFiles.Write<LiquidationMetrics, LiquidationMetricsRows>(folder, LiquidationsTable, run.Liquidations, o, written);
+        StopIfCancelled(run, written, plots, cancellationToken);
         TableFiles.Write<CascadeSummary, CascadeSummaryRows>(folder, CascadesTable, analysis.Cascades, o, written);
+        StopIfCancelled(run, written, plots, cancellationToken);
         TableFiles.Write<TakerOrder, TakerOrderRows>(folder, ImpactOrdersTable, run.Orders, o, written);
+        StopIfCancelled(run, written, plots, cancellationToken);
         TableFiles.Write<ImpactBin, ImpactBinRows>(folder, ImpactCurveTable, analysis.ImpactBins, o, written);
+        StopIfCancelled(run, written, plots, cancellationToken);
         TableFiles.Write<AcfRow, AcfRows>(folder, ReturnAcfTable, AcfRowsOf(analysis), o, written);
+        StopIfCancelled(run, written, plots, cancellationToken);
     }
 
     private static IEnumerable<AcfRow> AcfRowsOf(RunAnalysisResult analysis)

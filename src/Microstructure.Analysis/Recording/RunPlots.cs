@@ -24,9 +24,13 @@ internal static class RunPlots
     /// <summary>Smallest padding of the depth window (its columns are the L2 snapshots, seconds apart).</summary>
     public const long DepthMinPadNs = 30_000_000_000;
 
-    public static (List<PlotFile> Written, List<string> Skipped) Write(RecordedRun run, RunAnalysisResult analysis)
+    /// <summary>Writes the plots into <paramref name="written"/>; returns why some were not written.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="analysis">Its analysis.</param>
+    /// <param name="written">Receives each plot written.</param>
+    /// <param name="cancellationToken">Once cancelled, the plots not yet drawn are not (the caller sees the token).</param>
+    public static List<string> Write(RecordedRun run, RunAnalysisResult analysis, List<PlotFile> written, CancellationToken cancellationToken)
     {
-        var written = new List<PlotFile>();
         var skipped = new List<string>();
         ChartSize size = run.Options.PlotSize;
         RecordedRunInfo info = run.Info;
@@ -45,17 +49,17 @@ internal static class RunPlots
         }
         else
         {
-            Save(run, Price, "Mid price over the run and around the cascade; shocks dashed; liquidations coloured by what closed most of their lots (book, fund, ADL)", written, path =>
+            Save(Price, "Mid price over the run and around the cascade; shocks dashed; liquidations coloured by what closed most of their lots (book, fund, ADL)", written, path =>
                 PriceChart.SavePng(path, run.Mid, halfTick, run.Records, types, shocks, origin, window, size, $"Mid price and liquidations — {title}"));
         }
 
-        Save(run, Cascades, "Cascade tree: liquidations by time and generation, lines to their parents, dot area ∝ notional", written, path =>
+        Save(Cascades, "Cascade tree: liquidations by time and generation, lines to their parents, dot area ∝ notional", written, path =>
             CascadeTimelineChart.SavePng(path, run.Records, analysis.Forest, types, c => Money.Format(c, info.CashScale, info.QuoteCurrency), size, $"Cascade tree — {title}"));
 
-        Save(run, LiquidationsPerSecond, "Liquidations per second around the cascade, stacked by close type (book, fund, ADL)", written, path =>
+        Save(LiquidationsPerSecond, "Liquidations per second around the cascade, stacked by close type (book, fund, ADL)", written, path =>
             LiquidationRateChart.SavePng(path, times, types, shocks, origin, window, size, $"Liquidations per second — {title}"));
 
-        Save(run, Fund, "Insurance fund: equity (cash + position at the mark) and position in lots over the run", written, path =>
+        Save(Fund, "Insurance fund: equity (cash + position at the mark) and position in lots over the run", written, path =>
             FundChart.SavePng(path, run.FundEquity, run.FundPosition, 1.0 / info.CashScale, info.QuoteCurrency, shocks, origin, run.EndNs, cascade, size, $"Insurance fund — {title}"));
 
         if (analysis.ImpactBins.Length == 0)
@@ -64,7 +68,7 @@ internal static class RunPlots
         }
         else
         {
-            Save(run, Impact, "Immediate impact vs Q/V with the square-root-law fit", written, path =>
+            Save(Impact, "Immediate impact vs Q/V with the square-root-law fit", written, path =>
                 ImpactCurveChart.SavePng(path, analysis.ImpactBins, analysis.ImpactFit, size, $"Price impact vs Q/V — {title}"));
         }
 
@@ -78,12 +82,20 @@ internal static class RunPlots
         else
         {
             string scope = times.Length > 0 ? "around the cascade" : "over the run";
-            Save(run, Depth, $"Order book depth {scope}: visible lots by ticks from the mid (log colour scale)", written, path =>
+            Save(Depth, $"Order book depth {scope}: visible lots by ticks from the mid (log colour scale)", written, path =>
                 DepthHeatmapChart.SaveAroundMidPng(path, grid, origin, shocks, times, size, $"Depth around the mid — {title}",
                     string.Create(System.Globalization.CultureInfo.InvariantCulture, $"rows: where {DepthTracker.RelativeGridLotShare * 100:0}% of the lots rest")));
         }
 
-        return (written, skipped);
+        return skipped;
+
+        void Save(string file, string description, List<PlotFile> into, Action<string> render)
+        {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                SavePlot(run, file, description, into, render);
+            }
+        }
     }
 
     private static long MaxOf(Series.StepSeries series)
@@ -97,7 +109,7 @@ internal static class RunPlots
         return max;
     }
 
-    private static void Save(RecordedRun run, string file, string description, List<PlotFile> written, Action<string> render)
+    private static void SavePlot(RecordedRun run, string file, string description, List<PlotFile> written, Action<string> render)
     {
         string path = Path.Combine(run.Directory.Plots, file);
         RunDirectory.Guard(path, () => render(path));

@@ -4,15 +4,16 @@ namespace Microstructure.Analysis.Recording;
 
 /// <summary>
 /// Records one run into a run directory. Feed it every <see cref="ExchangeEvent"/> of the run in order
-/// (<see cref="OnEvent"/>, on one thread), then call <see cref="Complete"/>: it writes the analysis tables, the plots,
+/// (<see cref="OnEvent"/>, on one thread), then call <see cref="Complete()"/>: it writes the analysis tables, the plots,
 /// summary.json and report.md and returns the <see cref="RunSummary"/>. The tape tables stream to disk as the run
 /// goes (memory bounded by one row group per table); what stays in memory grows with the number of mid changes
 /// (16 bytes each), aggressive orders (~100 bytes) and liquidations (~400 bytes). Layout and every column:
 /// docs/outputs.md.
 /// </summary>
 /// <remarks>
-/// Disposing without <see cref="Complete"/> (a failed or cancelled run) closes the tape files so that what was
-/// written stays readable. Every IO failure is a <see cref="RunOutputException"/> naming the path.
+/// Disposing without <see cref="Complete()"/> (a failed run) closes the tape files so that what was written stays
+/// readable; a cancelled run calls <see cref="CloseCancelled"/>, which also writes summary.json marked cancelled.
+/// Every IO failure is a <see cref="RunOutputException"/> naming the path.
 /// </remarks>
 public sealed class RunRecorder : IExchangeEventObserver, IDisposable
 {
@@ -139,7 +140,19 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
     /// analysis tables, plots, summary.json and report.md. Returns the run's headline numbers.
     /// </summary>
     /// <exception cref="RunOutputException">A file could not be written (the tapes written so far stay).</exception>
-    public RunSummary Complete()
+    public RunSummary Complete() => Complete(CancellationToken.None);
+
+    /// <summary>
+    /// <see cref="Complete()"/>, stopping the analysis once <paramref name="cancellationToken"/> is cancelled: it is
+    /// looked at before the analysis, after it and after each table and plot. A cancelled end keeps what was written
+    /// (the tapes are whole), writes summary.json marked <c>"status": "cancelled"</c>, <c>"cancelled_during":
+    /// "analysis"</c> (docs/outputs.md §6), no report.md, and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the analysis between its steps.</param>
+    /// <returns>The run's headline numbers.</returns>
+    /// <exception cref="RunOutputException">A file could not be written (the tapes written so far stay).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled (summary.json says so).</exception>
+    public RunSummary Complete(CancellationToken cancellationToken)
     {
         if (_completed || _disposed)
         {
@@ -183,7 +196,43 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
             FundEquity = _fund.Equity(end),
             FundPosition = _fund.Position(end),
         };
-        return RunOutputs.Write(run);
+        return RunOutputs.Write(run, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends a run stopped before its end (cancelled): the pending depth row is written, the tape files are closed
+    /// (whole rows, Parquet footers) and summary.json says <c>"status": "cancelled"</c>, <c>"cancelled_during":
+    /// "run"</c>, with <c>end_ns</c> the time of the last event recorded, the row counts and the files
+    /// (docs/outputs.md §6). No analysis, plots or report.md, and no final account snapshot: the tapes hold exactly
+    /// what the run did until it stopped.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The recorder is already completed or disposed.</exception>
+    /// <exception cref="RunOutputException">A file could not be written.</exception>
+    public void CloseCancelled()
+    {
+        if (_completed || _disposed)
+        {
+            ThrowHelper.ThrowInvalidOperation("The run recorder is already completed or disposed.");
+        }
+
+        _completed = true;
+        if (_depth.IsPending)
+        {
+            _tapes.DepthSnapshot(_depth.Finish());
+        }
+
+        RunCounts counts = Counts();
+        _tapes.Dispose();
+        var info = _info with { Shocks = RecordedShock.WithFilledNotional(_info.Shocks, _orders.Orders) };
+        RunOutputs.WriteCancelled(
+            _directory,
+            info,
+            _k,
+            _now,
+            counts,
+            "run",
+            TableFiles.Existing(_directory.Tape, TapeWriters.Names, _options.Formats),
+            []);
     }
 
     /// <summary>Closes the tape files if the run was not completed (a partial run keeps what was written).</summary>

@@ -1,7 +1,7 @@
 namespace Microstructure.Analysis.Recording;
 
 /// <summary>
-/// The headline numbers of one run, as <see cref="RunRecorder.Complete"/> returns them and a comparison aggregates
+/// The headline numbers of one run, as <see cref="RunRecorder.Complete()"/> returns them and a comparison aggregates
 /// them. Money stays in integer cash units (<see cref="CashScale"/> per quote unit; <see cref="ToQuote"/> converts at
 /// the edge); definitions in docs/outputs.md.
 /// </summary>

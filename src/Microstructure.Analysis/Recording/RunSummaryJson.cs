@@ -24,17 +24,7 @@ internal static class RunSummaryJson
             .Add("events", run.Counts.Events)
             .Add("commands", run.Counts.Commands)
             .Add("shocks", info.Shocks.Select(s => new JsonSummary().Add("time_ns", s.TimeNs).Add("notional", s.Notional).Add("label", s.Label)).ToArray());
-        json.AddObject("units")
-            .Add("tick_size", (double)info.TickSize)
-            .Add("lot_size", (double)info.LotSize)
-            .Add("cash_scale", scale)
-            .Add("cash_per_tick_lot", run.CashPerTickLot)
-            .Add("quote_currency", info.QuoteCurrency)
-            .Add("price", "ticks")
-            .Add("quantity", "lots")
-            .Add("money", "cash units (1 quote unit = cash_scale cash units); *_quote fields are converted")
-            .Add("mid", "half ticks (bid + ask)")
-            .Add("time", "ns");
+        Units(json, info, run.CashPerTickLot);
 
         JsonSummary headline = json.AddObject("headline")
             .Add("liquidations", summary.Liquidations)
@@ -92,14 +82,7 @@ internal static class RunSummaryJson
                 .Add("mid_half_recovery_s", d.MidHalfRecoverySeconds ?? double.NaN);
         }
 
-        json.AddObject("tape")
-            .Add("trades", run.Counts.Trades)
-            .Add("l1", run.Counts.TopOfBook)
-            .Add("depth", run.Counts.DepthSnapshots)
-            .Add("liquidation_events", run.Counts.LiquidationEvents)
-            .Add("adl", run.Counts.AdlMatches)
-            .Add("fund", run.Counts.FundMovements)
-            .Add("accounts", run.Counts.AccountSnapshots);
+        Tape(json, run.Counts);
         json.Add("cascades", AnalysisSummary.OfCascades(analysis.Cascades));
         json.AddObject("impact")
             .Add("orders", (long)run.Orders.Count)
@@ -129,6 +112,59 @@ internal static class RunSummaryJson
         json.Add("files", files);
         return json;
     }
+
+    /// <summary>
+    /// The summary.json of a cancelled run (docs/outputs.md §6): <c>status</c> "cancelled" and <c>cancelled_during</c>
+    /// ("run": the run stopped before its end, the tapes hold what it did until then; "analysis": the tapes are whole,
+    /// the analysis stopped), then <c>run</c> with <c>end_ns</c> the time reached and <c>planned_end_ns</c>,
+    /// <c>units</c>, <c>tape</c> and <c>files</c> in the shape of a completed run's. No analysis keys: nothing was
+    /// analysed (or the analysis was cut short).
+    /// </summary>
+    public static JsonSummary Cancelled(RecordedRunInfo info, long cashPerTickLot, long reachedNs, RunCounts counts, string during, IReadOnlyList<string> files)
+    {
+        var json = new JsonSummary()
+            .Add("status", "cancelled")
+            .Add("cancelled_during", during);
+        json.AddObject("run")
+            .Add("scenario", info.ScenarioName)
+            .Add("design", info.DesignName)
+            .Add("seed", info.Seed)
+            .Add("symbol", info.Symbol)
+            .Add("start_ns", info.StartNs)
+            .Add("end_ns", reachedNs)
+            .Add("planned_end_ns", info.EndIsLastEvent ? null : info.EndNs)
+            .Add("duration_s", (reachedNs - info.StartNs) / 1e9)
+            .Add("events", counts.Events)
+            .Add("commands", counts.Commands)
+            .Add("shocks", info.Shocks.Select(s => new JsonSummary().Add("time_ns", s.TimeNs).Add("notional", s.Notional).Add("label", s.Label)).ToArray());
+        Units(json, info, cashPerTickLot);
+        Tape(json, counts);
+        json.Add("files", files);
+        return json;
+    }
+
+    private static void Units(JsonSummary json, RecordedRunInfo info, long cashPerTickLot) =>
+        json.AddObject("units")
+            .Add("tick_size", (double)info.TickSize)
+            .Add("lot_size", (double)info.LotSize)
+            .Add("cash_scale", info.CashScale)
+            .Add("cash_per_tick_lot", cashPerTickLot)
+            .Add("quote_currency", info.QuoteCurrency)
+            .Add("price", "ticks")
+            .Add("quantity", "lots")
+            .Add("money", "cash units (1 quote unit = cash_scale cash units); *_quote fields are converted")
+            .Add("mid", "half ticks (bid + ask)")
+            .Add("time", "ns");
+
+    private static void Tape(JsonSummary json, RunCounts counts) =>
+        json.AddObject("tape")
+            .Add("trades", counts.Trades)
+            .Add("l1", counts.TopOfBook)
+            .Add("depth", counts.DepthSnapshots)
+            .Add("liquidation_events", counts.LiquidationEvents)
+            .Add("adl", counts.AdlMatches)
+            .Add("fund", counts.FundMovements)
+            .Add("accounts", counts.AccountSnapshots);
 
     private static void Cash(JsonSummary json, string key, long cash, long scale) =>
         json.Add(key, cash).Add(key + "_quote", Money.ToQuote(cash, scale));

@@ -39,8 +39,14 @@ internal sealed class BinanceSession<TProcessor>(BinanceReplayOptions options, I
         CreateBook();
         Reset(0);
         using var reader = LineReader.Open(_options.UpdatesPath);
+        var cancellation = _options.Cancellation;
         while (reader.TryReadLine(out var line))
         {
+            if (cancellation.IsCancellationRequested)
+            {
+                return _book.FinishCancelled(_report, _options.Injections.Count - _nextInjection);
+            }
+
             if (line.IsEmpty)
             {
                 continue;

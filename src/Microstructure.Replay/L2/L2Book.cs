@@ -280,6 +280,22 @@ internal sealed class L2Book<TProcessor>
         return report;
     }
 
+    /// <summary>
+    /// <see cref="Finish"/> for a replay cancelled before the end of its input: marks the report cancelled at the
+    /// book's time and notes the <paramref name="undelivered"/> injected orders that were not yet due.
+    /// </summary>
+    public ReplayReport FinishCancelled(ReplayReport report, int undelivered)
+    {
+        report.Cancelled = true;
+        report.StoppedAtNs = Live.Now;
+        if (undelivered > 0)
+        {
+            report.Notes.Add($"{undelivered} injected order(s) never ran: the replay was cancelled first");
+        }
+
+        return Finish(report);
+    }
+
     /// <summary>Checks a price is inside the book's range before it reaches the engine.</summary>
     public static void CheckPrice(InstrumentSpec spec, long ticks, string file, long line, Func<long, string> format)
     {

@@ -36,4 +36,11 @@ public sealed record LobsterReplayOptions
     /// through the risk layer's exchange (docs/replay.md, "Leveraged population"). Null = the engine alone.
     /// </summary>
     public PopulationSpec? Population { get; init; }
+
+    /// <summary>
+    /// Stops the replay between messages once cancelled (e.g. by Ctrl+C or SIGTERM): the report then says
+    /// <see cref="Output.ReplayReport.Cancelled"/> and where it stopped, its counts cover the messages applied until
+    /// then, and injected orders not yet due are not submitted. Default: never.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
 }

@@ -82,11 +82,18 @@ internal sealed partial class LobsterSession<TProcessor>
 
         Apply(in first);
         _report.MessagesApplied = 1;
-        while (Step())
+        var cancellation = _options.Cancellation;
+        while (!cancellation.IsCancellationRequested)
         {
+            if (!Step())
+            {
+                DeliverInjections(long.MaxValue);
+                return Finish();
+            }
         }
 
-        DeliverInjections(long.MaxValue);
+        _report.Cancelled = true;
+        _report.StoppedAtNs = _lastTime;
         return Finish();
     }
 
@@ -262,7 +269,9 @@ internal sealed partial class LobsterSession<TProcessor>
         _report.L1Changes = recorder.L1Changes;
         if (_options.Injections.Count > _book.InjectedOrders)
         {
-            _report.Notes.Add($"{_options.Injections.Count - _book.InjectedOrders} injected order(s) never ran: trading was still halted at the end");
+            _report.Notes.Add(_report.Cancelled
+                ? $"{_options.Injections.Count - _book.InjectedOrders} injected order(s) never ran: the replay was cancelled first"
+                : $"{_options.Injections.Count - _book.InjectedOrders} injected order(s) never ran: trading was still halted at the end");
         }
 
         if (_book.InjectedOrders > 0)

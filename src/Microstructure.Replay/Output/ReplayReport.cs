@@ -23,6 +23,18 @@ public sealed class ReplayReport
     /// <summary>What the tape's time_ns counts from: "midnight" (LOBSTER) or "unix-epoch".</summary>
     public string TimeOrigin { get; set; } = "unix-epoch";
 
+    /// <summary>
+    /// Whether the replay was cancelled (its options' <c>Cancellation</c>) before the end of its input; the counts
+    /// cover the messages applied until then.
+    /// </summary>
+    public bool Cancelled { get; set; }
+
+    /// <summary>
+    /// Time of the last message applied before the cancellation, ns in <see cref="TimeOrigin"/> (the tape's
+    /// <c>time_ns</c>); null when the replay was not cancelled.
+    /// </summary>
+    public long? StoppedAtNs { get; set; }
+
     /// <summary>Historical messages (lines or events) read.</summary>
     public long MessagesRead { get; set; }
 

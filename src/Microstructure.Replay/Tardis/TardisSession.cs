@@ -84,12 +84,17 @@ internal sealed partial class TardisSession<TProcessor> : IDisposable
         _haveTrade = _trades is not null && Read(_trades, () => _trades.TryRead(out _trade));
         _haveLiquidation = _liquidations is not null && Read(_liquidations, () => _liquidations.TryRead(out _liquidation));
         _haveTicker = _ticker is not null && Read(_ticker, () => _ticker.TryRead(out _tickerRow));
-        while (StepEarliest())
+        var cancellation = _options.Cancellation;
+        while (!cancellation.IsCancellationRequested)
         {
+            if (!StepEarliest())
+            {
+                DeliverInjections(long.MaxValue);
+                return Finish();
+            }
         }
 
-        DeliverInjections(long.MaxValue);
-        return Finish();
+        return _book.FinishCancelled(_report, _options.Injections.Count - _nextInjection);
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using Microstructure.Analysis.Recording;
+using Microstructure.Analysis.Reports;
 using Microstructure.Runner.Recording;
 using Microstructure.Simulation.Running;
 using Microstructure.Simulation.Scenarios;
@@ -17,6 +18,9 @@ public static class DesignComparison
 
     /// <summary>Folder of the run directories inside the plan's directory.</summary>
     public const string RunsFolder = "runs";
+
+    /// <summary>The files of a cancelled comparison's folder.</summary>
+    private static readonly string[] CancelledFiles = ["summary.json"];
 
     /// <summary>
     /// The first <paramref name="count"/> seeds of <paramref name="scenario"/>: its <c>seeds</c> list, continued with
@@ -48,8 +52,13 @@ public static class DesignComparison
     /// <summary>Runs the plan and writes the comparison.</summary>
     /// <param name="plan">What to run.</param>
     /// <param name="progress">Called (from worker threads, one call at a time) as each run finishes.</param>
-    /// <param name="cancellationToken">Stops starting new runs and stops running ones between kernel items.</param>
+    /// <param name="cancellationToken">
+    /// Stops starting new runs and stops running ones between kernel items (or their analysis between steps): each
+    /// run directory started keeps its closed tapes and a summary.json marked cancelled, and
+    /// <c>comparison/summary.json</c> says the comparison was cancelled and which runs completed.
+    /// </param>
     /// <returns>The comparison and every run's summary.</returns>
+    /// <exception cref="OperationCanceledException">Cancelled (comparison/summary.json says so).</exception>
     /// <exception cref="ScenarioException">A design name is unknown or its options are invalid.</exception>
     /// <exception cref="ArgumentException">No designs or seeds, or one named twice.</exception>
     /// <exception cref="RunOutputException">The directory is not empty or cannot be written.</exception>
@@ -69,20 +78,85 @@ public static class DesignComparison
 
         int completed = 0;
         var gate = new object();
-        var runs = BatchRunner.Run(jobs, plan.MaxParallelism, (job, run) =>
-        {
-            var summary = RecordedSimulation.Execute(run, RunDirectory(root, run.Info.DesignName, run.Info.Seed), plan.Recorder, cancellationToken: cancellationToken);
-            lock (gate)
-            {
-                progress?.Invoke(new ComparisonProgress(++completed, jobs.Count, run.Info.DesignName, run.Info.Seed));
-            }
-
-            return summary;
-        }, cancellationToken);
-
+        var done = new HashSet<(string Design, long Seed)>();
         string comparison = Path.Combine(root, ComparisonFolder);
+        IReadOnlyList<RunSummary> runs;
+        try
+        {
+            runs = BatchRunner.Run(jobs, plan.MaxParallelism, (job, run) =>
+            {
+                var summary = RecordedSimulation.Execute(run, RunDirectory(root, run.Info.DesignName, run.Info.Seed), plan.Recorder, cancellationToken: cancellationToken);
+                lock (gate)
+                {
+                    done.Add((run.Info.DesignName, run.Info.Seed));
+                    progress?.Invoke(new ComparisonProgress(++completed, jobs.Count, run.Info.DesignName, run.Info.Seed));
+                }
+
+                return summary;
+            }, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && IsCancellation(e))
+        {
+            // Every run has stopped (Parallel.For waits for them): the set is final.
+            SaveCancelled(plan, root, done);
+            throw new OperationCanceledException("The comparison was cancelled; comparison/summary.json says which runs completed.", e, cancellationToken);
+        }
+
         var aggregate = ComparisonReport.Write(comparison, runs);
         return new ComparisonResult(aggregate, runs, Path.Combine(comparison, "report.md"));
+    }
+
+    /// <summary>Whether <paramref name="e"/> is cancellation alone (a run's own failure is reported as it is).</summary>
+    private static bool IsCancellation(Exception e) => e switch
+    {
+        OperationCanceledException => true,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.All(inner => inner is OperationCanceledException),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes comparison/summary.json of a cancelled comparison (the comparison folder holds nothing else):
+    /// <c>status</c> "cancelled", the plan, and which run directories completed, were cancelled while running (their
+    /// own summary.json says so) or never started, relative to comparison/ as in the runs table.
+    /// </summary>
+    /// <exception cref="RunOutputException">The file cannot be written.</exception>
+    private static void SaveCancelled(ComparisonPlan plan, string root, HashSet<(string Design, long Seed)> done)
+    {
+        string folder = Path.Combine(root, ComparisonFolder);
+        var completed = new List<string>();
+        var cancelled = new List<string>();
+        var notStarted = new List<string>();
+        foreach (string design in plan.Designs.Order(StringComparer.Ordinal))
+        {
+            foreach (long seed in plan.Seeds.Order())
+            {
+                string directory = RunDirectory(root, design, seed);
+                string relative = Path.GetRelativePath(folder, directory).Replace('\\', '/');
+                (done.Contains((design, seed)) ? completed : Directory.Exists(directory) ? cancelled : notStarted).Add(relative);
+            }
+        }
+
+        var json = new JsonSummary()
+            .Add("status", "cancelled")
+            .Add("scenarios", new[] { plan.Scenario.Name })
+            .Add("designs", plan.Designs)
+            .Add("seeds", plan.Seeds)
+            .Add("runs", (long)(plan.Designs.Count * plan.Seeds.Count))
+            .Add("runs_completed", completed)
+            .Add("runs_cancelled", cancelled)
+            .Add("runs_not_started", notStarted)
+            .Add("files", CancelledFiles);
+        string path = Path.Combine(folder, "summary.json");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            json.Save(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RunOutputException(path, $"Cannot write '{path}': {ex.Message}", ex);
+        }
     }
 
     private static void Check(ComparisonPlan plan)

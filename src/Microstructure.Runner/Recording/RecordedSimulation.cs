@@ -15,9 +15,13 @@ public static class RecordedSimulation
     /// <param name="directory">The run directory (must not exist or be empty).</param>
     /// <param name="options">Recorder options; null = defaults.</param>
     /// <param name="progress">Called about every 1% of simulated time.</param>
-    /// <param name="cancellationToken">Stops the run between kernel items; the tapes written so far stay readable.</param>
+    /// <param name="cancellationToken">
+    /// Stops the run between kernel items, or its analysis between steps: the tapes are closed (what was written stays
+    /// readable) and summary.json is marked <c>"status": "cancelled"</c> (docs/outputs.md §6).
+    /// </param>
     /// <returns>The run's headline numbers (also in summary.json).</returns>
     /// <exception cref="RunOutputException">The directory is not empty or cannot be written (the path is named).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled (summary.json says so).</exception>
     public static RunSummary Execute(
         SimulationRun run,
         string directory,
@@ -27,7 +31,16 @@ public static class RecordedSimulation
     {
         ArgumentNullException.ThrowIfNull(run);
         using var recorder = RunRecorder.Create(directory, RecordedRunInfoFactory.Create(run.Info, run.Exchange), options);
-        run.Execute(recorder, progress, cancellationToken);
-        return recorder.Complete();
+        try
+        {
+            run.Execute(recorder, progress, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            recorder.CloseCancelled();
+            throw;
+        }
+
+        return recorder.Complete(cancellationToken);
     }
 }

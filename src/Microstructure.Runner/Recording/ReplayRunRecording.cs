@@ -36,12 +36,21 @@ internal sealed class ReplayRunRecording(string directory, string name, Recorder
         _recorder.OnEvent(in e);
     }
 
+    /// <summary>Whether the first exchange event arrived, so the run directory exists.</summary>
+    public bool Started => _recorder is not null;
+
     /// <summary>
     /// Writes the analysis, plots, summary.json and report.md; null when the replay emitted no exchange event (nothing
-    /// was recorded and no directory was created).
+    /// was recorded and no directory was created). Stops between steps once <paramref name="cancellationToken"/> is
+    /// cancelled (run/summary.json then says so).
     /// </summary>
     /// <exception cref="RunOutputException">A file could not be written.</exception>
-    public RunSummary? Complete() => _recorder?.Complete();
+    /// <exception cref="OperationCanceledException">Cancelled (run/summary.json says so).</exception>
+    public RunSummary? Complete(CancellationToken cancellationToken) => _recorder?.Complete(cancellationToken);
+
+    /// <summary>Closes the tapes of a replay that was cancelled and marks run/summary.json cancelled (nothing when nothing was recorded).</summary>
+    /// <exception cref="RunOutputException">A file could not be written.</exception>
+    public void CloseCancelled() => _recorder?.CloseCancelled();
 
     /// <inheritdoc />
     public void Dispose() => _recorder?.Dispose();

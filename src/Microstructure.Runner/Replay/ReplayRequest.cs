@@ -22,4 +22,11 @@ public sealed record ReplayRequest
 
     /// <summary>Recorder options (formats, row groups, plots) for the tape and the recorded run; null = defaults.</summary>
     public RecorderOptions? Recorder { get; init; }
+
+    /// <summary>
+    /// Cancels the recorded run's analysis (with a population) between its steps. The replay itself stops through the
+    /// same token in its options (e.g. <c>LobsterReplayOptions.Cancellation</c>), and its report says so: the runner
+    /// then closes the tapes and marks summary.json cancelled instead of analysing (docs/replay.md).
+    /// </summary>
+    public CancellationToken CancellationToken { get; init; }
 }

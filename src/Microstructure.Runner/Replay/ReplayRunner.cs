@@ -18,7 +18,9 @@ namespace Microstructure.Runner.Replay;
 /// <remarks>
 /// A plain replay without an output directory gets a null tape and a null observer, so its hot loop is the reader
 /// library's alone. Bad input stops the replay with a <see cref="ReplayInputException"/>; before it propagates, the
-/// tape is closed (what it holds stays readable) and summary.json says the run failed and why.
+/// tape is closed (what it holds stays readable) and summary.json says the run failed and why. A cancelled replay
+/// (its report says so) or a recorded run whose analysis is cancelled (<see cref="ReplayRequest.CancellationToken"/>)
+/// ends the same way with <c>"status": "cancelled"</c> and <see cref="ReplayOutcome.Cancelled"/>.
 /// </remarks>
 public static class ReplayRunner
 {
@@ -64,13 +66,31 @@ public static class ReplayRunner
             var elapsed = clock.Elapsed;
             long rows = tape?.Rows ?? 0;
             tape?.Dispose();
-            RunSummary? recorded = recording?.Complete();
-            if (root is not null)
+            bool cancelled = report.Cancelled;
+            RunSummary? recorded = null;
+            if (cancelled)
             {
-                Save(root, ReplaySummaryJson.Build(request, report, rows, Files(root, tape, recorded)));
+                recording?.CloseCancelled();
+            }
+            else
+            {
+                try
+                {
+                    recorded = recording?.Complete(request.CancellationToken);
+                }
+                catch (OperationCanceledException) when (request.CancellationToken.IsCancellationRequested)
+                {
+                    // run/summary.json says the analysis was cancelled; the replay itself had reached its end.
+                    cancelled = true;
+                }
             }
 
-            return new ReplayOutcome(report, elapsed, rows, recorded, root);
+            if (root is not null)
+            {
+                Save(root, ReplaySummaryJson.Build(request, report, rows, Files(root, tape, recorded, cancelled && recording is { Started: true }), cancelled));
+            }
+
+            return new ReplayOutcome(report, elapsed, rows, recorded, root) { Cancelled = cancelled };
         }
         catch (Exception e) when (root is not null && e is ReplayInputException or RunOutputException)
         {
@@ -86,7 +106,7 @@ public static class ReplayRunner
     }
 
     /// <summary>The files of the output directory, relative with forward slashes: summary.json, the tape, the recorded run's entry points.</summary>
-    private static List<string> Files(string root, ReplayTapeFile? tape, RunSummary? recorded)
+    private static List<string> Files(string root, ReplayTapeFile? tape, RunSummary? recorded, bool cancelledRun = false)
     {
         var files = new List<string> { SummaryFile };
         if (tape is not null)
@@ -98,6 +118,10 @@ public static class ReplayRunner
         {
             files.Add($"{RecordedRunFolder}/summary.json");
             files.Add($"{RecordedRunFolder}/report.md");
+        }
+        else if (cancelledRun)
+        {
+            files.Add($"{RecordedRunFolder}/summary.json");
         }
 
         return files;

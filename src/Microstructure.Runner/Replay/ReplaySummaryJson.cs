@@ -13,7 +13,12 @@ internal static class ReplaySummaryJson
 {
     private const long CashScale = FixedPoint.CashScale;
 
-    public static JsonSummary Build(ReplayRequest request, ReplayReport report, long tapeRows, IReadOnlyList<string> files)
+    /// <summary>
+    /// The summary of a replay; <paramref name="cancelled"/> (the replay stopped before the end of its input, or its
+    /// recorded run's analysis was cut short) makes <c>replay.status</c> "cancelled" followed by
+    /// <c>stopped_at_ns</c> (null when the replay itself had reached its end).
+    /// </summary>
+    public static JsonSummary Build(ReplayRequest request, ReplayReport report, long tapeRows, IReadOnlyList<string> files, bool cancelled = false)
     {
         var json = new JsonSummary();
         json.AddObject("run")
@@ -33,7 +38,7 @@ internal static class ReplaySummaryJson
             .Add("time", "ns");
         units.Add("time_origin", report.TimeOrigin);
         json.AddObject("tape").Add("rows", tapeRows);
-        json.Add("replay", Replay(report));
+        json.Add("replay", Replay(report, cancelled));
         json.Add("files", files);
         return json;
     }
@@ -52,9 +57,11 @@ internal static class ReplaySummaryJson
         return json;
     }
 
-    private static JsonSummary Replay(ReplayReport r)
+    private static JsonSummary Replay(ReplayReport r, bool cancelled)
     {
-        var replay = new JsonSummary().Add("status", "ok");
+        var replay = cancelled
+            ? new JsonSummary().Add("status", "cancelled").Add("stopped_at_ns", r.StoppedAtNs)
+            : new JsonSummary().Add("status", "ok");
         replay.AddObject("messages")
             .Add("read", r.MessagesRead)
             .Add("applied", r.MessagesApplied)

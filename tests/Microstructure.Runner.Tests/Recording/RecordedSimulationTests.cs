@@ -87,7 +87,8 @@ public sealed class RecordedSimulationTests
 
         string trades = temp.Sub("run", "tape", "trades.csv");
         Assert.True(File.ReadAllLines(trades).Length > 1, "trades up to the cancellation were written");
-        Assert.False(File.Exists(temp.Sub("run", "summary.json")), "an interrupted run has no summary");
+        Assert.Contains("\"status\": \"cancelled\"", File.ReadAllText(temp.Sub("run", "summary.json")), StringComparison.Ordinal); // issue 12 §4: the summary says so
+        Assert.False(File.Exists(temp.Sub("run", "report.md")), "an interrupted run has no report");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class ReplayRunRecordingTests
         string dir = Path.Combine(Path.GetTempPath(), "ms-replay-rec-" + Guid.NewGuid().ToString("N"));
         using var recording = new ReplayRunRecording(dir, "empty");
 
-        Assert.Null(recording.Complete());
+        Assert.Null(recording.Complete(CancellationToken.None));
         Assert.False(Directory.Exists(dir));
     }
 

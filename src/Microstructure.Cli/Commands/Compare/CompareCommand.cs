@@ -13,7 +13,8 @@ namespace Microstructure.Cli.Commands.Compare;
 internal static class CompareCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <param name="signals">Cancels the runs (SIGINT, SIGTERM).</param>
+    public static Command Create(TerminationSignals signals)
     {
         var scenario = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON; see docs/scenarios.md), e.g. data/scenarios/design-comparison.json." };
         var designs = new Option<string?>("--designs") { Description = "Comma-separated design names, e.g. full-close,tiered-partial,insurance-fund (default: the scenario's comparison.designs, or its own design when it has no comparison block)." };
@@ -87,7 +88,7 @@ internal static class CompareCommand
                     return refused;
                 }
 
-                return Run(plan, parse.GetValue(json), stdout, stderr);
+                return Run(plan, parse.GetValue(json), signals, stdout, stderr);
             }
             catch (Exception e) when (SimulationErrors.UserMessage(e) is { } message)
             {
@@ -101,7 +102,7 @@ internal static class CompareCommand
         ? [.. scenario.ComparisonDesigns.Select(d => d.Name)]
         : [.. option.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
-    private static int Run(ComparisonPlan plan, bool json, TextWriter output, TextWriter error)
+    private static int Run(ComparisonPlan plan, bool json, TerminationSignals signals, TextWriter output, TextWriter error)
     {
         int total = plan.Designs.Count * plan.Seeds.Count;
         bool interactive = Terminal.IsInteractive(output);
@@ -110,7 +111,6 @@ internal static class CompareCommand
             output.WriteLine($"comparing {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {total} runs, {plan.MaxParallelism} at a time");
         }
 
-        using var ctrlC = new CtrlC();
         ComparisonResult result;
         try
         {
@@ -121,12 +121,12 @@ internal static class CompareCommand
                 {
                     output.WriteLine($"  [{p.Completed}/{p.Total}] {p.Design} seed {p.Seed} done");
                 }
-            }, ctrlC.Token));
+            }, signals.Token));
         }
-        catch (Exception e) when (ctrlC.Token.IsCancellationRequested && e is OperationCanceledException or AggregateException)
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
         {
-            error.WriteLine($"cancelled: finished runs and the tapes of interrupted ones are in {Path.GetFullPath(plan.Directory)}");
-            return ExitCodes.Cancelled;
+            error.WriteLine($"cancelled: finished runs, the closed tapes of interrupted ones and comparison/summary.json marked cancelled are in {Path.GetFullPath(plan.Directory)}");
+            return signals.ExitCode;
         }
         if (json)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microstructure.Cli.Output;
 using Microstructure.Replay.Binance;
 using Microstructure.Replay.Injection;
 using Microstructure.Replay.Io;
@@ -9,8 +10,9 @@ namespace Microstructure.Cli.Commands.Replay;
 internal static class BinanceReplayCommand
 {
     /// <summary>Builds the command.</summary>
+    /// <param name="signals">Cancels the replay (SIGINT, SIGTERM).</param>
     /// <returns>The command.</returns>
-    public static Command Create()
+    public static Command Create(TerminationSignals signals)
     {
         var snapshots = new Option<FileInfo>("--snapshots") { Description = "JSON lines of REST depth snapshots (ascending lastUpdateId).", Required = true };
         var updates = new Option<FileInfo>("--updates") { Description = "JSON lines of depthUpdate events (raw or combined-stream).", Required = true };
@@ -44,7 +46,7 @@ internal static class BinanceReplayCommand
             }
 
             string name = "binance " + Path.GetFileNameWithoutExtension(parse.GetValue(updates)!.Name);
-            return ReplayAction.Run("binance", name, parse.GetValue(common.Out), population.IsSet(parse), parse.InvocationConfiguration.Output, error, (tape, observer) => BinanceReplay.Run(
+            return ReplayAction.Run("binance", name, parse.GetValue(common.Out), population.IsSet(parse), parse.InvocationConfiguration.Output, error, signals, (tape, observer, cancellation) => BinanceReplay.Run(
                 new BinanceReplayOptions
                 {
                     SnapshotsPath = parse.GetValue(snapshots)!.ToString(),
@@ -56,6 +58,7 @@ internal static class BinanceReplayCommand
                     Injections = inject is null ? [] : InjectionFileReader.Read(inject.ToString(), units.Units(parse, TimeFormat.Milliseconds)),
                     MaxOrders = parse.GetValue(units.MaxOrders),
                     Population = population.Read(parse, units.Units(parse, TimeFormat.Milliseconds)),
+                    Cancellation = cancellation,
                 },
                 tape,
                 observer));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microstructure.Cli.Output;
 using Microstructure.Replay.Injection;
 using Microstructure.Replay.Io;
 using Microstructure.Replay.Lobster;
@@ -9,8 +10,9 @@ namespace Microstructure.Cli.Commands.Replay;
 internal static class LobsterReplayCommand
 {
     /// <summary>Builds the command.</summary>
+    /// <param name="signals">Cancels the replay (SIGINT, SIGTERM).</param>
     /// <returns>The command.</returns>
-    public static Command Create()
+    public static Command Create(TerminationSignals signals)
     {
         var messages = new Option<FileInfo>("--messages") { Description = "LOBSTER message file (.csv or .csv.gz).", Required = true };
         var book = new Option<FileInfo>("--book") { Description = "LOBSTER orderbook file of the same run (.csv or .csv.gz).", Required = true };
@@ -47,7 +49,7 @@ internal static class LobsterReplayCommand
             }
 
             string name = "lobster " + Path.GetFileNameWithoutExtension(parse.GetValue(messages)!.Name);
-            return ReplayAction.Run("lobster", name, parse.GetValue(common.Out), population.IsSet(parse), output, error, (tape, observer) =>
+            return ReplayAction.Run("lobster", name, parse.GetValue(common.Out), population.IsSet(parse), output, error, signals, (tape, observer, cancellation) =>
             {
                 var units = new SourceUnits(TimeFormat.Seconds, DecimalUnit.From(1m), DecimalUnit.From(1m));
                 var options = new LobsterReplayOptions
@@ -60,6 +62,7 @@ internal static class LobsterReplayCommand
                     MaxOrders = parse.GetValue(maxOrders),
                     MaxPrice = parse.GetValue(maxPrice) is { } dollars ? (long)(dollars * 10_000m) : null,
                     Population = population.Read(parse, units),
+                    Cancellation = cancellation,
                 };
                 return LobsterReplay.Run(options, tape, observer);
             });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microstructure.Analysis.Recording;
+using Microstructure.Cli.Output;
 using Microstructure.Replay.Io;
 using Microstructure.Replay.Output;
 using Microstructure.Replay.Population;
@@ -21,7 +22,11 @@ internal static class ReplayAction
     /// <param name="hasPopulation">Whether the replay has a leveraged population (then <c>run/</c> is recorded).</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
-    /// <param name="replay">Runs the replay, writing to the tape and the observer it is given (each null when not wanted).</param>
+    /// <param name="signals">Cancels the replay (SIGINT, SIGTERM): its options take the token.</param>
+    /// <param name="replay">
+    /// Runs the replay, writing to the tape and the observer it is given (each null when not wanted) and stopping when
+    /// the token it is given is cancelled.
+    /// </param>
     /// <returns>The exit code.</returns>
     public static int Run(
         string format,
@@ -30,12 +35,15 @@ internal static class ReplayAction
         bool hasPopulation,
         TextWriter output,
         TextWriter error,
-        Func<IReplayTape?, IPopulationObserver?, ReplayReport> replay)
+        TerminationSignals signals,
+        Func<IReplayTape?, IPopulationObserver?, CancellationToken, ReplayReport> replay)
     {
         ReplayOutcome outcome;
+        CancellationToken token = signals.Token;
         try
         {
-            outcome = ReplayRunner.Run(new ReplayRequest { Format = format, Name = name, Directory = outDirectory?.FullName, HasPopulation = hasPopulation }, replay);
+            var request = new ReplayRequest { Format = format, Name = name, Directory = outDirectory?.FullName, HasPopulation = hasPopulation, CancellationToken = token };
+            outcome = ReplayRunner.Run(request, (tape, observer) => replay(tape, observer, token));
         }
         catch (Exception e) when (e is ReplayInputException or RunOutputException)
         {
@@ -47,6 +55,14 @@ internal static class ReplayAction
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"recorded run: {recorded.Liquidations:N0} liquidations in {recorded.Cascades:N0} cascade(s); report: {Path.Combine(recorded.Directory, "report.md")}"));
+        }
+
+        if (outcome.Cancelled)
+        {
+            error.WriteLine(outcome.Directory is { } directory
+                ? $"cancelled: the counts above cover the replay until it stopped; the tapes (closed, readable) and summary.json marked cancelled are in {directory}"
+                : "cancelled: the counts above cover the replay until it stopped");
+            return signals.ExitCode;
         }
 
         return outcome.Report.TransitionsMismatched > 0 ? ExitCodes.ValidationMismatch : ExitCodes.Ok;

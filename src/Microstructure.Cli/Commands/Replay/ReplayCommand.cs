@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microstructure.Cli.Output;
 
 namespace Microstructure.Cli.Commands.Replay;
 
@@ -6,13 +7,14 @@ namespace Microstructure.Cli.Commands.Replay;
 internal static class ReplayCommand
 {
     /// <summary>Builds the group.</summary>
+    /// <param name="signals">Cancels the replay (SIGINT, SIGTERM).</param>
     /// <returns>The command.</returns>
-    public static Command Create()
+    public static Command Create(TerminationSignals signals)
     {
         var command = new Command("replay", "Replay historical order-book data into the engine, optionally validating it and injecting orders.");
-        command.Subcommands.Add(LobsterReplayCommand.Create());
-        command.Subcommands.Add(TardisReplayCommand.Create());
-        command.Subcommands.Add(BinanceReplayCommand.Create());
+        command.Subcommands.Add(LobsterReplayCommand.Create(signals));
+        command.Subcommands.Add(TardisReplayCommand.Create(signals));
+        command.Subcommands.Add(BinanceReplayCommand.Create(signals));
         return command;
     }
 }

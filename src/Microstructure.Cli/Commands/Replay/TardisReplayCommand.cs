@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microstructure.Cli.Output;
 using Microstructure.Replay.Injection;
 using Microstructure.Replay.Io;
 using Microstructure.Replay.Tardis;
@@ -9,8 +10,9 @@ namespace Microstructure.Cli.Commands.Replay;
 internal static class TardisReplayCommand
 {
     /// <summary>Builds the command.</summary>
+    /// <param name="signals">Cancels the replay (SIGINT, SIGTERM).</param>
     /// <returns>The command.</returns>
-    public static Command Create()
+    public static Command Create(TerminationSignals signals)
     {
         var book = new Option<FileInfo>("--book-updates") { Description = "incremental_book_L2 file (.csv or .csv.gz).", Required = true };
         var snapshots = new Option<FileInfo?>("--snapshots") { Description = "book_snapshot_25 (or _5) file; --validate compares the rebuilt book with each row." };
@@ -55,7 +57,7 @@ internal static class TardisReplayCommand
             }
 
             string name = "tardis " + Path.GetFileNameWithoutExtension(parse.GetValue(book)!.Name);
-            return ReplayAction.Run("tardis", name, parse.GetValue(common.Out), population.IsSet(parse), parse.InvocationConfiguration.Output, error, (tape, observer) => TardisReplay.Run(
+            return ReplayAction.Run("tardis", name, parse.GetValue(common.Out), population.IsSet(parse), parse.InvocationConfiguration.Output, error, signals, (tape, observer, cancellation) => TardisReplay.Run(
                 new TardisReplayOptions
                 {
                     BookUpdatesPath = parse.GetValue(book)!.ToString(),
@@ -70,6 +72,7 @@ internal static class TardisReplayCommand
                     Injections = inject is null ? [] : InjectionFileReader.Read(inject.ToString(), units.Units(parse, TimeFormat.Microseconds)),
                     MaxOrders = parse.GetValue(units.MaxOrders),
                     Population = population.Read(parse, units.Units(parse, TimeFormat.Microseconds)),
+                    Cancellation = cancellation,
                 },
                 tape,
                 observer));

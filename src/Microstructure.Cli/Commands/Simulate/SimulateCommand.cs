@@ -16,7 +16,8 @@ namespace Microstructure.Cli.Commands.Simulate;
 internal static class SimulateCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <param name="signals">Cancels the run (SIGINT, SIGTERM).</param>
+    public static Command Create(TerminationSignals signals)
     {
         var scenario = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON; see docs/scenarios.md), e.g. data/scenarios/leveraged-cascade.json." };
         var seed = new Option<long?>("--seed") { Description = "Seed of the run (default: the scenario's \"seed\").", CustomParser = NumberParsers.Long("--seed") };
@@ -59,6 +60,7 @@ internal static class SimulateCommand
                     },
                     parse.GetValue(output)?.ToString(),
                     parse.GetValue(json),
+                    signals,
                     stdout,
                     stderr);
             }
@@ -70,7 +72,7 @@ internal static class SimulateCommand
         return command;
     }
 
-    private static int Run(ParseResult parse, BudgetOptions budget, string scenarioPath, RunOptions options, string? outDirectory, bool json, TextWriter output, TextWriter error)
+    private static int Run(ParseResult parse, BudgetOptions budget, string scenarioPath, RunOptions options, string? outDirectory, bool json, TerminationSignals signals, TextWriter output, TextWriter error)
     {
         Scenario scenario = ScenarioLoader.Load(scenarioPath);
         if (options.Design is { } design && SimulationErrors.UnknownDesign(scenario, [design]) is { } designProblem)
@@ -86,19 +88,18 @@ internal static class SimulateCommand
 
         using var run = new SimulationRun(scenario, options);
         var clock = Stopwatch.StartNew();
-        using var ctrlC = new CtrlC();
         RunSummary summary;
         try
         {
             summary = ProgressDisplay.Run(
                 output,
                 $"{scenario.Name} · {run.Info.DesignName} · seed {run.Info.Seed}",
-                report => RecordedSimulation.Execute(run, directory, progress: p => report(p.Fraction), cancellationToken: ctrlC.Token));
+                report => RecordedSimulation.Execute(run, directory, progress: p => report(p.Fraction), cancellationToken: signals.Token));
         }
-        catch (Exception e) when (ctrlC.Token.IsCancellationRequested && e is OperationCanceledException or AggregateException)
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
         {
-            error.WriteLine($"cancelled: the tapes written so far are in {Path.GetFullPath(directory)}");
-            return ExitCodes.Cancelled;
+            error.WriteLine($"cancelled: the tapes (closed, readable) and summary.json marked cancelled are in {Path.GetFullPath(directory)}");
+            return signals.ExitCode;
         }
 
         clock.Stop();

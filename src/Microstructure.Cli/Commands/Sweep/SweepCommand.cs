@@ -15,7 +15,8 @@ namespace Microstructure.Cli.Commands.Sweep;
 internal static class SweepCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <param name="signals">Cancels the runs (SIGINT, SIGTERM); finished runs are kept for a resume.</param>
+    public static Command Create(TerminationSignals signals)
     {
         var scenario = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON; see docs/scenarios.md), e.g. data/scenarios/leveraged-cascade.json." };
         var set = new Option<string[]>("--set")
@@ -114,7 +115,7 @@ internal static class SweepCommand
                     return refused;
                 }
 
-                return Run(plan, runs, stdout, stderr);
+                return Run(plan, runs, signals, stdout, stderr);
             }
             catch (Exception e) when (SimulationErrors.UserMessage(e) is { } message)
             {
@@ -145,20 +146,19 @@ internal static class SweepCommand
         _ => null,
     };
 
-    private static int Run(SweepPlan plan, int runs, TextWriter output, TextWriter error)
+    private static int Run(SweepPlan plan, int runs, TerminationSignals signals, TextWriter output, TextWriter error)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sweeping {runs / (plan.Designs.Count * plan.Seeds.Count)} point(s) × {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {runs} runs, {plan.MaxParallelism} at a time"));
-        using var ctrlC = new CtrlC();
         SweepResult result;
         try
         {
-            result = ProgressDisplay.Run(output, $"sweep: {runs} runs", report => SweepRunner.Run(plan, p => report((double)p.Completed / p.Total), ctrlC.Token));
+            result = ProgressDisplay.Run(output, $"sweep: {runs} runs", report => SweepRunner.Run(plan, p => report((double)p.Completed / p.Total), signals.Token));
         }
-        catch (Exception e) when (ctrlC.Token.IsCancellationRequested && e is OperationCanceledException or AggregateException)
+        catch (Exception e) when (signals.Token.IsCancellationRequested && e is OperationCanceledException or AggregateException)
         {
             error.WriteLine($"cancelled: finished runs are kept in {Path.GetFullPath(plan.Directory)}; run the same command again to resume");
-            return ExitCodes.Cancelled;
+            return signals.ExitCode;
         }
 
         if (result.Resumed > 0)
