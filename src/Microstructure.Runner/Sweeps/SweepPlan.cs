@@ -11,6 +11,12 @@ public sealed record SweepPlan
     /// <summary>The fields varied and their values; the grid is their product (the first varies slowest). Empty: one point, the file as it is.</summary>
     public IReadOnlyList<SweepParameter> Parameters { get; init; } = [];
 
+    /// <summary>
+    /// Latin-hypercube sampling instead of the grid: <c>(points, seed)</c>, each parameter's two values its range
+    /// [low, high]. Null: the grid.
+    /// </summary>
+    public LhsSample? Sample { get; init; }
+
     /// <summary>Liquidation designs (names the scenario resolves).</summary>
     public required IReadOnlyList<string> Designs { get; init; }
 
@@ -39,6 +45,11 @@ public sealed record SweepPlan
 /// <param name="Path">The field path.</param>
 /// <param name="Values">The values, in order.</param>
 public sealed record SweepParameter(string Path, IReadOnlyList<string> Values);
+
+/// <summary>Latin-hypercube sampling of a sweep's ranges.</summary>
+/// <param name="Points">How many points.</param>
+/// <param name="Seed">The sampler's seed.</param>
+public sealed record LhsSample(int Points, long Seed);
 
 /// <summary>What a sweep keeps of each run.</summary>
 public enum SweepKeep

@@ -75,7 +75,8 @@ public static class SweepRunner
 
         byte[] bytes = File.Exists(plan.ScenarioPath) ? File.ReadAllBytes(plan.ScenarioPath) : [];
         var runs = new List<SweepRun>();
-        foreach (var point in Points(plan.Parameters))
+        var points = plan.Sample is { } sample ? LatinHypercube.Sample(plan.Parameters, sample.Points, sample.Seed) : Points(plan.Parameters);
+        foreach (var point in points)
         {
             var scenario = ScenarioOverrides.Load(plan.ScenarioPath, point);
             foreach (string design in plan.Designs)
@@ -137,6 +138,7 @@ public static class SweepRunner
             ["scenario"] = Path.GetFileName(plan.ScenarioPath),
             ["scenario_sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(plan.ScenarioPath))),
             ["parameters"] = new JsonArray([.. plan.Parameters.Select(p => new JsonObject { ["path"] = p.Path, ["values"] = new JsonArray([.. p.Values.Select(v => JsonValue.Create(v))]) })]),
+            ["sample"] = plan.Sample is { } sample ? new JsonObject { ["lhs_points"] = sample.Points, ["seed"] = sample.Seed } : null,
             ["designs"] = new JsonArray([.. plan.Designs.Select(d => JsonValue.Create(d))]),
             ["seeds"] = new JsonArray([.. plan.Seeds.Select(s => JsonValue.Create(s))]),
             ["duration_s"] = plan.DurationSeconds is { } d ? JsonValue.Create(d) : null,

@@ -126,3 +126,36 @@ public sealed class SweepRunnerTests
         Assert.True(File.Exists(Path.Combine(run, "tape", "trades.csv")));
     }
 }
+
+public sealed class LatinHypercubeTests
+{
+    [FsCheck.Xunit.Property(MaxTest = 200)]
+    public bool Every_stratum_of_every_range_holds_exactly_one_point(FsCheck.PositiveInt n, long seed)
+    {
+        int count = 1 + (n.Get % 60);
+        var points = LatinHypercube.Sample([new("a", ["0.0", "1.0"]), new("b", ["-5.0", "5.0"])], count, seed);
+
+        return new[] { ("a", 0.0, 1.0), ("b", -5.0, 5.0) }.All(range =>
+        {
+            var strata = points.Select(p => double.Parse(p.Single(kv => kv.Key == range.Item1).Value, System.Globalization.CultureInfo.InvariantCulture))
+                .Select(v => (int)Math.Floor((v - range.Item2) / (range.Item3 - range.Item2) * count))
+                .Order().ToArray();
+            return strata.SequenceEqual(Enumerable.Range(0, count));
+        });
+    }
+
+    [Fact]
+    public void The_same_seed_draws_the_same_points_and_whole_bounds_give_whole_values()
+    {
+        SweepParameter[] ranges = [new("quantity", ["1000", "9000"]), new("rate", ["0.1", "0.9"])];
+
+        var first = LatinHypercube.Sample(ranges, 8, seed: 42);
+        var again = LatinHypercube.Sample(ranges, 8, seed: 42);
+        var other = LatinHypercube.Sample(ranges, 8, seed: 43);
+
+        Assert.Equal(first.Select(p => string.Join(' ', p)), again.Select(p => string.Join(' ', p)));
+        Assert.NotEqual(first.Select(p => string.Join(' ', p)), other.Select(p => string.Join(' ', p)));
+        Assert.All(first, p => Assert.Matches("^[0-9]+$", p[0].Value));
+        Assert.Throws<ArgumentException>(() => LatinHypercube.Sample([new("x", ["5", "1"])], 3, 1));
+    }
+}

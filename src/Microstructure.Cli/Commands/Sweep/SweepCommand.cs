@@ -28,6 +28,8 @@ internal static class SweepCommand
         var seeds = new Option<int?>("--seeds") { Description = "Seeds per point and design: the scenario's \"seeds\" list, continued with consecutive seeds (default 10).", CustomParser = NumberParsers.Int("--seeds") };
         var parallel = new Option<int?>("--parallel") { Description = "Runs at once (default: the number of cores). Results do not depend on it.", CustomParser = NumberParsers.Int("--parallel") };
         var duration = new Option<double?>("--duration") { Description = "Simulated seconds per run instead of the scenario's durationSeconds.", CustomParser = NumberParsers.Double("--duration") };
+        var sample = new Option<string?>("--sample") { Description = "lhs:N draws N Latin-hypercube points over the --set ranges (PATH=LOW..HIGH) instead of the grid." };
+        var sampleSeed = new Option<long?>("--seed") { Description = "Seed of the --sample draw (default 1).", CustomParser = NumberParsers.Long("--seed") };
         var keep = new Option<string>("--keep") { Description = "What each run keeps: summary, liquidations (the default: summary and the liquidation table) or all (every tape, plots)." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output directory: new, empty, or an earlier start of the same sweep to resume (default: runs/SCENARIO-sweep-TIMESTAMP)." };
         var budget = new BudgetOptions();
@@ -38,6 +40,8 @@ internal static class SweepCommand
         command.Options.Add(seeds);
         command.Options.Add(parallel);
         command.Options.Add(duration);
+        command.Options.Add(sample);
+        command.Options.Add(sampleSeed);
         command.Options.Add(keep);
         command.Options.Add(output);
         budget.AddTo(command);
@@ -65,12 +69,26 @@ internal static class SweepCommand
                 return SimulationErrors.Report(stderr, $"--keep must be summary, liquidations or all; got '{parse.GetValue(keep)}'");
             }
 
+            LhsSample? lhs = null;
+            if (parse.GetValue(sample) is { } sampleText)
+            {
+                if (!sampleText.StartsWith("lhs:", StringComparison.Ordinal)
+                    || !int.TryParse(sampleText.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out int points) || points < 1 || points > 100_000)
+                {
+                    return SimulationErrors.Report(stderr, $"--sample must be lhs:N with N from 1 to 100,000 points; got '{sampleText}'");
+                }
+
+                lhs = new LhsSample(points, parse.GetValue(sampleSeed) ?? 1);
+            }
+
             var parameters = new List<SweepParameter>();
             foreach (string text in parse.GetValue(set) ?? [])
             {
-                if (ParseSet(text) is not { } parameter)
+                if ((lhs is null ? ParseSet(text) : ParseRange(text)) is not { } parameter)
                 {
-                    return SimulationErrors.Report(stderr, $"--set must be PATH=V1,V2,... (e.g. agents[4].leverage.median=10,20,40); got '{text}'");
+                    return SimulationErrors.Report(stderr, lhs is null
+                        ? $"--set must be PATH=V1,V2,... (e.g. agents[4].leverage.median=10,20,40; ranges LOW..HIGH need --sample lhs:N); got '{text}'"
+                        : $"--set with --sample must be PATH=LOW..HIGH with numbers LOW ≤ HIGH (e.g. agents[4].leverage.median=10..40); got '{text}'");
                 }
 
                 if (parameters.Any(p => p.Path == parameter.Path))
@@ -108,8 +126,10 @@ internal static class SweepCommand
                     MaxParallelism = parse.GetValue(parallel) ?? Environment.ProcessorCount,
                     DurationSeconds = parse.GetValue(duration),
                     Keep = keepValue,
+                    Sample = lhs,
                 };
-                int runs = Math.Max(1, parameters.Aggregate(1, (n, p) => n * p.Values.Count)) * names.Count * plan.Seeds.Count;
+                int points = lhs?.Points ?? parameters.Aggregate(1, (n, p) => n * p.Values.Count);
+                int runs = points * names.Count * plan.Seeds.Count;
                 if (budget.Check(parse, loaded, plan.DurationSeconds, runs, plan.MaxParallelism, plan.Directory, stderr) is { } refused)
                 {
                     return refused;
@@ -135,7 +155,20 @@ internal static class SweepCommand
         }
 
         string[] values = text[(equals + 1)..].Split(',', StringSplitOptions.TrimEntries);
-        return values.Any(v => v.Length == 0) ? null : new SweepParameter(text[..equals].Trim(), values);
+        return values.Any(v => v.Length == 0 || v.Contains("..", StringComparison.Ordinal)) ? null : new SweepParameter(text[..equals].Trim(), values);
+    }
+
+    /// <summary>PATH=LOW..HIGH (numbers, LOW ≤ HIGH) as a sampled range, or null.</summary>
+    internal static SweepParameter? ParseRange(string text)
+    {
+        int equals = text.IndexOf('=', StringComparison.Ordinal);
+        string[] bounds = equals > 0 ? text[(equals + 1)..].Split("..", StringSplitOptions.TrimEntries) : [];
+        return bounds.Length == 2
+            && double.TryParse(bounds[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double low)
+            && double.TryParse(bounds[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double high)
+            && double.IsFinite(low) && double.IsFinite(high) && low <= high
+                ? new SweepParameter(text[..equals].Trim(), bounds)
+                : null;
     }
 
     private static SweepKeep? ParseKeep(string? text) => (text ?? "liquidations") switch

@@ -27,7 +27,7 @@ public sealed class SweepCommandTests
     }
 
     [Theory]
-    [InlineData("--set", "nonsense", "--set must be PATH=V1,V2,... (e.g. agents[4].leverage.median=10,20,40); got 'nonsense'")]
+    [InlineData("--set", "nonsense", "--set must be PATH=V1,V2,... (e.g. agents[4].leverage.median=10,20,40; ranges LOW..HIGH need --sample lhs:N); got 'nonsense'")]
     [InlineData("--set", "shocks[0].quantity=1,,2", "--set must be PATH=V1,V2,...")]
     [InlineData("--keep", "tapes", "--keep must be summary, liquidations or all; got 'tapes'")]
     [InlineData("--set", "agents[9].count=1", "small.json: agents[9].count: 'agents' has 3 entries; index 9 does not exist")]
@@ -44,5 +44,54 @@ public sealed class SweepCommandTests
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.False(File.Exists(cli.Path_("sw", "runs.csv")));
+    }
+}
+
+public sealed class SweepSampleTests
+{
+    [Fact]
+    public void Lhs_draws_the_asked_points_over_the_ranges_into_the_catalog()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+
+        var (code, output, error) = CliRun.Run("sweep", scenario, "--set", "shocks[0].quantity=500..4000", "--sample", "lhs:3", "--seed", "7",
+            "--designs", "full-close", "--seeds", "1", "--duration", "25", "--out", cli.Path_("sw"));
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("= 3 runs", output, StringComparison.Ordinal);
+        var quantities = File.ReadAllLines(cli.Path_("sw", "runs.csv")).Skip(1).Select(l => int.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(3, quantities.Count);
+        Assert.All(quantities, q => Assert.InRange(q, 500, 4000));
+        Assert.True(quantities[0] < 1667 && quantities[1] is >= 1666 and < 2834 && quantities[2] >= 2833, string.Join(",", quantities));
+    }
+
+    [Theory]
+    [InlineData("lhs:0", "shocks[0].quantity=1..2", "--sample must be lhs:N with N from 1 to 100,000 points; got 'lhs:0'")]
+    [InlineData("grid", "shocks[0].quantity=1..2", "--sample must be lhs:N")]
+    [InlineData("lhs:4", "shocks[0].quantity=5..1", "--set with --sample must be PATH=LOW..HIGH with numbers LOW ≤ HIGH")]
+    [InlineData("lhs:4", "shocks[0].quantity=1,2", "--set with --sample must be PATH=LOW..HIGH")]
+    public void Bad_samples_are_user_errors(string sample, string set, string message)
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+
+        var (code, _, error) = CliRun.Run("sweep", scenario, "--set", set, "--sample", sample, "--out", cli.Path_("sw"));
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_range_without_sample_says_it_needs_one()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+
+        var (code, _, error) = CliRun.Run("sweep", scenario, "--set", "shocks[0].quantity=1..2", "--out", cli.Path_("sw"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("ranges LOW..HIGH need --sample lhs:N", error, StringComparison.Ordinal);
     }
 }
