@@ -3,6 +3,7 @@ using Microstructure.Cli.Commands;
 using Microstructure.Cli.Commands.Compare;
 using Microstructure.Cli.Commands.Replay;
 using Microstructure.Cli.Commands.Simulate;
+using Microstructure.Cli.Output;
 
 namespace Microstructure.Cli;
 
@@ -36,7 +37,7 @@ internal static class CliApp
             // One line naming what is wrong; usage is one --help away, not dumped on every typo. A mistyped command also
             // yields "Required command was not provided." first; the unrecognized token is the useful one.
             var first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
-            error.WriteLine($"error: {first.Message} (run with --help for usage)");
+            error.WriteLine($"error: {PrintableText.Of(first.Message)} (run with --help for usage)");
             return ExitCodes.UserError;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microstructure.Analysis.Recording;
+using Microstructure.Cli.Output;
 using Microstructure.Replay.Io;
 using Microstructure.Replay.Output;
 using Microstructure.Replay.Population;
@@ -58,7 +59,7 @@ internal static class ReplayAction
     /// <returns><see cref="ExitCodes.UserError"/>.</returns>
     public static int UserError(TextWriter error, string message)
     {
-        error.WriteLine($"error: {message}");
+        error.WriteLine($"error: {PrintableText.Of(message)}");
         return ExitCodes.UserError;
     }
 }
