@@ -52,7 +52,7 @@ internal static class CliApp
             // One line naming what is wrong; usage is one --help away, not dumped on every typo. A mistyped command also
             // yields "Required command was not provided." first; the unrecognized token is the useful one.
             var first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
-            error.WriteLine($"error: {first.Message} (run with --help for usage)");
+            error.WriteLine($"error: {PrintableText.Of(first.Message)} (run with --help for usage)");
             return ExitCodes.UserError;
         }
 

@@ -1,3 +1,4 @@
+using Microstructure.Analysis.Files;
 using ScottPlot;
 
 namespace Microstructure.Analysis.Plots;
@@ -137,6 +138,6 @@ internal static class ChartCanvas
             Directory.CreateDirectory(dir);
         }
 
-        File.WriteAllBytes(path, png);
+        OutputFile.Write(path, png);
     }
 }

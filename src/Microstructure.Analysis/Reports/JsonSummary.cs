@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microstructure.Analysis.Files;
 
 namespace Microstructure.Analysis.Reports;
 
@@ -73,12 +74,12 @@ public sealed class JsonSummary
         stream.WriteByte((byte)'\n');
     }
 
-    /// <summary>Writes the object to <paramref name="path"/>, replacing the file.</summary>
-    public void Save(string path)
-    {
-        using FileStream stream = File.Create(path);
-        WriteTo(stream);
-    }
+    /// <summary>
+    /// Writes the object to <paramref name="path"/>, a new file: written under a temporary name and renamed into place,
+    /// never over an existing file or through a symbolic link.
+    /// </summary>
+    /// <exception cref="IOException">The path exists (or is a link), or the file cannot be written.</exception>
+    public void Save(string path) => OutputFile.Write(path, WriteTo);
 
     /// <summary>The JSON text.</summary>
     public string ToJson()

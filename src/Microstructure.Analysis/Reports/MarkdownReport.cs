@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microstructure.Analysis.Files;
 
 namespace Microstructure.Analysis.Reports;
 
@@ -111,8 +112,9 @@ internal sealed class MarkdownReport
     /// <summary>The document text.</summary>
     public override string ToString() => _text.ToString();
 
-    /// <summary>Writes the document to <paramref name="path"/> (UTF-8 without BOM), replacing the file.</summary>
-    public void Save(string path) => File.WriteAllText(path, _text.ToString(), new UTF8Encoding(false));
+    /// <summary>Writes the document to <paramref name="path"/> (UTF-8 without BOM), a new file (<see cref="OutputFile"/>).</summary>
+    /// <exception cref="IOException">The path exists (or is a link), or the file cannot be written.</exception>
+    public void Save(string path) => OutputFile.Write(path, new UTF8Encoding(false).GetBytes(_text.ToString()));
 
     /// <summary>A number for a report: <paramref name="significantDigits"/> significant digits, invariant culture, "n/a" for NaN/∞.</summary>
     public static string Format(double value, int significantDigits = 4)

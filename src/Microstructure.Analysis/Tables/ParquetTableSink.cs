@@ -1,3 +1,4 @@
+using Microstructure.Analysis.Files;
 using Parquet;
 using Parquet.Schema;
 
@@ -6,14 +7,14 @@ namespace Microstructure.Analysis.Tables;
 /// <summary>Writes each batch as one Parquet row group (Parquet.Net low-level writer, Snappy compression).</summary>
 internal sealed class ParquetTableSink : ITableSink
 {
-    private readonly FileStream _stream;
+    private readonly OutputFile _file;
     private readonly ParquetWriter _writer;
     private readonly DataField[] _fields;
 
-    private ParquetTableSink(string path, FileStream stream, ParquetWriter writer, DataField[] fields)
+    private ParquetTableSink(OutputFile file, ParquetWriter writer, DataField[] fields)
     {
-        Path = path;
-        _stream = stream;
+        Path = file.Path;
+        _file = file;
         _writer = writer;
         _fields = fields;
     }
@@ -29,17 +30,18 @@ internal sealed class ParquetTableSink : ITableSink
             fields[i] = ColumnBuffer.ParquetFieldFor(schema[i]);
         }
 
-        var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, bufferSize: 1 << 16, useAsync: false);
+        // Written under a temporary name and renamed when the footer is on (OutputFile): never over or through an existing path.
+        var file = OutputFile.Create(path);
         try
         {
             var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
-            ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, options, false, cancellationToken)
+            ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), file.Stream, options, false, cancellationToken)
                 .ConfigureAwait(false);
-            return new ParquetTableSink(path, stream, writer, fields);
+            return new ParquetTableSink(file, writer, fields);
         }
         catch
         {
-            await stream.DisposeAsync().ConfigureAwait(false);
+            file.Dispose();
             throw;
         }
     }
@@ -62,7 +64,14 @@ internal sealed class ParquetTableSink : ITableSink
 
     public async ValueTask DisposeAsync()
     {
-        await _writer.DisposeAsync().ConfigureAwait(false);
-        await _stream.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            _file.Commit();
+        }
+        finally
+        {
+            _file.Dispose();
+        }
     }
 }

@@ -32,8 +32,13 @@ public sealed class TableWriter<TRow, TMapper> : IAsyncDisposable
     /// <summary>The files being written.</summary>
     public IReadOnlyList<string> Paths => [.. _sinks.Select(s => s.Path)];
 
-    /// <summary>Creates <c>directory/name.csv</c> and/or <c>directory/name.parquet</c> (replacing existing files).</summary>
+    /// <summary>
+    /// Creates <c>directory/name.csv</c> and/or <c>directory/name.parquet</c>: new files, written under a temporary name
+    /// (<c>.partial</c>) and given their final name when the writer is disposed — never over an existing file or
+    /// through a symbolic link.
+    /// </summary>
     /// <exception cref="ArgumentException">No format chosen, or the name is not a plain file name.</exception>
+    /// <exception cref="IOException">A file of that name (or a link) exists, or the files cannot be created.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "An async factory: a constructor cannot await the files' creation.")]
     public static async ValueTask<TableWriter<TRow, TMapper>> CreateAsync(
         string directory,

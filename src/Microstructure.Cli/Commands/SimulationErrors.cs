@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microstructure.Analysis.Recording;
+using Microstructure.Cli.Output;
 using Microstructure.Simulation.Scenarios;
 
 namespace Microstructure.Cli.Commands;
@@ -58,7 +59,7 @@ internal static class SimulationErrors
     /// <summary>Writes the user error and returns <see cref="ExitCodes.UserError"/>.</summary>
     public static int Report(TextWriter error, string message)
     {
-        error.WriteLine($"error: {message}");
+        error.WriteLine($"error: {PrintableText.Of(message)}");
         return ExitCodes.UserError;
     }
 }

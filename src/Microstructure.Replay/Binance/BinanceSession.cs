@@ -64,6 +64,11 @@ internal sealed class BinanceSession<TProcessor>(BinanceReplayOptions options, I
             }
         }
 
+        if (_report.MessagesRead == 0)
+        {
+            throw new ReplayInputException(_options.UpdatesPath, 0, "no depthUpdate event in the file (an empty updates file replays nothing)", InputErrorKind.Malformed);
+        }
+
         DeliverInjections(long.MaxValue);
         return Finish();
     }

@@ -53,25 +53,23 @@ public static class InjectionFileReader
         var time = f.Next();
         if (!units.TryParseTime(time, out var timeNs))
         {
-            throw new ReplayInputException(path, lineNumber, $"column 'time': '{Encoding.UTF8.GetString(time)}' is not a time in the source's format ({units.Time})", InputErrorKind.NotANumber);
+            throw new ReplayInputException(path, lineNumber, $"column 'time': '{InputText.Snippet(time)}' is not a time in the source's format ({units.Time})", InputErrorKind.NotANumber);
         }
 
-        var kindText = Encoding.UTF8.GetString(f.Next());
+        var kindField = f.Next();
+        var kindText = Encoding.UTF8.GetString(kindField);
         InjectedOrderKind kind = kindText switch
         {
             "market" => InjectedOrderKind.Market,
             "limit" => InjectedOrderKind.Limit,
             "ioc" => InjectedOrderKind.Ioc,
             "liquidation" => InjectedOrderKind.Liquidation,
-            _ => throw new ReplayInputException(path, lineNumber, $"column 'kind': '{kindText}' is not one of market, limit, ioc, liquidation", InputErrorKind.InvalidValue),
+            _ => throw new ReplayInputException(path, lineNumber, $"column 'kind': '{InputText.Snippet(kindField)}' is not one of market, limit, ioc, liquidation", InputErrorKind.InvalidValue),
         };
-        var sideText = Encoding.UTF8.GetString(f.Next());
-        Side side = sideText switch
-        {
-            "buy" => Side.Buy,
-            "sell" => Side.Sell,
-            _ => throw new ReplayInputException(path, lineNumber, $"column 'side': '{sideText}' is not buy or sell", InputErrorKind.InvalidValue),
-        };
+        var sideField = f.Next();
+        Side side = sideField.SequenceEqual("buy"u8) ? Side.Buy
+            : sideField.SequenceEqual("sell"u8) ? Side.Sell
+            : throw new ReplayInputException(path, lineNumber, $"column 'side': '{InputText.Snippet(sideField)}' is not buy or sell", InputErrorKind.InvalidValue);
         var quantity = ToUnits(f.Next(), units.Lot, path, lineNumber, "quantity");
         if (quantity <= 0)
         {
@@ -94,21 +92,21 @@ public static class InjectionFileReader
         }
 
         var label = count == 6 ? Encoding.UTF8.GetString(f.Next()) : string.Empty;
-        return new InjectedOrder(timeNs, kind, side, quantity, price, label, lineNumber);
+        return new InjectedOrder(timeNs, kind, side, quantity, price, label, lineNumber) { File = path };
     }
 
     private static long ToUnits(ReadOnlySpan<byte> field, DecimalUnit unit, string path, long lineNumber, string column)
     {
         if (!AsciiNumber.TryParseDecimal(field, out var mantissa, out var exponent))
         {
-            throw new ReplayInputException(path, lineNumber, $"column '{column}': '{Encoding.UTF8.GetString(field)}' is not a number", InputErrorKind.NotANumber);
+            throw new ReplayInputException(path, lineNumber, $"column '{column}': '{InputText.Snippet(field)}' is not a number", InputErrorKind.NotANumber);
         }
 
         return unit.TryToUnits(mantissa, exponent, out var units) switch
         {
             UnitConversion.Ok => units,
-            UnitConversion.NotMultiple => throw new ReplayInputException(path, lineNumber, $"column '{column}': {Encoding.UTF8.GetString(field)} is not a multiple of {unit}", InputErrorKind.InvalidValue),
-            _ => throw new ReplayInputException(path, lineNumber, $"column '{column}': {Encoding.UTF8.GetString(field)} is out of range", InputErrorKind.InvalidValue),
+            UnitConversion.NotMultiple => throw new ReplayInputException(path, lineNumber, $"column '{column}': {InputText.Snippet(field)} is not a multiple of {unit}", InputErrorKind.InvalidValue),
+            _ => throw new ReplayInputException(path, lineNumber, $"column '{column}': {InputText.Snippet(field)} is out of range", InputErrorKind.InvalidValue),
         };
     }
 }

@@ -101,6 +101,8 @@ internal static class AsciiNumber
 
     /// <summary>
     /// Parses a decimal number ("-43210.50", "1.5e-05") exactly as <paramref name="mantissa"/> × 10^<paramref name="exponent"/>.
+    /// Leading and trailing zeros carry no precision ("0.001000000000000000000000000" is 1 × 10⁻³): only the digits
+    /// from the first to the last non-zero one count towards the limit of 18.
     /// </summary>
     /// <param name="s">The field.</param>
     /// <param name="mantissa">Signed digits.</param>
@@ -120,9 +122,10 @@ internal static class AsciiNumber
 
         long m = 0;
         var digits = 0;
+        var zeros = 0; // zeros after the last non-zero digit, not yet in m
         var seenDigit = false;
         var seenDot = false;
-        var e = 0;
+        long e = 0;
         for (; i < s.Length; i++)
         {
             var c = s[i];
@@ -130,27 +133,34 @@ internal static class AsciiNumber
             if (d <= 9)
             {
                 seenDigit = true;
-                if (m == 0 && d == 0)
+                if (seenDot)
                 {
-                    // Leading zeros carry no precision.
-                    if (seenDot)
+                    e--;
+                }
+
+                if (d == 0)
+                {
+                    // Leading zeros carry no precision; later ones count only if a non-zero digit follows.
+                    if (m != 0)
                     {
-                        e--;
+                        zeros++;
                     }
 
                     continue;
                 }
 
-                if (++digits > MaxDigits)
+                digits += zeros + 1;
+                if (digits > MaxDigits)
                 {
                     return false;
                 }
 
-                m = (m * 10) + d;
-                if (seenDot)
+                for (; zeros > 0; zeros--)
                 {
-                    e--;
+                    m *= 10;
                 }
+
+                m = (m * 10) + d;
             }
             else if (c == (byte)'.' && !seenDot)
             {
@@ -163,7 +173,7 @@ internal static class AsciiNumber
                     return false;
                 }
 
-                e += (int)exp;
+                e += exp;
                 i = s.Length;
                 break;
             }
@@ -178,8 +188,15 @@ internal static class AsciiNumber
             return false;
         }
 
+        // The pending zeros scale the value up (integer part) or were already counted in e (fraction).
+        e += zeros;
+        if (m != 0 && e is < int.MinValue / 2 or > int.MaxValue / 2)
+        {
+            return false;
+        }
+
         mantissa = negative ? -m : m;
-        exponent = m == 0 ? 0 : e;
+        exponent = m == 0 ? 0 : (int)e;
         return true;
     }
 }

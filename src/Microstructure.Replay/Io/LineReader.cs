@@ -4,7 +4,8 @@ namespace Microstructure.Replay.Io;
 
 /// <summary>
 /// Streams the lines of a text file as byte spans over one reusable buffer: no string per line, so parsing a
-/// multi-gigabyte file allocates nothing after the buffer. Files ending in <c>.gz</c> are decompressed on the fly.
+/// multi-gigabyte file allocates nothing after the buffer. Files ending in <c>.gz</c> are decompressed on the fly, and
+/// their gzip trailer is checked at the end (<see cref="GzipTrailerCheck"/>): a truncated file is an error.
 /// </summary>
 /// <remarks>A span returned by <see cref="TryReadLine"/> is valid only until the next call.</remarks>
 internal sealed class LineReader : IDisposable
@@ -12,6 +13,8 @@ internal sealed class LineReader : IDisposable
     private const int MaxLineLength = 16 << 20;
 
     private readonly Stream _stream;
+    private GzipTrailerCheck? _gzip;
+    private long _decompressed;
     private byte[] _buffer;
     private int _start;
     private int _end;
@@ -57,12 +60,14 @@ internal sealed class LineReader : IDisposable
                 : "cannot be opened: " + e.Message);
         }
 
+        GzipTrailerCheck? gzip = null;
         if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
         {
-            stream = new GZipStream(stream, CompressionMode.Decompress);
+            gzip = new GzipTrailerCheck(stream);
+            stream = new GZipStream(gzip, CompressionMode.Decompress);
         }
 
-        return new LineReader(stream, path);
+        return new LineReader(stream, path) { _gzip = gzip };
     }
 
     /// <summary>Returns the next line without its end-of-line bytes (LF or CRLF); false at the end of the file.</summary>
@@ -154,9 +159,15 @@ internal sealed class LineReader : IDisposable
             throw new ReplayInputException(Name, LineNumber + 1, "corrupt compressed data: " + e.Message);
         }
 
+        _decompressed += n;
         if (n == 0)
         {
             _eof = true;
+            if (_gzip?.Check(_decompressed) is { } problem)
+            {
+                // Before the last (possibly cut) line is handed out: a truncated file is an error, not a shorter file.
+                throw new ReplayInputException(Name, 0, problem);
+            }
         }
 
         _end += n;

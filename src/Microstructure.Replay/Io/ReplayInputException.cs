@@ -6,17 +6,20 @@ namespace Microstructure.Replay.Io;
 /// </summary>
 public sealed class ReplayInputException : Exception
 {
-    /// <summary>Creates the exception; <see cref="Exception.Message"/> becomes "file:line: detail".</summary>
+    /// <summary>
+    /// Creates the exception; <see cref="Exception.Message"/> becomes "file:line: detail", with control and format
+    /// characters escaped (input quoted in the detail can never garble a terminal or break the one-line message).
+    /// </summary>
     /// <param name="file">The input file (as the user named it).</param>
     /// <param name="line">1-based line number, or 0 when the problem is not tied to a line.</param>
     /// <param name="detail">What is wrong, in words.</param>
     /// <param name="kind">The class of problem, used to count what <c>--lenient</c> skipped.</param>
     public ReplayInputException(string file, long line, string detail, InputErrorKind kind = InputErrorKind.Malformed)
-        : base(line > 0 ? $"{file}:{line}: {detail}" : $"{file}: {detail}")
+        : base(InputText.Printable(line > 0 ? $"{file}:{line}: {detail}" : $"{file}: {detail}"))
     {
         File = file;
         Line = line;
-        Detail = detail;
+        Detail = InputText.Printable(detail);
         Kind = kind;
     }
 

@@ -236,12 +236,12 @@ internal sealed class L2Book<TProcessor>
             var order = injections[next++];
             if (order.Price > 0)
             {
-                CheckPrice(spec, order.Price, "injection file", order.Line, format);
+                CheckPrice(spec, order.Price, order.File ?? "injection file", order.Line, format);
             }
 
             Live.Advance(order.TimeNs + 1);
             Live.Now = Math.Max(Live.Now, order.TimeNs);
-            Live.Inject(order);
+            Live.Inject(order, format);
         }
 
         Live.Advance(time);
@@ -254,6 +254,8 @@ internal sealed class L2Book<TProcessor>
         report.Reconciliation = Counts;
         report.HistoricalCrossTrades = recorder.HistoricalCrossTrades;
         report.InjectedOrders = Live.InjectedOrders;
+        report.InjectedOrdersRefused = Live.InjectedOrdersRefused;
+        Live.AddRefusalNotes(report.Notes);
         report.SimulatedFills = recorder.SimulatedFills;
         report.SimulatedFilledLots = recorder.SimulatedFilledLots;
         report.SimulatedAveragePrice = recorder.SimulatedFilledLots > 0 ? (decimal)recorder.SimulatedFilledNotional / recorder.SimulatedFilledLots : null;

@@ -1,4 +1,3 @@
-using System.Text;
 using Microstructure.Replay.Io;
 
 namespace Microstructure.Replay.Lobster;
@@ -137,7 +136,7 @@ internal sealed class LobsterBookReader(LineReader reader) : IDisposable
         var field = f.Next();
         if (!AsciiNumber.TryParseLong(field, out var value))
         {
-            Throw($"column '{ColumnName(f.Index)}': '{Encoding.UTF8.GetString(field)}' is not an integer", InputErrorKind.NotANumber);
+            Throw($"column '{ColumnName(f.Index)}': '{InputText.Snippet(field)}' is not an integer", InputErrorKind.NotANumber);
         }
 
         return value;

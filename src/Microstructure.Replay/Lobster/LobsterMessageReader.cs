@@ -1,4 +1,3 @@
-using System.Text;
 using Microstructure.Engine;
 using Microstructure.Replay.Io;
 using Microstructure.Replay.Processing;
@@ -173,7 +172,7 @@ internal sealed class LobsterMessageReader(LineReader reader) : IDisposable
     }
 
     private void ThrowNumber(string column, ReadOnlySpan<byte> field, string expected) =>
-        Throw($"column '{column}': '{Encoding.UTF8.GetString(field)}' is not {expected}", InputErrorKind.NotANumber);
+        Throw($"column '{column}': '{InputText.Snippet(field)}' is not {expected}", InputErrorKind.NotANumber);
 
     private void Throw(string detail, InputErrorKind kind) => throw new ReplayInputException(_reader.Name, _reader.LineNumber, detail, kind);
 }

@@ -187,7 +187,7 @@ internal sealed partial class LobsterSession<TProcessor>
             _book.Now = _lastTime;
             _book.Advance(order.TimeNs + 1);
             _book.Now = Math.Max(order.TimeNs, _lastTime);
-            _book.Inject(order);
+            _book.Inject(order, FormatPrice);
         }
 
         if (_halt == HaltState.Trading)

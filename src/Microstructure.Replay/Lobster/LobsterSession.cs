@@ -263,6 +263,8 @@ internal sealed partial class LobsterSession<TProcessor>
         _report.Reconciliation = _counts;
         _report.HistoricalCrossTrades = recorder.HistoricalCrossTrades;
         _report.InjectedOrders = _book.InjectedOrders;
+        _report.InjectedOrdersRefused = _book.InjectedOrdersRefused;
+        _book.AddRefusalNotes(_report.Notes);
         _report.SimulatedFills = recorder.SimulatedFills;
         _report.SimulatedFilledLots = recorder.SimulatedFilledLots;
         _report.SimulatedAveragePrice = recorder.SimulatedFilledLots > 0 ? (decimal)recorder.SimulatedFilledNotional / recorder.SimulatedFilledLots : null;

@@ -110,6 +110,13 @@ public sealed class ReplayReport
     /// <summary>Injected orders submitted.</summary>
     public long InjectedOrders { get; set; }
 
+    /// <summary>
+    /// Injected orders the risk layer refused (with a population: the injected trader is refused like any other, e.g.
+    /// over the position limit); the first ones are described in <see cref="Notes"/>. An order the book itself rejects
+    /// (a price outside the range, a quantity too large, a full book) stops the replay as bad input instead.
+    /// </summary>
+    public long InjectedOrdersRefused { get; set; }
+
     /// <summary>Fills involving simulated orders.</summary>
     public long SimulatedFills { get; set; }
 

@@ -11,7 +11,8 @@ namespace Microstructure.Replay.Population;
 /// <summary>
 /// Reads a population spec (JSON; docs/replay.md lists every field). Sizes, the entry time and the entry price are
 /// written in the units of the replayed source, like an injection file, and converted exactly; a bad or unknown field
-/// is a <see cref="ReplayInputException"/> naming the file and the field path (<c>leverage.min: …</c>).
+/// is a <see cref="ReplayInputException"/> naming the file and the field path (<c>leverage.min: …</c>), and so are a
+/// field given twice in one object and anything after the spec's one JSON object (comments aside).
 /// </summary>
 public static class PopulationSpecReader
 {
@@ -58,6 +59,16 @@ public static class PopulationSpecReader
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             document = JsonDocument.ParseValue(ref reader);
+            try
+            {
+                // ParseValue stops after the first value: a second document would otherwise be ignored without a word.
+                reader.Read();
+            }
+            catch (JsonException e)
+            {
+                document.Dispose();
+                throw new ReplayInputException(source, (e.LineNumber ?? -1) + 1, "unexpected content after the population spec's JSON object (a file holds exactly one)");
+            }
         }
         catch (JsonException e)
         {
@@ -66,7 +77,9 @@ public static class PopulationSpecReader
 
         using (document)
         {
-            return new Fields(source, units).Spec(document.RootElement, design);
+            var fields = new Fields(source, units);
+            fields.RefuseDuplicates(document.RootElement, string.Empty);
+            return fields.Spec(document.RootElement, design);
         }
     }
 
@@ -294,6 +307,32 @@ public static class PopulationSpecReader
 
         private static JsonElement? Optional(JsonElement parent, string name) =>
             parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+        /// <summary>Refuses a field given twice in one object, anywhere in the document (JSON readers would keep either silently).</summary>
+        public void RefuseDuplicates(JsonElement e, string path)
+        {
+            if (e.ValueKind == JsonValueKind.Object)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var p in e.EnumerateObject())
+                {
+                    if (!seen.Add(p.Name))
+                    {
+                        Fail(path + p.Name, "is given twice", InputErrorKind.Malformed);
+                    }
+
+                    RefuseDuplicates(p.Value, path + p.Name + ".");
+                }
+            }
+            else if (e.ValueKind == JsonValueKind.Array)
+            {
+                var index = 0;
+                foreach (var item in e.EnumerateArray())
+                {
+                    RefuseDuplicates(item, $"{path.TrimEnd('.')}[{index++}].");
+                }
+            }
+        }
 
         private void RefuseUnknown(JsonElement e, string prefix, string[] known)
         {

@@ -14,8 +14,8 @@ internal struct MarketDataUpdate
     /// <summary>Source time, nanoseconds.</summary>
     public Timestamp Timestamp;
 
-    /// <summary>Trade: aggressor side. Liquidation: side of the liquidation order (sell = a long was liquidated).</summary>
-    public Side Side;
+    /// <summary>Trade: aggressor side (null when the source does not say). Liquidation: side of the liquidation order (sell = a long was liquidated).</summary>
+    public Side? Side;
 
     /// <summary>Trade or liquidation price; for a ticker the last price.</summary>
     public Price Price;

@@ -1,6 +1,7 @@
 using Microstructure.Engine;
 using Microstructure.Engine.Matching;
 using Microstructure.Replay.Injection;
+using Microstructure.Replay.Io;
 using Microstructure.Replay.Output;
 
 namespace Microstructure.Replay.Processing;
@@ -48,6 +49,15 @@ internal sealed class ReplayBook<TProcessor>
 
     /// <summary>Injected orders submitted so far.</summary>
     public long InjectedOrders { get; private set; }
+
+    /// <summary>Injected orders the risk layer refused (see <see cref="Inject"/>).</summary>
+    public long InjectedOrdersRefused { get; private set; }
+
+    /// <summary>Notes on the first <see cref="MaxRefusalNotes"/> of those.</summary>
+    public List<string> RefusalNotes { get; } = [];
+
+    /// <summary>Refused injected orders described one by one in the notes (the rest are counted).</summary>
+    public const int MaxRefusalNotes = 10;
 
     /// <summary>Top of book just before the first injected order (bid, ask; 0 = empty side).</summary>
     public (long Bid, long Ask) BeforeFirstInjection { get; private set; }
@@ -172,8 +182,15 @@ internal sealed class ReplayBook<TProcessor>
         return taken;
     }
 
-    /// <summary>Submits an injected order (tape row first, then its fills) and records the impact of the first one.</summary>
-    public void Inject(InjectedOrder order)
+    /// <summary>
+    /// Submits an injected order (tape row first, then its fills) and records the impact of the first one. A refusal by
+    /// the risk layer (a population's exchange refuses the injected trader like any other) is counted and noted; a
+    /// rejection by the book means the injection file does not fit the replay: bad input, named by file and line.
+    /// </summary>
+    /// <param name="order">The order.</param>
+    /// <param name="formatPrice">Ticks in the source's units, for the message.</param>
+    /// <exception cref="ReplayInputException">The book rejected the order.</exception>
+    public void Inject(InjectedOrder order, Func<long, string> formatPrice)
     {
         var first = InjectedOrders == 0;
         if (first)
@@ -199,10 +216,47 @@ internal sealed class ReplayBook<TProcessor>
         _command.Quantity = new Quantity(order.Quantity);
         Recorder.CommandPrice = order.Price;
         Submit();
+        if (Recorder.LastReject != RejectReason.None)
+        {
+            throw Rejected(order, Recorder.LastReject, formatPrice);
+        }
+
+        if (Recorder.LastRiskReject is { } refusal)
+        {
+            InjectedOrdersRefused++;
+            if (RefusalNotes.Count < MaxRefusalNotes)
+            {
+                RefusalNotes.Add($"{order.Where}: injected {Name(order.Kind)} order refused by the risk layer ({refusal})");
+            }
+        }
+
         if (first)
         {
             AfterFirstInjection = (BestBid(), BestAsk());
         }
+    }
+
+    /// <summary>Adds the refusal notes (and how many more there were) to <paramref name="notes"/>.</summary>
+    public void AddRefusalNotes(List<string> notes)
+    {
+        notes.AddRange(RefusalNotes);
+        if (InjectedOrdersRefused > RefusalNotes.Count)
+        {
+            notes.Add($"{InjectedOrdersRefused - RefusalNotes.Count} more injected order(s) refused by the risk layer");
+        }
+    }
+
+    private ReplayInputException Rejected(InjectedOrder order, RejectReason reject, Func<long, string> formatPrice)
+    {
+        var spec = Engine.Spec;
+        var what = reject switch
+        {
+            RejectReason.InvalidPrice => $"its price {formatPrice(order.Price)} is outside the replay's price range (up to {formatPrice(spec.MaxPrice.Ticks)}); pass a larger --max-price",
+            RejectReason.InvalidQuantity => $"its quantity ({order.Quantity} lots) is above the largest order the book takes ({spec.MaxQuantity.Lots} lots)",
+            RejectReason.BookFull => "the book is full; pass a larger --max-orders",
+            _ => $"the engine's reason: {reject}",
+        };
+        return new ReplayInputException(order.File ?? "injection file", order.Line, $"the book rejected the injected {Name(order.Kind)} order: {what}", InputErrorKind.InvalidValue);
     }
 
     /// <summary>Hands market data to the processor (a risk layer may react with orders).</summary>

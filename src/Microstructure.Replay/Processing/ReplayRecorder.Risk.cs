@@ -59,6 +59,11 @@ internal sealed partial class ReplayRecorder
                 row.Detail = string.Create(CultureInfo.InvariantCulture, $"account={e.Engine.AccountId};cash={e.Amount}");
                 break;
             case ExchangeEventType.RiskRejected:
+                if (e.Engine.OrderId.Value == CommandOrderId)
+                {
+                    LastRiskReject = RiskNames.Of(e.RiskReason);
+                }
+
                 row.Event = TapeEvent.RiskReject;
                 row.Side = e.Engine.Side;
                 row.Price = e.Engine.Price.Ticks;

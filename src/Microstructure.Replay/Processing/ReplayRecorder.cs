@@ -25,6 +25,9 @@ internal sealed partial class ReplayRecorder(IReplayTape? tape, DepletionLedger 
     /// <summary>Reject reason of the current command (None when accepted).</summary>
     public RejectReason LastReject { get; private set; }
 
+    /// <summary>The risk layer's refusal of the current command's order (its name), or null.</summary>
+    public string? LastRiskReject { get; private set; }
+
     /// <summary>Lots the current command cancelled (Cancel, or Reduce down to zero).</summary>
     public long CancelledLots { get; private set; }
 
@@ -66,6 +69,7 @@ internal sealed partial class ReplayRecorder(IReplayTape? tape, DepletionLedger 
     {
         CommandOrderId = orderId;
         LastReject = RejectReason.None;
+        LastRiskReject = null;
         CancelledLots = 0;
     }
 

@@ -6,7 +6,8 @@ namespace Microstructure.Replay.Tardis;
 
 /// <summary>
 /// What every Tardis CSV reader shares: the header check (every file starts with exchange, symbol, timestamp,
-/// local_timestamp), microsecond timestamps ordered by local_timestamp, and exact decimal → tick/lot conversion.
+/// local_timestamp), one instrument (every row's exchange and symbol are those of the first row read from any of
+/// the replay's files), microsecond timestamps ordered by local_timestamp, and exact decimal → tick/lot conversion.
 /// </summary>
 internal abstract class TardisReader : IDisposable
 {
@@ -31,7 +32,7 @@ internal abstract class TardisReader : IDisposable
         var text = Encoding.UTF8.GetString(first);
         if (header is not null ? text != header : !text.StartsWith("exchange,symbol,timestamp,local_timestamp,", StringComparison.Ordinal))
         {
-            throw new ReplayInputException(path, 1, $"unexpected header '{(text.Length > 120 ? text[..120] + "..." : text)}'; expected '{header ?? "exchange,symbol,timestamp,local_timestamp,..."}'", InputErrorKind.Malformed);
+            throw new ReplayInputException(path, 1, $"unexpected header '{InputText.Snippet(first, 120)}'; expected '{header ?? "exchange,symbol,timestamp,local_timestamp,..."}'", InputErrorKind.Malformed);
         }
 
         HeaderColumns = FieldCursor.CountFields(first);
@@ -52,6 +53,9 @@ internal abstract class TardisReader : IDisposable
 
     /// <summary>Tick size.</summary>
     protected DecimalUnit Tick { get; }
+
+    /// <summary>The instrument every row must name; shared by the readers of one replay (each has its own otherwise).</summary>
+    public TardisInstrument Instrument { get; set; } = new();
 
     /// <summary>Lot size.</summary>
     protected DecimalUnit Lot { get; }
@@ -80,11 +84,25 @@ internal abstract class TardisReader : IDisposable
         return true;
     }
 
-    /// <summary>Reads the timestamp and local_timestamp columns (µs) as nanoseconds; local times must not go backwards.</summary>
+    /// <summary>
+    /// Checks the exchange and symbol columns (the instrument of the first row read) and reads the timestamp and
+    /// local_timestamp columns (µs) as nanoseconds; local times must not go backwards.
+    /// </summary>
     protected (long Exchange, long Local) Times(ref FieldCursor f)
     {
-        f.Next();
-        f.Next();
+        var exchangeField = f.Next();
+        var symbol = f.Next();
+        if (Instrument.Symbol is null)
+        {
+            Instrument.Exchange = exchangeField.ToArray();
+            Instrument.Symbol = symbol.ToArray();
+            Instrument.Where = $"{Name}:{LineNumber}";
+        }
+        else
+        {
+            Same(exchangeField, Instrument.Exchange!, "exchange");
+            Same(symbol, Instrument.Symbol, "symbol");
+        }
         var exchange = Micros(f.Next(), "timestamp", allowEmpty: true);
         var local = Micros(f.Next(), "local_timestamp", allowEmpty: false);
         if (local < _lastLocal)
@@ -129,12 +147,12 @@ internal abstract class TardisReader : IDisposable
         var result = unit.TryToUnits(mantissa, exponent, out var units);
         if (result != UnitConversion.Ok)
         {
-            Throw($"column '{column}': {Encoding.UTF8.GetString(field)} {(result == UnitConversion.NotMultiple ? $"is not a multiple of {unit}" : "is out of range")}", InputErrorKind.InvalidValue);
+            Throw($"column '{column}': {InputText.Snippet(field)} {(result == UnitConversion.NotMultiple ? $"is not a multiple of {unit}" : "is out of range")}", InputErrorKind.InvalidValue);
         }
 
         if (units < 0 || (positive && units == 0))
         {
-            Throw($"column '{column}': {Encoding.UTF8.GetString(field)} must be {(positive ? "positive" : "zero or more")}", InputErrorKind.InvalidValue);
+            Throw($"column '{column}': {InputText.Snippet(field)} must be {(positive ? "positive" : "zero or more")}", InputErrorKind.InvalidValue);
         }
 
         return units;
@@ -153,13 +171,21 @@ internal abstract class TardisReader : IDisposable
             return Side.Sell;
         }
 
-        Throw($"column '{column}': '{Encoding.UTF8.GetString(field)}' is not bid/ask or buy/sell", InputErrorKind.InvalidValue);
+        Throw($"column '{column}': '{InputText.Snippet(field)}' is not bid/ask or buy/sell", InputErrorKind.InvalidValue);
         return default;
     }
 
     /// <summary>Throws a not-a-number error for a field.</summary>
     protected void ThrowNumber(string column, ReadOnlySpan<byte> field, string expected) =>
-        Throw($"column '{column}': '{Encoding.UTF8.GetString(field)}' is not {expected}", InputErrorKind.NotANumber);
+        Throw($"column '{column}': '{InputText.Snippet(field)}' is not {expected}", InputErrorKind.NotANumber);
+
+    private void Same(ReadOnlySpan<byte> field, byte[] expected, string column)
+    {
+        if (!field.SequenceEqual(expected))
+        {
+            Throw($"column '{column}': '{InputText.Snippet(field)}' is not '{InputText.Snippet(expected)}' of the first row ({Instrument.Where}); a replay is one instrument", InputErrorKind.Inconsistent);
+        }
+    }
 
     /// <summary>Throws an input error at the current line.</summary>
     protected void Throw(string detail, InputErrorKind kind) => throw new ReplayInputException(_reader.Name, _reader.LineNumber, detail, kind);

@@ -67,8 +67,16 @@ internal sealed partial class TardisSession<TProcessor> : IDisposable
         _snapshots = options.SnapshotsPath is null ? null : new TardisSnapshotReader(options.SnapshotsPath, _tick, _lot);
         _snapshotRow = _snapshots is null ? null : new TardisSnapshotRow(_snapshots.Depth);
         _trades = options.TradesPath is null ? null : new TardisTradeReader(options.TradesPath, _tick, _lot);
-        _liquidations = options.LiquidationsPath is null ? null : new TardisTradeReader(options.LiquidationsPath, _tick, _lot);
+        _liquidations = options.LiquidationsPath is null ? null : new TardisTradeReader(options.LiquidationsPath, _tick, _lot, liquidations: true);
         _ticker = options.TickerPath is null ? null : new TardisTickerReader(options.TickerPath, _tick, _lot);
+        foreach (var reader in new TardisReader?[] { _snapshots, _trades, _liquidations, _ticker })
+        {
+            // One instrument across the files: every row repeats the exchange and symbol of the first book update.
+            if (reader is not null)
+            {
+                reader.Instrument = _updates.Instrument;
+            }
+        }
     }
 
     public ReplayReport Run()

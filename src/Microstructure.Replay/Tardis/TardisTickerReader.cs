@@ -7,12 +7,19 @@ namespace Microstructure.Replay.Tardis;
 /// <summary>
 /// Reads Tardis derivative_ticker CSV: exchange,symbol,timestamp,local_timestamp,funding_timestamp,funding_rate,
 /// predicted_funding_rate,open_interest,last_price,index_price,mark_price. Empty fields read as zero (not given).
+/// A funding rate is a fraction per funding interval (0.0001 = 0.01%); one outside ±<see cref="MaxFundingRate"/> is
+/// refused — it is not a rate, and kept as 10⁻⁸ units it would not fit.
 /// </summary>
 internal sealed class TardisTickerReader(string path, DecimalUnit tick, DecimalUnit lot)
     : TardisReader(path, tick, lot, Header)
 {
     /// <summary>The header of the data type.</summary>
     public const string Header = "exchange,symbol,timestamp,local_timestamp,funding_timestamp,funding_rate,predicted_funding_rate,open_interest,last_price,index_price,mark_price";
+
+    /// <summary>The largest funding rate accepted, as a fraction (1 = 100% per funding interval; real rates are below 0.05).</summary>
+    public const decimal MaxFundingRate = 1m;
+
+    private const long MaxRateE8 = 100_000_000;
 
     private static readonly DecimalUnit RateUnit = DecimalUnit.From(0.00000001m);
 
@@ -61,7 +68,11 @@ internal sealed class TardisTickerReader(string path, DecimalUnit tick, DecimalU
             exponent++;
         }
 
-        RateUnit.TryToUnits(mantissa, exponent, out var rate);
+        if (RateUnit.TryToUnits(mantissa, exponent, out var rate) != UnitConversion.Ok || rate is > MaxRateE8 or < -MaxRateE8)
+        {
+            Throw($"column '{column}': {InputText.Snippet(field)} is outside -{MaxFundingRate}..{MaxFundingRate} (a funding rate is a fraction per funding interval, e.g. 0.0001)", InputErrorKind.InvalidValue);
+        }
+
         return rate;
     }
 }

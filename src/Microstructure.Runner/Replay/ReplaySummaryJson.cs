@@ -111,6 +111,7 @@ internal static class ReplaySummaryJson
     {
         var injection = new JsonSummary()
             .Add("orders", r.InjectedOrders)
+            .Add("refused", r.InjectedOrdersRefused)
             .Add("fills", r.SimulatedFills)
             .Add("filled_lots", r.SimulatedFilledLots)
             .Add("average_fill_price_ticks", Ticks(r.SimulatedAveragePrice));

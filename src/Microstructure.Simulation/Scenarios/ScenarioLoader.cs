@@ -22,6 +22,7 @@ public static class ScenarioLoader
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         AllowOutOfOrderMetadataProperties = true,
+        AllowDuplicateProperties = false, // a field given twice is an error, not "the last one wins" (issue 12 §8)
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
@@ -184,6 +185,12 @@ public static class ScenarioLoader
             string name = message["The JSON property '".Length..message.IndexOf('\'', "The JSON property '".Length)];
             problem = $"unknown field '{name}'";
             path = string.IsNullOrEmpty(path) || path.EndsWith(name, StringComparison.Ordinal) ? path : $"{path}.{name}";
+        }
+        else if (message.StartsWith("Duplicate property '", StringComparison.Ordinal))
+        {
+            string name = message["Duplicate property '".Length..message.IndexOf('\'', "Duplicate property '".Length)];
+            problem = "is given twice";
+            path = string.IsNullOrEmpty(path) || path.EndsWith(name, StringComparison.Ordinal) ? (string.IsNullOrEmpty(path) ? name : path) : $"{path}.{name}";
         }
         else if (message.Contains("could not be converted to", StringComparison.Ordinal))
         {

@@ -74,7 +74,7 @@ public sealed class JsonSummaryTests
     [Fact]
     public void Save_writes_the_same_bytes_as_ToJson_without_BOM()
     {
-        string path = Path.GetTempFileName();
+        string path = Path.Combine(Path.GetTempPath(), "ms-json-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {
             var s = new JsonSummary().Add("a", 1L);

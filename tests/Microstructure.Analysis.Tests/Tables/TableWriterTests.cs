@@ -54,9 +54,13 @@ public sealed class TableWriterTests : IDisposable
             writer.Append(r);
         }
 
-        // Two full batches (8 rows) are already in the file before dispose.
-        Assert.Equal(1 + 8, CountRecords(Path.Combine(_dir, "sync.csv")));
+        // Two full batches (8 rows) are already in the file before dispose — under its temporary name, which
+        // dispose renames (a run killed meanwhile leaves no half-written file under the final name).
+        Assert.Equal(1 + 8, CountRecords(Path.Combine(_dir, "sync.csv.partial")));
+        Assert.False(File.Exists(Path.Combine(_dir, "sync.csv")));
         await writer.DisposeAsync();
+
+        Assert.False(File.Exists(Path.Combine(_dir, "sync.csv.partial")));
 
         Assert.Equal(1 + 10, CountRecords(Path.Combine(_dir, "sync.csv")));
         Assert.False(File.Exists(Path.Combine(_dir, "sync.parquet")));

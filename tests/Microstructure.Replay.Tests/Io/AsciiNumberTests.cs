@@ -39,6 +39,26 @@ public sealed class AsciiNumberTests
         Assert.Equal(expected, units);
     }
 
+    [Theory]
+    [InlineData("0.001000000000000000000000000", 1L, -3)] // issue 12 §8: trailing zeros are not significant digits
+    [InlineData("100", 1L, 2)]
+    [InlineData("100.50", 1005L, -1)]
+    [InlineData("10e2", 1L, 3)]
+    [InlineData("1000000000000000000000000", 1L, 24)]
+    [InlineData("123456789012345678000.000", 123456789012345678L, 3)]
+    [InlineData("-0.0500", -5L, -2)]
+    public void Leading_and_trailing_zeros_carry_no_precision(string text, long mantissa, int exponent)
+    {
+        Assert.True(AsciiNumber.TryParseDecimal(Encoding.ASCII.GetBytes(text), out var m, out var e));
+        Assert.Equal((mantissa, exponent), (m, e));
+    }
+
+    [Theory]
+    [InlineData("1234567890123456789")] // 19 significant digits
+    [InlineData("1.000000000000000001")]
+    public void More_than_18_significant_digits_are_refused(string text) =>
+        Assert.False(AsciiNumber.TryParseDecimal(Encoding.ASCII.GetBytes(text), out _, out _));
+
     [Fact]
     public void A_price_off_the_tick_grid_is_not_a_multiple()
     {

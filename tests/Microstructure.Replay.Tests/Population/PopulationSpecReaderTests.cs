@@ -96,6 +96,22 @@ public sealed class PopulationSpecReaderTests
         Assert.StartsWith(expected, Error(json), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"accounts": 2, "accounts": 3, "leverage": {"min": 1, "max": 2}, "size": {"min": 1, "max": 2}, "entry": {}}""", "pop.json: accounts: is given twice")]
+    [InlineData("""{"accounts": 2, "leverage": {"min": 1, "max": 2, "min": 5}, "size": {"min": 1, "max": 2}, "entry": {}}""", "pop.json: leverage.min: is given twice")]
+    [InlineData("""{"accounts": 2, "leverage": {"min": 1, "max": 2}, "size": {"min": 1, "max": 2}, "entry": {}, "brackets": [{"notionalCap": 1, "notionalCap": 2}]}""", "pop.json: brackets[0].notionalCap: is given twice")]
+    public void A_field_given_twice_is_an_error_naming_it(string json, string expected) =>
+        Assert.Equal(expected, Error(json));
+
+    [Fact]
+    public void A_second_JSON_document_after_the_spec_is_an_error_with_its_line_and_comments_after_it_are_fine()
+    {
+        const string Spec = """{"accounts": 2, "leverage": {"min": 1, "max": 2}, "size": {"min": 1, "max": 2}, "entry": {"time": 1704067202000000}}""";
+
+        Assert.Equal("pop.json:3: unexpected content after the population spec's JSON object (a file holds exactly one)", Error(Spec + "\n\n{\"accounts\": 9}\n"));
+        Assert.Equal(2, Parse(Spec + "\n// the end\n").Accounts);
+    }
+
     [Fact]
     public void Invalid_json_is_reported_with_its_line()
     {

@@ -129,6 +129,51 @@ public sealed class ReplayRunnerTests
     }
 
     [Fact]
+    public void Links_planted_at_the_output_files_during_a_replay_are_neither_followed_nor_replaced()
+    {
+        // Issue 12 §5: the directory is checked before the replay, but what appears in it later (a link at
+        // summary.json or at the tape's final name) must not be written through: the run fails with the path named.
+        using var temp = new TempFolder();
+        string target = temp.Sub("elsewhere.txt");
+        File.WriteAllText(target, "someone else's file");
+        string root = temp.Sub("out");
+
+        var error = Assert.Throws<RunOutputException>(() => ReplayRunner.Run(
+            new ReplayRequest { Format = "lobster", Name = "x", Directory = root },
+            (tape, observer) =>
+            {
+                var report = LobsterReplay.Run(AaplReplay.Options(population: false), tape, observer);
+                File.CreateSymbolicLink(Path.Combine(root, "tape", "replay.csv"), target);
+                File.CreateSymbolicLink(Path.Combine(root, "summary.json"), target);
+                return report;
+            }));
+
+        Assert.Contains(Path.Combine(root, "tape"), error.Message, StringComparison.Ordinal);
+        Assert.Equal("someone else's file", File.ReadAllText(target));
+        Assert.Equal(target, new FileInfo(Path.Combine(root, "summary.json")).LinkTarget);
+        Assert.False(File.Exists(Path.Combine(root, "tape", "replay.csv.partial")));
+    }
+
+    [Fact]
+    public void A_replay_that_faults_leaves_no_tape_under_its_final_name()
+    {
+        using var temp = new TempFolder();
+        string root = temp.Sub("out");
+
+        Assert.Throws<InvalidOperationException>(() => ReplayRunner.Run(
+            new ReplayRequest { Format = "lobster", Name = "x", Directory = root },
+            (tape, observer) =>
+            {
+                LobsterReplay.Run(AaplReplay.Options(population: false), tape, observer);
+                throw new InvalidOperationException("a bug after the rows were written");
+            }));
+
+        Assert.False(File.Exists(Path.Combine(root, "tape", "replay.csv")));
+        Assert.False(File.Exists(Path.Combine(root, "tape", "replay.parquet")));
+        Assert.False(File.Exists(Path.Combine(root, "summary.json")));
+    }
+
+    [Fact]
     public void Bad_input_keeps_the_tape_written_so_far_and_the_summary_says_the_run_failed()
     {
         using var temp = new TempFolder();

@@ -3,7 +3,7 @@ using Microstructure.Replay.Io;
 
 namespace Microstructure.Cli.Commands.Replay;
 
-/// <summary>Tick and lot size options of the crypto (L2) replays, and the units injections are written in.</summary>
+/// <summary>Tick and lot size, order and price capacity options of the crypto (L2) replays, and the units injections are written in.</summary>
 internal sealed class CryptoUnitOptions
 {
     public Option<decimal> TickSize { get; } = new("--tick-size") { Description = "Price of one tick, e.g. 0.1 for BTCUSDT.", Required = true };
@@ -12,18 +12,40 @@ internal sealed class CryptoUnitOptions
 
     public Option<int> MaxOrders { get; } = new("--max-orders") { Description = "Capacity of the book's order pool.", DefaultValueFactory = _ => 1 << 18 };
 
+    public Option<decimal?> MaxPrice { get; } = new("--max-price") { Description = "Highest price the book accepts, in the quote currency (default: 4x the first book's prices)." };
+
     public void AddTo(Command command)
     {
         command.Options.Add(TickSize);
         command.Options.Add(LotSize);
         command.Options.Add(MaxOrders);
+        command.Options.Add(MaxPrice);
     }
 
     /// <summary>Checks the values; returns an error message or null.</summary>
-    public string? Check(System.CommandLine.ParseResult parse) =>
-        parse.GetValue(TickSize) <= 0 || parse.GetValue(LotSize) <= 0 || parse.GetValue(MaxOrders) <= 0
-            ? "--tick-size, --lot-size and --max-orders must be positive"
+    public string? Check(System.CommandLine.ParseResult parse)
+    {
+        if (parse.GetValue(TickSize) <= 0 || parse.GetValue(LotSize) <= 0 || parse.GetValue(MaxOrders) <= 0)
+        {
+            return "--tick-size, --lot-size and --max-orders must be positive";
+        }
+
+        return parse.GetValue(MaxPrice) is { } max && max < parse.GetValue(TickSize)
+            ? "--max-price must be at least one tick (--tick-size)"
             : null;
+    }
+
+    /// <summary>--max-price in ticks (whole ticks at or below it), or null for the replay's default.</summary>
+    public long? MaxPriceTicks(System.CommandLine.ParseResult parse)
+    {
+        if (parse.GetValue(MaxPrice) is not { } max)
+        {
+            return null;
+        }
+
+        var ticks = decimal.Floor(max / parse.GetValue(TickSize));
+        return ticks > long.MaxValue ? long.MaxValue : (long)ticks;
+    }
 
     public SourceUnits Units(System.CommandLine.ParseResult parse, TimeFormat time) =>
         new(time, DecimalUnit.From(parse.GetValue(TickSize)), DecimalUnit.From(parse.GetValue(LotSize)));

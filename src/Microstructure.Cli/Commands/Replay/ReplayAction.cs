@@ -74,7 +74,7 @@ internal static class ReplayAction
     /// <returns><see cref="ExitCodes.UserError"/>.</returns>
     public static int UserError(TextWriter error, string message)
     {
-        error.WriteLine($"error: {message}");
+        error.WriteLine($"error: {PrintableText.Of(message)}");
         return ExitCodes.UserError;
     }
 }

@@ -80,7 +80,8 @@ internal static class ReportPrinter
     private static void PrintInjection(ReplayReport r, TextWriter o, CultureInfo c)
     {
         string Px(decimal? ticks) => ticks is { } t ? (t * r.TickSize).ToString("0.########", c) : "n/a";
-        o.WriteLine(string.Create(c, $"injection: {r.InjectedOrders:N0} orders, {r.SimulatedFills:N0} fills, {r.SimulatedFilledLots:N0} lots filled at average {Px(r.SimulatedAveragePrice)}"));
+        string refused = r.InjectedOrdersRefused > 0 ? string.Create(c, $" ({r.InjectedOrdersRefused:N0} refused by the risk layer: see the notes)") : string.Empty;
+        o.WriteLine(string.Create(c, $"injection: {r.InjectedOrders:N0} orders{refused}, {r.SimulatedFills:N0} fills, {r.SimulatedFilledLots:N0} lots filled at average {Px(r.SimulatedAveragePrice)}"));
         if (r.Impact is { } i)
         {
             o.WriteLine($"  mid {Px(ImpactReport.Mid(i.BidBefore, i.AskBefore))} -> {Px(ImpactReport.Mid(i.BidAfter, i.AskAfter))} (immediate {Px(i.ImmediateMidMove)}); at the end {Px(ImpactReport.Mid(i.FinalBid, i.FinalAsk))} vs historical {Px(ImpactReport.Mid(i.FinalHistoricalBid, i.FinalHistoricalAsk))} (lasting {Px(i.PersistentMidMove)})");
