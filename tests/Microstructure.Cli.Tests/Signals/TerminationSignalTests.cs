@@ -191,7 +191,12 @@ public sealed class TerminationSignalTests
 
     private static string Data(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "data", .. parts]);
 
-    private static bool HasBytes(string path) => File.Exists(path) && new FileInfo(path).Length > 0;
+    /// <summary>
+    /// True once the tape has data: while a run writes, a tape lives under its temporary name (NAME.partial) and gets
+    /// its final name when it is closed (issue 12 §5), so either counts.
+    /// </summary>
+    private static bool HasBytes(string path) =>
+        new[] { path + ".partial", path }.Any(p => File.Exists(p) && new FileInfo(p).Length > 0);
 
     /// <summary>A run directory stopped during its run: whole tapes whose rows summary.json counts, "status": "cancelled", no report.</summary>
     private static void AssertCancelledRun(string directory)
