@@ -54,8 +54,24 @@ internal abstract class FuzzTarget
         Contract.That(x.Line >= 1 && x.Line <= Lines(input) + 1, $"the error's line {x.Line} is not a line of the {Lines(input)}-line input");
     }
 
-    /// <summary>The lines of <paramref name="input"/> as a text reader counts them.</summary>
-    protected static long Lines(byte[] input) => input.AsSpan().Count((byte)'\n') + 1;
+    /// <summary>
+    /// The lines of <paramref name="input"/> as an editor counts them: LF, CRLF and a lone CR each end one (System.Text.Json
+    /// counts a lone CR too, the line readers only LF; the larger count bounds both).
+    /// </summary>
+    protected static long Lines(byte[] input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        long lines = 1;
+        for (var i = 0; i < input.Length; i++)
+        {
+            if (input[i] == (byte)'\n' || (input[i] == (byte)'\r' && (i + 1 == input.Length || input[i + 1] != (byte)'\n')))
+            {
+                lines++;
+            }
+        }
+
+        return lines;
+    }
 
     /// <summary>
     /// Reads records as <c>--lenient</c> does: a refused record is recorded and the next one read, up to
