@@ -98,7 +98,7 @@ internal sealed class BinanceJsonParser(DecimalUnit tick, DecimalUnit lot)
                         s.LastUpdateId = Long(ref reader, "lastUpdateId", file, lineNumber);
                         break;
                     case 1:
-                        s.TimeNs = Long(ref reader, "E", file, lineNumber) * 1_000_000;
+                        s.TimeNs = Millis(ref reader, "E", file, lineNumber);
                         break;
                     case 2:
                         Levels(ref reader, Side.Buy, s.Levels, "bids", file, lineNumber);
@@ -182,7 +182,7 @@ internal sealed class BinanceJsonParser(DecimalUnit tick, DecimalUnit lot)
                     fields.Previous = Long(ref reader, "pu", file, line);
                     break;
                 case KeyTime:
-                    fields.Time = Long(ref reader, "E", file, line) * 1_000_000;
+                    fields.Time = Millis(ref reader, "E", file, line);
                     break;
                 case KeySymbol:
                     Symbol(ref reader, file, line);
@@ -340,6 +340,18 @@ internal sealed class BinanceJsonParser(DecimalUnit tick, DecimalUnit lot)
         {
             throw new ReplayInputException(file, line, "expected a JSON object", InputErrorKind.Malformed);
         }
+    }
+
+    /// <summary>A time in milliseconds as nanoseconds; past what 64-bit nanoseconds hold (year 2262) is an error, not a wrapped time.</summary>
+    private static long Millis(ref Utf8JsonReader reader, string field, string file, long line)
+    {
+        long ms = Long(ref reader, field, file, line);
+        if (ms > long.MaxValue / 1_000_000)
+        {
+            throw new ReplayInputException(file, line, $"field '{field}': {ms} ms is past the latest time nanoseconds can hold (year 2262)", InputErrorKind.InvalidValue);
+        }
+
+        return ms * 1_000_000;
     }
 
     private static long Long(ref Utf8JsonReader reader, string field, string file, long line)

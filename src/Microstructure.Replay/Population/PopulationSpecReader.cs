@@ -45,6 +45,19 @@ public static class PopulationSpecReader
         return Parse(bytes, path, units, design);
     }
 
+    /// <summary>The 1-based line of the first byte sequence that is not UTF-8, or null when <paramref name="bytes"/> is all UTF-8.</summary>
+    internal static long? InvalidUtf8Line(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
+        var chars = new char[bytes.Length];
+        System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out int read, out _, replaceInvalidSequences: false);
+        return bytes[..read].Count((byte)'\n') + 1;
+    }
+
     /// <summary>Parses a spec from JSON text (UTF-8).</summary>
     /// <param name="json">The JSON.</param>
     /// <param name="source">Name used in messages.</param>
@@ -54,6 +67,12 @@ public static class PopulationSpecReader
     public static PopulationSpec Parse(ReadOnlySpan<byte> json, string source, SourceUnits units, string? design = null)
     {
         ArgumentNullException.ThrowIfNull(units);
+        if (InvalidUtf8Line(json) is { } badLine)
+        {
+            // System.Text.Json reads such bytes as a string token and throws only when the text is asked for.
+            throw new ReplayInputException(source, badLine, "not UTF-8 text (a byte sequence that is not UTF-8); save the file as UTF-8", InputErrorKind.Malformed);
+        }
+
         JsonDocument document;
         try
         {

@@ -62,6 +62,14 @@ public static class ScenarioLoader
             utf8 = utf8[3..];
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            // System.Text.Json reads such bytes inside a string and throws only when the text is asked for (exit 70).
+            var chars = new char[utf8.Length];
+            System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out int read, out _, replaceInvalidSequences: false);
+            throw new ScenarioException(source, string.Empty, "not UTF-8 text (a byte sequence that is not UTF-8); save the file as UTF-8", utf8[..read].Count((byte)'\n') + 1);
+        }
+
         CheckKinds(utf8, source);
         ScenarioDefinition definition;
         try

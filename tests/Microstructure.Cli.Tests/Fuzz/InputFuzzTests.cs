@@ -35,3 +35,69 @@ public sealed class InputFuzzTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(Cases).WithReplay(Seed, 0x9E3779B97F4A7C15UL).WithEndSize(100), property);
     }
 }
+
+/// <summary>The coverage-guided fuzzer's findings (fuzz/findings/), each replayed through micro: exit 2 naming the file and line.</summary>
+public sealed class FuzzFindingTests
+{
+    private static string Finding(string name) => Path.Combine(AppContext.BaseDirectory, "Fuzz", "Findings", name);
+
+    [Theory]
+    [InlineData("scenario-invalid-utf8-kind.json")]
+    [InlineData("scenario-invalid-utf8-locator.json")]
+    public void A_scenario_that_is_not_utf8_is_a_user_error_at_its_line(string finding)
+    {
+        var (code, _, error) = TestSupport.CliRun.Run("simulate", Finding(finding), "--out", Path.Combine(Path.GetTempPath(), "ms-" + Guid.NewGuid().ToString("N")));
+
+        Assert.Equal(2, code);
+        Assert.Matches($@"^error: .*{System.Text.RegularExpressions.Regex.Escape(finding)}:\d+: not UTF-8 text", error.Trim());
+    }
+
+    [Theory]
+    [InlineData("population-invalid-utf8.json")]
+    [InlineData("population-invalid-utf8-choice.json")]
+    public void A_population_that_is_not_utf8_is_a_user_error_at_its_line(string finding)
+    {
+        string data = Path.Combine(AppContext.BaseDirectory, "data", "lobster", "AAPL_2012-06-21_34200000_57600000_");
+        var (code, _, error) = TestSupport.CliRun.Run("replay", "lobster", "--messages", data + "message_10.csv", "--book", data + "orderbook_10.csv",
+            "--population", Finding(finding), "--out", Path.Combine(Path.GetTempPath(), "ms-" + Guid.NewGuid().ToString("N")));
+
+        Assert.Equal(2, code);
+        Assert.Contains("not UTF-8 text", error, StringComparison.Ordinal);
+        Assert.Contains(finding, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("binance-update-E-overflow.jsonl", "--updates")]
+    [InlineData("binance-snapshot-E-overflow.jsonl", "--snapshots")]
+    public void A_binance_time_past_what_nanoseconds_hold_is_a_user_error_not_a_wrapped_time(string finding, string option)
+    {
+        string data = Path.Combine(AppContext.BaseDirectory, "data", "binance", "BTCUSDT_depth_");
+        string snapshots = option == "--snapshots" ? Finding(finding) : data + "snapshots.jsonl";
+        string updates = option == "--updates" ? Finding(finding) : data + "updates.jsonl";
+
+        var (code, _, error) = TestSupport.CliRun.Run("replay", "binance", "--snapshots", snapshots, "--updates", updates, "--tick-size", "0.1", "--lot-size", "0.001",
+            "--out", Path.Combine(Path.GetTempPath(), "ms-" + Guid.NewGuid().ToString("N")));
+
+        Assert.Equal(2, code);
+        Assert.Contains("past the latest time nanoseconds can hold", error, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A refused field holding terminal escapes and a CR is quoted printable: the error stays one harmless line.</summary>
+public sealed class FuzzFindingEscapeTests
+{
+    [Fact]
+    public void Control_characters_of_a_refused_field_are_escaped_in_the_error()
+    {
+        string finding = Path.Combine(AppContext.BaseDirectory, "Fuzz", "Findings", "tardis-trades-control-chars.csv");
+        string updates = Path.Combine(AppContext.BaseDirectory, "data", "tardis", "BTCUSDT_incremental_book_L2.csv");
+
+        var (code, _, error) = TestSupport.CliRun.Run("replay", "tardis", "--book-updates", updates, "--trades", finding, "--tick-size", "0.1", "--lot-size", "0.001",
+            "--out", Path.Combine(Path.GetTempPath(), "ms-" + Guid.NewGuid().ToString("N")));
+
+        Assert.Equal(2, code);
+        Assert.Contains(@"'\x1B[2J\rbuy' is not buy, sell or unknown", error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', error);
+        Assert.DoesNotContain('\r', error);
+    }
+}
