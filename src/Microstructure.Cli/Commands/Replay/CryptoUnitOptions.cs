@@ -10,7 +10,7 @@ internal sealed class CryptoUnitOptions
 
     public Option<decimal> LotSize { get; } = new("--lot-size") { Description = "Quantity of one lot, e.g. 0.001 for BTCUSDT.", Required = true };
 
-    public Option<int> MaxOrders { get; } = new("--max-orders") { Description = "Capacity of the book's order pool.", DefaultValueFactory = _ => 1 << 18 };
+    public Option<int> MaxOrders { get; } = MaxOrdersOption.Create();
 
     public void AddTo(Command command)
     {
@@ -21,9 +21,9 @@ internal sealed class CryptoUnitOptions
 
     /// <summary>Checks the values; returns an error message or null.</summary>
     public string? Check(System.CommandLine.ParseResult parse) =>
-        parse.GetValue(TickSize) <= 0 || parse.GetValue(LotSize) <= 0 || parse.GetValue(MaxOrders) <= 0
-            ? "--tick-size, --lot-size and --max-orders must be positive"
-            : null;
+        parse.GetValue(TickSize) <= 0 || parse.GetValue(LotSize) <= 0
+            ? "--tick-size and --lot-size must be positive"
+            : MaxOrdersOption.Check(parse.GetValue(MaxOrders));
 
     public SourceUnits Units(System.CommandLine.ParseResult parse, TimeFormat time) =>
         new(time, DecimalUnit.From(parse.GetValue(TickSize)), DecimalUnit.From(parse.GetValue(LotSize)));
