@@ -94,8 +94,8 @@ public sealed partial class MatchingEngine
     /// </summary>
     public const int MaxOrderCapacity = 1 << 29;
 
-    /// <summary>Nodes and price levels an engine starts with (fewer if its maximum is smaller); the pools double from here on demand.</summary>
-    internal const int InitialCapacity = 4096;
+    /// <summary>Nodes and price levels an engine starts with by default (fewer if its maximum is smaller); the pools double from here on demand.</summary>
+    public const int InitialCapacity = 4096;
 
     /// <summary>Creates an engine whose pools hold up to <paramref name="maxOrders"/> live orders (resting plus pending stops).</summary>
     /// <param name="spec">The instrument; its price and quantity bounds are enforced on every order.</param>
@@ -120,8 +120,16 @@ public sealed partial class MatchingEngine
     {
     }
 
-    /// <summary>Creates an engine whose pools start at <paramref name="initialCapacity"/> (tests use a tiny one to exercise growth).</summary>
-    internal MatchingEngine(InstrumentSpec spec, int maxOrders, int maxPriceLevels, int initialCapacity)
+    /// <summary>Creates an engine whose pools start at <paramref name="initialCapacity"/> nodes and levels instead of <see cref="InitialCapacity"/>.</summary>
+    /// <param name="spec">The instrument; its price and quantity bounds are enforced on every order.</param>
+    /// <param name="maxOrders">Most live orders (resting orders plus pending stops), 1 to <see cref="MaxOrderCapacity"/>.</param>
+    /// <param name="maxPriceLevels">Most price levels, both sides together, 1 to <paramref name="maxOrders"/>.</param>
+    /// <param name="initialCapacity">
+    /// Nodes and levels allocated now (at most the maximums). Pass <paramref name="maxOrders"/> to reserve everything
+    /// up front, as a latency-critical deployment may want: the pools then never grow, so no command ever pays for a
+    /// copy and nothing is allocated after construction.
+    /// </param>
+    public MatchingEngine(InstrumentSpec spec, int maxOrders, int maxPriceLevels, int initialCapacity)
     {
         if (spec is null)
         {

@@ -27,6 +27,30 @@ public sealed class MatchingEngineGrowthTests
     }
 
     [Fact]
+    public void An_initial_capacity_of_max_orders_reserves_everything_up_front_and_nothing_grows()
+    {
+        var engine = new MatchingEngine(Spec, 10_000, 10_000, initialCapacity: 10_000);
+        Assert.Equal((10_000, 10_000), (engine.NodeCapacity, engine.LevelCapacity));
+        var sink = new CountingSink();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 1; i <= 10_000; i++)
+        {
+            var c = new OrderCommand
+            {
+                Type = CommandType.Place, OrderType = OrderType.Limit, Side = Side.Buy, OrderId = new OrderId(i), AccountId = 1,
+                Price = new Price(1 + (i % 4000)), Quantity = new Quantity(1),
+            };
+            engine.Process(in c, i, ref sink);
+        }
+
+        Assert.Equal(10_000, engine.OrderCount);
+        Assert.Equal((10_000, 10_000), (engine.NodeCapacity, engine.LevelCapacity));
+
+        // Only the price directory's and the bitmap's pages, allocated where prices first appear.
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 100_000);
+    }
+
+    [Fact]
     public void A_max_orders_beyond_what_the_engine_can_index_is_refused()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new MatchingEngine(Spec, MatchingEngine.MaxOrderCapacity + 1));
