@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Microstructure.Engine.Matching;
 
 /// <summary>
-/// A single-threaded, allocation-free, price-time priority L3 matching engine for one instrument.
+/// A single-threaded, price-time priority L3 matching engine for one instrument, allocation-free once its book has reached its size.
 /// </summary>
 /// <remarks>
 /// <para><b>Storage.</b> Orders live in an array of index-linked nodes (free list), one intrusive FIFO list per price
@@ -90,7 +90,7 @@ public sealed partial class MatchingEngine
     /// <summary>
     /// The largest <c>maxOrders</c> an engine accepts: 2^29 = 536,870,912 live orders (its id index keeps twice as many
     /// slots, and 2^30 is the largest power-of-two array .NET allows). It is a ceiling: memory grows with the orders
-    /// actually live (about 110 bytes each with a full level pool), not with this number.
+    /// actually live (about 75 bytes each, up to twice that just after a pool doubles), not with this number.
     /// </summary>
     public const int MaxOrderCapacity = 1 << 29;
 
@@ -146,16 +146,16 @@ public sealed partial class MatchingEngine
             ThrowHelper.ThrowArgumentOutOfRange(nameof(maxPriceLevels), "Must be positive and at most maxOrders (a book never needs more levels than orders).");
         }
 
-        ValidateSpec(spec);
-        Spec = spec;
-        _minPrice = spec.MinPrice.Ticks;
-        _maxPrice = spec.MaxPrice.Ticks;
-        _maxQuantity = spec.MaxQuantity.Lots;
         if (initialCapacity <= 0)
         {
             ThrowHelper.ThrowArgumentOutOfRange(nameof(initialCapacity), "Must be positive.");
         }
 
+        ValidateSpec(spec);
+        Spec = spec;
+        _minPrice = spec.MinPrice.Ticks;
+        _maxPrice = spec.MaxPrice.Ticks;
+        _maxQuantity = spec.MaxQuantity.Lots;
         _maxOrders = maxOrders;
         _nodes = [];
         _freeNode = -1;
