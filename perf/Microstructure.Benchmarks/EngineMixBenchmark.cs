@@ -25,7 +25,7 @@ public class EngineMixBenchmark
     public void FreshBook()
     {
         // Every iteration replays the stream from the same seeded book, so each command meets the state it was generated for.
-        _engine = new MatchingEngine(ExchangeCoreMix.Instrument, ExchangeCoreMix.EngineCapacity);
+        _engine = ExchangeCoreMix.CreateEngine();
         var sink = new CountingSink();
         for (int i = 0; i < _seed.Length; i++)
         {

@@ -189,7 +189,7 @@ internal static class EndToEndLatency
 
     private static MatchingEngine SeededEngine(OrderCommand[] seed)
     {
-        var engine = new MatchingEngine(ExchangeCoreMix.Instrument, ExchangeCoreMix.EngineCapacity);
+        var engine = ExchangeCoreMix.CreateEngine();
         var sink = new CountingSink();
         for (int i = 0; i < seed.Length; i++)
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microstructure.Engine;
-using Microstructure.Engine.Matching;
 using Microstructure.Workloads;
 
 namespace Microstructure.PerfTests;
@@ -18,7 +17,7 @@ internal static class EngineThroughput
         long trades = 0;
         for (int r = 0; r < repeats; r++)
         {
-            var engine = new MatchingEngine(ExchangeCoreMix.Instrument, ExchangeCoreMix.EngineCapacity);
+            var engine = ExchangeCoreMix.CreateEngine();
             var sink = new CountingSink();
             for (int i = 0; i < seed.Length; i++)
             {

@@ -10,13 +10,13 @@ namespace Microstructure.Engine.Matching;
 /// </summary>
 internal sealed class BookSide
 {
-    private readonly OrderNode[] _nodes;
     private readonly LevelPool _pool;
     private readonly LevelDirectory _byPrice;
-    private readonly PriceLevel[] _levels;
     private readonly PriceBitmap _bitmap;
     private readonly long _minPrice;
     private readonly bool _isBid;
+    private OrderNode[] _nodes;
+    private PriceLevel[] _levels;
     private int _count;
     private int _best = -1;
 
@@ -29,6 +29,13 @@ internal sealed class BookSide
         _bitmap = new PriceBitmap(maxPrice - minPrice + 1);
         _minPrice = minPrice;
         _isBid = side == Side.Buy;
+    }
+
+    /// <summary>Takes the current arrays after the order pool or the level pool grew (same contents, longer).</summary>
+    public void Rebind(OrderNode[] nodes)
+    {
+        _nodes = nodes;
+        _levels = _pool.Levels;
     }
 
     /// <summary>Number of live price levels.</summary>
@@ -59,7 +66,7 @@ internal sealed class BookSide
     /// <summary>Index of the level at <paramref name="price"/>, or -1.</summary>
     public int Find(long price) => _byPrice.Find(price);
 
-    /// <summary>Whether an order can rest at <paramref name="price"/>: its level exists, or the pool can make one.</summary>
+    /// <summary>Whether an order can rest at <paramref name="price"/>: its level exists, or the pool has a free one (without growing).</summary>
     public bool CanRestAt(long price) => _pool.HasFree || _byPrice.Find(price) >= 0;
 
     /// <summary>Appends <paramref name="node"/> (with its Price, Open and Visible set) at the back of its price level.</summary>

@@ -5,9 +5,10 @@ namespace Microstructure.Engine.Matching;
 
 /// <summary>
 /// Open-addressing (linear probing) map from a <see langword="long"/> key (an order id, a price) to an int index
-/// into a pre-allocated array, sized once at construction to at least twice the maximum
-/// number of entries, so the load factor stays at or under one half and nothing is ever resized.
-/// Removal uses backward-shift deletion, so there are no tombstones and probe chains never degrade.
+/// into an array, sized at construction to at least twice the expected number of entries and doubled (rehashed) by
+/// <see cref="Add"/> whenever it would pass half full, so the load factor stays at or under one half; a map that
+/// never holds more than it was created for never resizes. Removal uses backward-shift deletion, so there are no
+/// tombstones and probe chains never degrade.
 /// </summary>
 /// <remarks>
 /// Key and value sit side by side in one 16-byte entry: a lookup in a table larger than the cache costs one cache
@@ -18,24 +19,19 @@ internal sealed class IndexMap
 {
     private const int Empty = -1;
 
-    private readonly Entry[] _entries;
-    private readonly int _mask;
-    private readonly int _shift;
+    /// <summary>The largest table: 2^30 entries (the largest power-of-two array .NET allows); load ½ holds up to 2^29 keys.</summary>
+    private const int MaxTable = 1 << 30;
+
+    private Entry[] _entries;
+    private int _mask;
+    private int _shift;
     private int _count;
 
-    /// <summary>Creates a map that holds up to <paramref name="maxEntries"/> keys without resizing.</summary>
-    /// <param name="maxEntries">The most keys that will ever be present at once.</param>
-    public IndexMap(int maxEntries)
+    /// <summary>Creates a map that holds <paramref name="expectedEntries"/> keys without resizing (and grows past that on demand).</summary>
+    /// <param name="expectedEntries">Keys the map should hold before its first resize; at most 2^29.</param>
+    public IndexMap(int expectedEntries)
     {
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, maxEntries * 2));
-        _entries = new Entry[capacity];
-        for (var i = 0; i < capacity; i++)
-        {
-            _entries[i].Value = Empty;
-        }
-
-        _mask = capacity - 1;
-        _shift = 64 - BitOperations.Log2((uint)capacity);
+        _entries = CreateTable((int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expectedEntries * 2L, 16, MaxTable)));
     }
 
     /// <summary>Keys present.</summary>
@@ -68,6 +64,11 @@ internal sealed class IndexMap
     /// <param name="value">Its value (not -1).</param>
     public void Add(long key, int value)
     {
+        if ((_count + 1) * 2L > _entries.Length)
+        {
+            Grow();
+        }
+
         var entries = _entries;
         var i = Slot(key);
         while (entries[i].Value != Empty)
@@ -128,6 +129,48 @@ internal sealed class IndexMap
         entries[hole].Key = 0;
         _count--;
         return true;
+    }
+
+    private Entry[] CreateTable(int capacity)
+    {
+        var entries = new Entry[capacity];
+        for (var i = 0; i < capacity; i++)
+        {
+            entries[i].Value = Empty;
+        }
+
+        _mask = capacity - 1;
+        _shift = 64 - BitOperations.Log2((uint)capacity);
+        return entries;
+    }
+
+    /// <summary>
+    /// Doubles the table and re-inserts every key. The largest table instead fills past half (probes get longer) and
+    /// refuses only when one empty slot is left, which every probe needs to end.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow()
+    {
+        if (_entries.Length >= MaxTable)
+        {
+            if (_count + 2 > MaxTable)
+            {
+                ThrowHelper.ThrowInvalidOperation($"IndexMap is full: at most {MaxTable - 1} keys.");
+            }
+
+            return;
+        }
+
+        var old = _entries;
+        _entries = CreateTable(old.Length * 2);
+        _count = 0;
+        foreach (ref var e in old.AsSpan())
+        {
+            if (e.Value != Empty)
+            {
+                Add(e.Key, e.Value);
+            }
+        }
     }
 
     private struct Entry

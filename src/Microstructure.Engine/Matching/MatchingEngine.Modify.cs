@@ -140,8 +140,9 @@ public sealed partial class MatchingEngine
             return;
         }
 
-        // A new price needs a level there, unless the order leaves one it is alone in (which frees it first).
-        if (price != n.Price && !book.CanRestAt(price) && book.LevelOf(ref n).Count > 1)
+        // A new price needs a level there, unless the order leaves one it is alone in (which frees it first); the
+        // level pool grows (nothing here holds a ref into it) only when nothing else will do.
+        if (price != n.Price && !book.CanRestAt(price) && book.LevelOf(ref n).Count > 1 && !TryGrowLevels())
         {
             Reject(in c, RejectReason.BookFull, ref sink);
             return;

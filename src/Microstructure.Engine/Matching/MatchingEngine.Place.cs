@@ -171,13 +171,14 @@ public sealed partial class MatchingEngine
         }
 
         // Checked on arrival, before anything happens, so a refusal leaves the book unchanged; an order that would
-        // have filled completely is refused too (its need for a node or a level is only known afterwards).
-        if ((restingLimit || isStop) && _freeNode < 0)
+        // have filled completely is refused too (its need for a node or a level is only known afterwards). A pool
+        // below its maximum grows here instead, so BookFull comes exactly at maxOrders (or maxPriceLevels).
+        if ((restingLimit || isStop) && _freeNode < 0 && !TryGrowNodes())
         {
             return RejectReason.BookFull;
         }
 
-        if (restingLimit && !(c.Side == Side.Buy ? _bids : _asks).CanRestAt(c.Price.Ticks))
+        if (restingLimit && !CanRestAt(c.Side == Side.Buy ? _bids : _asks, c.Price.Ticks))
         {
             return RejectReason.BookFull;
         }

@@ -62,7 +62,7 @@ public sealed partial class MatchingEngine
         }
 
         var book = n.Side == Side.Buy ? _bids : _asks;
-        if (t.Remaining > 0 && !isMarket && n.TimeInForce == TimeInForce.Gtc && book.CanRestAt(n.Price))
+        if (t.Remaining > 0 && !isMarket && n.TimeInForce == TimeInForce.Gtc && CanRestAt(book, n.Price))
         {
             n.Open = t.Remaining;
             n.Visible = t.Remaining;

@@ -3,12 +3,15 @@ using System.Runtime.CompilerServices;
 namespace Microstructure.Engine.Matching;
 
 /// <summary>
-/// A single-threaded, allocation-free, price-time priority L3 matching engine for one instrument.
+/// A single-threaded, price-time priority L3 matching engine for one instrument, allocation-free once its book has reached its size.
 /// </summary>
 /// <remarks>
-/// <para><b>Storage.</b> Orders live in a pre-allocated array of index-linked nodes (free list), one intrusive FIFO
-/// list per price level; levels are pooled per side and kept in a sorted index array with the best level last;
-/// an open-addressing id map gives O(1) cancel. Nothing is allocated after construction.</para>
+/// <para><b>Storage.</b> Orders live in an array of index-linked nodes (free list), one intrusive FIFO list per price
+/// level; levels come from one pool shared by both sides and are found by price; an open-addressing id map gives O(1)
+/// cancel. The pools start small (<see cref="InitialCapacity"/> nodes and levels) and double on demand up to
+/// <c>maxOrders</c> and <c>maxPriceLevels</c>, which are ceilings, not reservations: memory follows the largest book
+/// actually held. A growth step copies the arrays (amortised O(1) per order); once the book has reached its largest
+/// size nothing more is allocated.</para>
 /// <para><b>Semantics.</b></para>
 /// <list type="bullet">
 /// <item>Trades happen at the maker's price. Only an iceberg's visible slice can be hit; when the slice is used up
@@ -54,13 +57,13 @@ namespace Microstructure.Engine.Matching;
 /// <item>Last, at most one <see cref="EngineEventType.TopOfBook"/>, only if best bid/ask price or visible size differs
 /// from before the command.</item>
 /// </list>
-/// <para><see cref="OrderCount"/> counts resting orders plus pending (untriggered) stops; both use the pool of
+/// <para><see cref="OrderCount"/> counts resting orders plus pending (untriggered) stops; both use the pool of at most
 /// <c>maxOrders</c> nodes, and a GTC limit or stop order is rejected with <see cref="RejectReason.BookFull"/> when
-/// the pool is empty on arrival (market, IOC and FOK orders never need a node).</para>
+/// <c>maxOrders</c> orders are live on arrival (market, IOC and FOK orders never need a node).</para>
 /// </remarks>
 public sealed partial class MatchingEngine
 {
-    private readonly OrderNode[] _nodes;
+    private readonly LevelPool _levels;
     private readonly BookSide _bids;
     private readonly BookSide _asks;
     private readonly StopBook _buyStops;
@@ -69,6 +72,8 @@ public sealed partial class MatchingEngine
     private readonly long _minPrice;
     private readonly long _maxPrice;
     private readonly long _maxQuantity;
+    private readonly int _maxOrders;
+    private OrderNode[] _nodes;
     private int _freeNode;
     private int _liveCount;
     private long _lastTrade;
@@ -82,10 +87,20 @@ public sealed partial class MatchingEngine
     /// </summary>
     public const long MaxPriceRange = 1L << 31;
 
-    /// <summary>Creates an engine whose pools hold <paramref name="maxOrders"/> live orders (resting plus pending stops).</summary>
+    /// <summary>
+    /// The largest <c>maxOrders</c> an engine accepts: 2^29 = 536,870,912 live orders (its id index keeps twice as many
+    /// slots, and 2^30 is the largest power-of-two array .NET allows). It is a ceiling: memory grows with the orders
+    /// actually live (about 75 bytes each, up to twice that just after a pool doubles), not with this number.
+    /// </summary>
+    public const int MaxOrderCapacity = 1 << 29;
+
+    /// <summary>Nodes and price levels an engine starts with by default (fewer if its maximum is smaller); the pools double from here on demand.</summary>
+    public const int InitialCapacity = 4096;
+
+    /// <summary>Creates an engine whose pools hold up to <paramref name="maxOrders"/> live orders (resting plus pending stops).</summary>
     /// <param name="spec">The instrument; its price and quantity bounds are enforced on every order.</param>
-    /// <param name="maxOrders">Capacity of the order pool; everything is allocated here, never later.</param>
-    /// <remarks>The price-level pool is as large as the order pool, so it can never run out.</remarks>
+    /// <param name="maxOrders">Most live orders, 1 to <see cref="MaxOrderCapacity"/>: a ceiling, not a reservation (the pool grows up to it).</param>
+    /// <remarks>The price-level pool may grow as large as the order pool, so it can never run out.</remarks>
     public MatchingEngine(InstrumentSpec spec, int maxOrders)
         : this(spec, maxOrders, maxOrders)
     {
@@ -93,23 +108,37 @@ public sealed partial class MatchingEngine
 
     /// <summary>Creates an engine with separately sized order and price-level pools.</summary>
     /// <param name="spec">The instrument; its price and quantity bounds are enforced on every order.</param>
-    /// <param name="maxOrders">Capacity of the order pool (resting orders plus pending stops).</param>
+    /// <param name="maxOrders">Most live orders (resting orders plus pending stops), 1 to <see cref="MaxOrderCapacity"/>; the pool grows up to it.</param>
     /// <param name="maxPriceLevels">
-    /// Capacity of the price-level pool shared by both sides (at most <paramref name="maxOrders"/> are ever needed).
-    /// A smaller pool saves memory; a command that would need a new level when none is free is then rejected with
-    /// <see cref="RejectReason.BookFull"/> (a triggered stop-limit that cannot rest is cancelled with
-    /// <see cref="CancelReason.BookFull"/>).
+    /// Most price levels, both sides together (at most <paramref name="maxOrders"/> are ever needed); the pool grows
+    /// up to it. A smaller limit bounds memory; a command that would need a new level when this many are in use is
+    /// then rejected with <see cref="RejectReason.BookFull"/> (a triggered stop-limit that cannot rest is cancelled
+    /// with <see cref="CancelReason.BookFull"/>).
     /// </param>
     public MatchingEngine(InstrumentSpec spec, int maxOrders, int maxPriceLevels)
+        : this(spec, maxOrders, maxPriceLevels, InitialCapacity)
+    {
+    }
+
+    /// <summary>Creates an engine whose pools start at <paramref name="initialCapacity"/> nodes and levels instead of <see cref="InitialCapacity"/>.</summary>
+    /// <param name="spec">The instrument; its price and quantity bounds are enforced on every order.</param>
+    /// <param name="maxOrders">Most live orders (resting orders plus pending stops), 1 to <see cref="MaxOrderCapacity"/>.</param>
+    /// <param name="maxPriceLevels">Most price levels, both sides together, 1 to <paramref name="maxOrders"/>.</param>
+    /// <param name="initialCapacity">
+    /// Nodes and levels allocated now (at most the maximums). Pass <paramref name="maxOrders"/> to reserve everything
+    /// up front, as a latency-critical deployment may want: the pools then never grow, so no command ever pays for a
+    /// copy and nothing is allocated after construction.
+    /// </param>
+    public MatchingEngine(InstrumentSpec spec, int maxOrders, int maxPriceLevels, int initialCapacity)
     {
         if (spec is null)
         {
             ThrowHelper.ThrowArgumentNull(nameof(spec));
         }
 
-        if (maxOrders <= 0)
+        if (maxOrders <= 0 || maxOrders > MaxOrderCapacity)
         {
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(maxOrders), "Must be positive.");
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(maxOrders), $"Must be in [1, {MaxOrderCapacity}].");
         }
 
         if (maxPriceLevels <= 0 || maxPriceLevels > maxOrders)
@@ -117,22 +146,23 @@ public sealed partial class MatchingEngine
             ThrowHelper.ThrowArgumentOutOfRange(nameof(maxPriceLevels), "Must be positive and at most maxOrders (a book never needs more levels than orders).");
         }
 
+        if (initialCapacity <= 0)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(initialCapacity), "Must be positive.");
+        }
+
         ValidateSpec(spec);
         Spec = spec;
         _minPrice = spec.MinPrice.Ticks;
         _maxPrice = spec.MaxPrice.Ticks;
         _maxQuantity = spec.MaxQuantity.Lots;
-        _nodes = new OrderNode[maxOrders];
-        for (var i = 0; i < maxOrders; i++)
-        {
-            _nodes[i].Next = i + 1 < maxOrders ? i + 1 : -1;
-            _nodes[i].Prev = -1;
-        }
-
-        _freeNode = 0;
-        var levels = new LevelPool(maxPriceLevels);
-        _bids = new BookSide(Side.Buy, _nodes, levels, _minPrice, _maxPrice);
-        _asks = new BookSide(Side.Sell, _nodes, levels, _minPrice, _maxPrice);
+        _maxOrders = maxOrders;
+        _nodes = [];
+        _freeNode = -1;
+        ExtendNodes(Math.Min(initialCapacity, maxOrders));
+        _levels = new LevelPool(initialCapacity, maxPriceLevels);
+        _bids = new BookSide(Side.Buy, _nodes, _levels, _minPrice, _maxPrice);
+        _asks = new BookSide(Side.Sell, _nodes, _levels, _minPrice, _maxPrice);
         _buyStops = new StopBook(Side.Buy, _nodes, maxOrders);
         _sellStops = new StopBook(Side.Sell, _nodes, maxOrders);
         _map = new OrderIndex(_nodes);
@@ -152,6 +182,12 @@ public sealed partial class MatchingEngine
 
     /// <summary>Live orders: resting orders plus pending (untriggered) stop orders.</summary>
     public int OrderCount => _liveCount;
+
+    /// <summary>Order nodes allocated so far (live or free): grows by doubling up to <c>maxOrders</c>.</summary>
+    internal int NodeCapacity => _nodes.Length;
+
+    /// <summary>Price levels allocated so far (in use or free): grows by doubling up to <c>maxPriceLevels</c>.</summary>
+    internal int LevelCapacity => _levels.Capacity;
 
     /// <summary>
     /// Processes one command and emits its events to <paramref name="sink"/> (see the class remarks for the order).
@@ -429,6 +465,62 @@ public sealed partial class MatchingEngine
     /// <summary>What a resting order shows: its iceberg slice when it has a display size, else everything open.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long VisibleSlice(long display, long open) => display > 0 ? Math.Min(display, open) : open;
+
+    /// <summary>
+    /// Doubles the order pool (at most to <c>maxOrders</c>) when every node is live; false at the limit. Called only
+    /// while validating a new order, when no <c>ref</c> into the node array is held.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryGrowNodes()
+    {
+        if (_nodes.Length >= _maxOrders)
+        {
+            return false;
+        }
+
+        ExtendNodes((int)Math.Min(_nodes.Length * 2L, _maxOrders));
+        _bids.Rebind(_nodes);
+        _asks.Rebind(_nodes);
+        _buyStops.Rebind(_nodes);
+        _sellStops.Rebind(_nodes);
+        _map.Rebind(_nodes);
+        return true;
+    }
+
+    /// <summary>Copies the nodes into an array of <paramref name="capacity"/> and puts the new ones on the free list.</summary>
+    private void ExtendNodes(int capacity)
+    {
+        var old = _nodes.Length;
+        var nodes = new OrderNode[capacity];
+        Array.Copy(_nodes, nodes, old);
+        for (var i = old; i < capacity; i++)
+        {
+            nodes[i].Next = i + 1 < capacity ? i + 1 : _freeNode;
+            nodes[i].Prev = -1;
+        }
+
+        _freeNode = old;
+        _nodes = nodes;
+    }
+
+    /// <summary>
+    /// Whether an order can rest at <paramref name="price"/> on <paramref name="book"/>: its level exists, a level is
+    /// free, or the level pool can still grow (then it does, and both sides take the new array).
+    /// </summary>
+    private bool CanRestAt(BookSide book, long price) => book.CanRestAt(price) || TryGrowLevels();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryGrowLevels()
+    {
+        if (!_levels.TryGrow())
+        {
+            return false;
+        }
+
+        _bids.Rebind(_nodes);
+        _asks.Rebind(_nodes);
+        return true;
+    }
 
     private int AllocateNode()
     {

@@ -5,8 +5,8 @@ namespace Microstructure.Engine.Matching;
 
 /// <summary>
 /// Order id → node index: open addressing (linear probing) over a table of node indices only, with the key read
-/// from the node itself. Sized once to at least twice the order pool (load ≤ ½), never resized; backward-shift
-/// deletion, so no tombstones.
+/// from the node itself. Sized to at least twice the order pool (load ≤ ½) and rebuilt larger when the pool grows
+/// (<see cref="Rebind"/>); backward-shift deletion, so no tombstones.
 /// </summary>
 /// <remarks>
 /// Storing 4-byte node indices instead of 16-byte (id, index) entries makes the table a quarter of the size, so far
@@ -17,20 +17,41 @@ internal sealed class OrderIndex
 {
     private const int Empty = -1;
 
-    private readonly OrderNode[] _nodes;
-    private readonly int[] _slots;
-    private readonly int _mask;
-    private readonly int _shift;
+    private OrderNode[] _nodes;
+    private int[] _slots;
+    private int _mask;
+    private int _shift;
     private int _count;
 
+    /// <summary>An empty index over <paramref name="nodes"/> (at most 2^29 of them, so the table fits 2^30 slots).</summary>
     public OrderIndex(OrderNode[] nodes)
     {
         _nodes = nodes;
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, nodes.Length * 2));
-        _slots = new int[capacity];
-        _slots.AsSpan().Fill(Empty);
-        _mask = capacity - 1;
-        _shift = 64 - BitOperations.Log2((uint)capacity);
+        _slots = CreateTable(nodes.Length);
+    }
+
+    /// <summary>
+    /// Takes the node array after the order pool grew (same nodes at the same indices, more of them) and, when the
+    /// table would now be more than half full at the pool's size, rebuilds it twice as large or more.
+    /// </summary>
+    public void Rebind(OrderNode[] nodes)
+    {
+        _nodes = nodes;
+        if (nodes.Length * 2L <= _slots.Length)
+        {
+            return;
+        }
+
+        var old = _slots;
+        _slots = CreateTable(nodes.Length);
+        _count = 0;
+        foreach (var node in old)
+        {
+            if (node != Empty)
+            {
+                Add(node);
+            }
+        }
     }
 
     public int Count => _count;
@@ -113,6 +134,16 @@ internal sealed class OrderIndex
         slots[hole] = Empty;
         _count--;
         return true;
+    }
+
+    private int[] CreateTable(int nodes)
+    {
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, nodes * 2));
+        var slots = new int[capacity];
+        slots.AsSpan().Fill(Empty);
+        _mask = capacity - 1;
+        _shift = 64 - BitOperations.Log2((uint)capacity);
+        return slots;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

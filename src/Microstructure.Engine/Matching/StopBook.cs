@@ -5,23 +5,34 @@ namespace Microstructure.Engine.Matching;
 /// Buy stops (trigger when last ≥ stop) come out lowest stop price first; sell stops (trigger when last ≤ stop)
 /// highest stop price first; equal stop prices come out in arrival order.
 /// </summary>
+/// <remarks>
+/// The array starts small and doubles when full, never beyond the order pool's maximum (a stop holds a node, so
+/// there are never more stops than that).
+/// </remarks>
 internal sealed class StopBook
 {
-    private readonly OrderNode[] _nodes;
-    private readonly int[] _sorted;
+    private const int InitialCapacity = 64;
+
     private readonly long _sign;
+    private readonly int _maxCapacity;
+    private OrderNode[] _nodes;
+    private int[] _sorted;
     private int _count;
 
-    public StopBook(Side side, OrderNode[] nodes, int capacity)
+    public StopBook(Side side, OrderNode[] nodes, int maxCapacity)
     {
         _nodes = nodes;
-        _sorted = new int[capacity];
+        _maxCapacity = maxCapacity;
+        _sorted = new int[Math.Min(InitialCapacity, maxCapacity)];
 
         // Rank key (ascending, best last): buy = -stop, sell = +stop; equal keys in reverse arrival order.
         _sign = side == Side.Buy ? -1 : 1;
     }
 
     public int Count => _count;
+
+    /// <summary>Takes the node array after the order pool grew.</summary>
+    public void Rebind(OrderNode[] nodes) => _nodes = nodes;
 
     /// <summary>The stop that would trigger next, or -1.</summary>
     public int Next => _count > 0 ? _sorted[_count - 1] : -1;
@@ -55,6 +66,11 @@ internal sealed class StopBook
     /// </summary>
     public void Add(int node)
     {
+        if (_count == _sorted.Length)
+        {
+            Grow();
+        }
+
         var pos = LowerBound(Key(node));
         if (pos < _count)
         {
@@ -88,4 +104,14 @@ internal sealed class StopBook
     }
 
     public void RemoveNext() => _count--;
+
+    private void Grow()
+    {
+        if (_sorted.Length >= _maxCapacity)
+        {
+            ThrowHelper.ThrowInvalidOperation("Stop book full: there cannot be more stops than order nodes.");
+        }
+
+        Array.Resize(ref _sorted, (int)Math.Min(_sorted.Length * 2L, _maxCapacity));
+    }
 }

@@ -5,41 +5,48 @@ namespace Microstructure.Risk.Ledger;
 /// <summary>
 /// The risk layer's view of live user orders (side, open quantity, price, reduce-only), with one intrusive list per
 /// account (newest first) so that margin reservations and "cancel all orders of this account" need no scan.
-/// Pre-allocated; fed by the matching engine's events.
+/// Fed by the matching engine's events. Its capacity is a ceiling: the slots start at <see cref="InitialCapacity"/>
+/// and double on demand (like the engine's pools), so a large <c>maxOrders</c> costs nothing until orders arrive.
 /// </summary>
 internal sealed class OrderTable
 {
+    /// <summary>Slots a table starts with (fewer if its capacity is smaller).</summary>
+    internal const int InitialCapacity = 4096;
+
     private const int None = -1;
 
     private readonly IndexMap _map;
-    private readonly long[] _id;
-    private readonly long[] _open;
-    private readonly long[] _price;
-    private readonly int[] _account;
-    private readonly int[] _next;
-    private readonly int[] _prev;
-    private readonly Side[] _side;
-    private readonly bool[] _reduceOnly;
+    private readonly int _capacity;
+    private long[] _id;
+    private long[] _open;
+    private long[] _price;
+    private int[] _account;
+    private int[] _next;
+    private int[] _prev;
+    private Side[] _side;
+    private bool[] _reduceOnly;
     private int _free;
 
+    /// <summary>Creates a table that holds up to <paramref name="capacity"/> orders.</summary>
     public OrderTable(int capacity)
     {
-        _map = new IndexMap(capacity);
-        _id = new long[capacity];
-        _open = new long[capacity];
-        _price = new long[capacity];
-        _account = new int[capacity];
-        _next = new int[capacity];
-        _prev = new int[capacity];
-        _side = new Side[capacity];
-        _reduceOnly = new bool[capacity];
-        for (int i = 0; i < capacity; i++)
-        {
-            _next[i] = i + 1 < capacity ? i + 1 : None;
-        }
-
-        _free = capacity > 0 ? 0 : None;
+        _capacity = capacity;
+        int initial = Math.Min(capacity, InitialCapacity);
+        _map = new IndexMap(initial);
+        _id = [];
+        _open = [];
+        _price = [];
+        _account = [];
+        _next = [];
+        _prev = [];
+        _side = [];
+        _reduceOnly = [];
+        _free = None;
+        Extend(initial);
     }
+
+    /// <summary>Slots allocated so far.</summary>
+    internal int SlotCapacity => _id.Length;
 
     public int Count => _map.Count;
 
@@ -62,11 +69,17 @@ internal sealed class OrderTable
     /// <summary>Adds an order at the head of its account's list; false when the table is full.</summary>
     public bool Add(long orderId, int account, Side side, long price, long open, bool reduceOnly, ref int accountHead)
     {
-        int slot = _free;
-        if (slot == None)
+        if (_free == None)
         {
-            return false;
+            if (_id.Length >= _capacity)
+            {
+                return false;
+            }
+
+            Extend((int)Math.Min(_id.Length * 2L, _capacity));
         }
+
+        int slot = _free;
 
         _free = _next[slot];
         _id[slot] = orderId;
@@ -112,5 +125,28 @@ internal sealed class OrderTable
         _map.Remove(_id[slot]);
         _next[slot] = _free;
         _free = slot;
+    }
+
+    /// <summary>Grows every column to <paramref name="capacity"/> slots and puts the new ones on the free list.</summary>
+    private void Extend(int capacity)
+    {
+        int old = _id.Length;
+        Array.Resize(ref _id, capacity);
+        Array.Resize(ref _open, capacity);
+        Array.Resize(ref _price, capacity);
+        Array.Resize(ref _account, capacity);
+        Array.Resize(ref _next, capacity);
+        Array.Resize(ref _prev, capacity);
+        Array.Resize(ref _side, capacity);
+        Array.Resize(ref _reduceOnly, capacity);
+        for (int i = old; i < capacity; i++)
+        {
+            _next[i] = i + 1 < capacity ? i + 1 : _free;
+        }
+
+        if (capacity > old)
+        {
+            _free = old;
+        }
     }
 }

@@ -12,7 +12,10 @@ public sealed record ExchangeOptions
     /// <summary>The contract: tick and lot sizes (their product × 10⁸ must be a whole number of cash units) and bounds. Default BTCUSDT-like.</summary>
     public InstrumentSpec Instrument { get; init; } = InstrumentSpec.Default;
 
-    /// <summary>Capacity of the order book (resting orders plus pending stops). Default 65,536.</summary>
+    /// <summary>
+    /// Most live orders in the book (resting orders plus pending stops), 1 to <see cref="Microstructure.Engine.Matching.MatchingEngine.MaxOrderCapacity"/>:
+    /// a ceiling, not a reservation (the book's and the order table's memory grow with the orders actually live). Default 65,536.
+    /// </summary>
     public int MaxOrders { get; init; } = 1 << 16;
 
     /// <summary>Account ids are 0 … MaxAccounts − 1; the last four are system accounts unless set below. Default 4,096.</summary>

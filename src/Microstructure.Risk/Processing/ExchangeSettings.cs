@@ -1,3 +1,4 @@
+using Microstructure.Engine.Matching;
 using Microstructure.Risk.Liquidation;
 using Microstructure.Risk.Margin;
 using Microstructure.Risk.Pricing;
@@ -20,7 +21,7 @@ internal sealed class ExchangeSettings
         Check.That(perTickLot >= 1 && perTickLot == decimal.Truncate(perTickLot), "instrument",
             $"tickSize × lotSize must be a whole multiple of 10⁻⁸ quote (the cash scale); got {spec.TickSize} × {spec.LotSize}");
         CashPerTickLot = (long)perTickLot;
-        Check.That(options.MaxOrders is > 0 and <= 1 << 26, "maxOrders", $"must be in [1, 67108864]; got {options.MaxOrders}");
+        Check.That(options.MaxOrders is > 0 and <= MatchingEngine.MaxOrderCapacity, "maxOrders", $"must be in [1, {MatchingEngine.MaxOrderCapacity}]; got {options.MaxOrders}");
         Check.That(options.MaxAccounts is >= 8 and <= 1 << 24, "maxAccounts", $"must be in [8, 16777216]; got {options.MaxAccounts}");
         Check.That(options.Brackets is not null, "brackets", "is required");
         Check.That(Enum.IsDefined(options.MaintenanceBasis), "maintenanceBasis", $"must be 'markNotional' or 'entryNotional'; got {options.MaintenanceBasis}");

@@ -7,7 +7,7 @@ namespace Microstructure.Simulation.Scenarios;
 /// <summary>The exchange's settings (scenario field <c>exchange</c>); every default is the risk layer's (docs/risk.md).</summary>
 public sealed record ExchangeDefinition
 {
-    /// <summary>Capacity of the order book (resting orders plus pending stops). Default 262,144.</summary>
+    /// <summary>Most live orders in the book (resting orders plus pending stops), 1 to 268,435,456: a ceiling, not a reservation. Default 262,144.</summary>
     public int MaxOrders { get; init; } = 1 << 18;
 
     /// <summary>Taker fee rate. Default 0.0004.</summary>

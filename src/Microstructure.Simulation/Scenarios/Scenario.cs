@@ -62,7 +62,9 @@ public sealed class Scenario
         Layout = new AccountLayout(AgentCount, definition.LendingPool is not null);
 
         // The exchange validates the rest of its options (fees, mark, funding, pool) with its own field paths.
-        Require.InRange(definition.Exchange.MaxOrders, 1, 1 << 26, "exchange.maxOrders");
+        // A ceiling, not a reservation: the book grows with the orders actually live. 2^28, as replay's --max-orders
+        // (the engine indexes up to 2^29).
+        Require.InRange(definition.Exchange.MaxOrders, 1, 1 << 28, "exchange.maxOrders");
         _ = new Exchange(CreateExchangeOptions(Design) with { MaxOrders = 16, MaxAccounts = 8 });
     }
 

@@ -15,6 +15,8 @@ internal sealed class EngineHarness
             spec ?? new InstrumentSpec("T", 1m, 1m, new Price(1), new Price(1000), new Quantity(1_000_000)), maxOrders, maxPriceLevels ?? maxOrders);
     }
 
+    public EngineHarness(MatchingEngine engine) => Engine = engine;
+
     public MatchingEngine Engine { get; }
 
     public List<EngineEvent> LastEvents { get; } = new();

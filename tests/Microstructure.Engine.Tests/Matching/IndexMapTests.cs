@@ -34,4 +34,37 @@ public sealed class IndexMapTests
             Assert.Equal(value, map.Get(key));
         }
     }
+
+    [Fact]
+    public void A_map_grows_past_what_it_was_created_for_and_keeps_every_key()
+    {
+        // Created for 16 keys, filled to 50,000 (a dozen doublings, each a rehash), with removals along the way.
+        var map = new IndexMap(16);
+        var reference = new Dictionary<long, int>();
+        var random = new Random(7);
+        for (var i = 0; i < 80_000; i++)
+        {
+            long key = random.NextInt64(-1_000_000_000, 1_000_000_000);
+            if (random.Next(5) == 0 && reference.Count > 0)
+            {
+                var victim = reference.Keys.First();
+                Assert.True(map.Remove(victim));
+                reference.Remove(victim);
+            }
+            else if (!reference.ContainsKey(key))
+            {
+                map.Add(key, i);
+                reference[key] = i;
+            }
+        }
+
+        Assert.True(reference.Count > 40_000);
+        Assert.Equal(reference.Count, map.Count);
+        foreach (var (key, value) in reference)
+        {
+            Assert.Equal(value, map.Get(key));
+        }
+
+        Assert.Equal(-1, map.Get(1_000_000_001));
+    }
 }

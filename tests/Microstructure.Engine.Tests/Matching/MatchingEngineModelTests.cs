@@ -46,6 +46,21 @@ public sealed class MatchingEngineModelTests
     }
 
     [Fact]
+    public void Engine_and_reference_book_agree_when_the_pools_start_at_one_node_and_grow_on_demand()
+    {
+        // Node pool 1 → 2 → 4 → 8 → 16 and level pool 1 → 16 (or → 3) while orders rest, match, amend and cancel:
+        // every growth step happens mid-run, and BookFull must still come exactly at the limits.
+        var sequences = Gen.Choose(1, 300).SelectMany(n => Gen.ArrayOf(CommandGen, n));
+        var property = Prop.ForAll(Arb.From(sequences), commands =>
+        {
+            RunAndCompare(commands, Setup.Default with { InitialCapacity = 1 });
+            RunAndCompare(commands, Setup.Default with { InitialCapacity = 1, MaxLevels = 3 });
+            RunAndCompare(commands, Setup.Wide with { InitialCapacity = 1 });
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(600), property);
+    }
+
+    [Fact]
     public void Engine_and_reference_book_agree_on_prices_spread_across_the_whole_bitmap()
     {
         var sequences = Gen.Choose(1, 200).SelectMany(n => Gen.ArrayOf(CommandGen, n));
@@ -149,7 +164,7 @@ public sealed class MatchingEngineModelTests
     {
         commands = commands.Select(setup.Map).ToArray();
         var spec = new InstrumentSpec("T", 1m, 1m, new Price(setup.MinPrice), new Price(setup.MaxPrice), new Quantity(MaxQuantity));
-        var engine = new MatchingEngine(spec, MaxOrders, setup.MaxLevels);
+        var engine = new MatchingEngine(spec, MaxOrders, setup.MaxLevels, setup.InitialCapacity);
         var model = new ReferenceBook(MaxOrders, setup.MinPrice, setup.MaxPrice, MaxQuantity, setup.MaxLevels);
         var events = new List<EngineEvent>();
         var ledger = new QuantityLedger();
@@ -291,6 +306,9 @@ public sealed class MatchingEngineModelTests
     /// <summary>How a property run builds its books: price bounds, level pool, and how generated prices map onto them.</summary>
     private sealed record Setup(long MinPrice, long MaxPrice, int MaxLevels, long Spread)
     {
+        /// <summary>Nodes and levels the engine's pools start with (the default keeps them at their maximum from the start).</summary>
+        public int InitialCapacity { get; init; } = MaxOrders;
+
         public static Setup Default { get; } = new(MatchingEngineModelTests.MinPrice, MatchingEngineModelTests.MaxPrice, MaxOrders, 1);
 
         /// <summary>The same small price grid stretched so neighbouring prices are <see cref="WideSpread"/> ticks apart.</summary>

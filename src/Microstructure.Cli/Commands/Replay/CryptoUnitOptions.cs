@@ -10,7 +10,7 @@ internal sealed class CryptoUnitOptions
 
     public Option<decimal> LotSize { get; } = new("--lot-size") { Description = "Quantity of one lot, e.g. 0.001 for BTCUSDT.", Required = true };
 
-    public Option<int> MaxOrders { get; } = new("--max-orders") { Description = "Capacity of the book's order pool.", DefaultValueFactory = _ => 1 << 18 };
+    public Option<int> MaxOrders { get; } = MaxOrdersOption.Create();
 
     public Option<decimal?> MaxPrice { get; } = new("--max-price") { Description = "Highest price the book accepts, in the quote currency (default: 4x the first book's prices)." };
 
@@ -25,9 +25,14 @@ internal sealed class CryptoUnitOptions
     /// <summary>Checks the values; returns an error message or null.</summary>
     public string? Check(System.CommandLine.ParseResult parse)
     {
-        if (parse.GetValue(TickSize) <= 0 || parse.GetValue(LotSize) <= 0 || parse.GetValue(MaxOrders) <= 0)
+        if (parse.GetValue(TickSize) <= 0 || parse.GetValue(LotSize) <= 0)
         {
-            return "--tick-size, --lot-size and --max-orders must be positive";
+            return "--tick-size and --lot-size must be positive";
+        }
+
+        if (MaxOrdersOption.Check(parse.GetValue(MaxOrders)) is { } maxOrders)
+        {
+            return maxOrders;
         }
 
         return parse.GetValue(MaxPrice) is { } max && max < parse.GetValue(TickSize)

@@ -16,7 +16,7 @@ internal static class LobsterReplayCommand
     {
         var messages = new Option<FileInfo>("--messages") { Description = "LOBSTER message file (.csv or .csv.gz).", Required = true };
         var book = new Option<FileInfo>("--book") { Description = "LOBSTER orderbook file of the same run (.csv or .csv.gz).", Required = true };
-        var maxOrders = new Option<int>("--max-orders") { Description = "Capacity of the book's order pool.", DefaultValueFactory = _ => 1 << 18 };
+        var maxOrders = MaxOrdersOption.Create();
         var maxPrice = new Option<decimal?>("--max-price") { Description = "Highest price the book accepts, in dollars (default: 4x the first row's highest price)." };
         var common = new CommonReplayOptions();
         var population = new PopulationOptions();
@@ -43,9 +43,14 @@ internal static class LobsterReplayCommand
                 return ReplayAction.UserError(error, problem);
             }
 
-            if (parse.GetValue(maxOrders) <= 0 || parse.GetValue(maxPrice) is <= 0)
+            if (MaxOrdersOption.Check(parse.GetValue(maxOrders)) is { } maxOrdersProblem)
             {
-                return ReplayAction.UserError(error, "--max-orders and --max-price must be positive");
+                return ReplayAction.UserError(error, maxOrdersProblem);
+            }
+
+            if (parse.GetValue(maxPrice) is <= 0)
+            {
+                return ReplayAction.UserError(error, "--max-price must be positive");
             }
 
             string name = "lobster " + Path.GetFileNameWithoutExtension(parse.GetValue(messages)!.Name);

@@ -253,4 +253,46 @@ public sealed class ReplayCommandTests
         Assert.Contains("population: 20 of 20 accounts opened", output, StringComparison.Ordinal);
         Assert.Contains("mark median-of-three, design tiered-partial", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_huge_max_orders_is_a_ceiling_not_a_reservation()
+    {
+        // Issue 12 §3: 67,108,864 pre-allocated about 11.6 GB per book before the first message. Now the books grow
+        // with the orders actually live, so the documented maximum runs like the default, in every replay.
+        long before = GC.GetTotalAllocatedBytes();
+        var lobster = Run("replay", "lobster", "--messages", Messages, "--book", Book, "--validate", "--max-orders", "67108864");
+        var tardis = Run("replay", "tardis", "--book-updates", Data("tardis", "BTCUSDT_incremental_book_L2.csv.gz"), "--snapshots", Data("tardis", "BTCUSDT_book_snapshot_25.csv"), "--tick-size", "0.1", "--lot-size", "0.001", "--validate", "--max-orders", "67108864");
+        var binance = Run("replay", "binance", "--snapshots", Data("binance", "BTCUSDT_depth_snapshots.jsonl"), "--updates", Data("binance", "BTCUSDT_depth_updates.jsonl"), "--tick-size", "0.1", "--lot-size", "0.001", "--validate", "--max-orders", "67108864");
+        var population = Run("replay", "lobster", "--messages", Messages, "--book", Book, "--population", Data("populations", "aapl-longs.json"), "--max-orders", "268435456");
+        long allocated = GC.GetTotalAllocatedBytes() - before;
+
+        Assert.Equal((0, string.Empty), (lobster.Code, lobster.Err));
+        Assert.Contains("validation: 998 transitions checked, 0 mismatched", lobster.Out, StringComparison.Ordinal);
+        Assert.Equal((0, string.Empty), (tardis.Code, tardis.Err));
+        Assert.Equal((0, string.Empty), (binance.Code, binance.Err));
+        Assert.Equal((0, string.Empty), (population.Code, population.Err));
+
+        // Pre-allocated, one book of 2^26 orders was 4 GB of nodes alone (the process allocates for parallel tests too).
+        Assert.True(allocated < 2_000_000_000, $"{allocated:N0} bytes allocated");
+    }
+
+    [Theory]
+    [InlineData("lobster", "268435457")]
+    [InlineData("lobster", "0")]
+    [InlineData("tardis", "2147483647")]
+    [InlineData("binance", "268435457")]
+    public void A_max_orders_beyond_the_documented_maximum_is_a_user_error_naming_the_option(string source, string value)
+    {
+        string[] args = source switch
+        {
+            "lobster" => ["replay", "lobster", "--messages", Messages, "--book", Book],
+            "tardis" => ["replay", "tardis", "--book-updates", Data("tardis", "BTCUSDT_incremental_book_L2.csv.gz"), "--tick-size", "0.1", "--lot-size", "0.001"],
+            _ => ["replay", "binance", "--snapshots", Data("binance", "BTCUSDT_depth_snapshots.jsonl"), "--updates", Data("binance", "BTCUSDT_depth_updates.jsonl"), "--tick-size", "0.1", "--lot-size", "0.001"],
+        };
+
+        var (code, _, error) = Run([.. args, "--max-orders", value]);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"error: --max-orders must be in [1, 268435456]; got {value}", error.Trim());
+    }
 }

@@ -116,4 +116,35 @@ public sealed class SimulateCommandTests
         Assert.Equal(2, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_huge_exchange_max_orders_is_a_ceiling_not_a_reservation()
+    {
+        // Issue 12 §3: the documented maximum used to take 11.6 GB and 51 s before the first event.
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario.Replace("\"exchange\": {", "\"exchange\": { \"maxOrders\": 268435456,", StringComparison.Ordinal));
+
+        long before = GC.GetTotalAllocatedBytes();
+        var (code, _, error) = CliRun.Run("simulate", scenario, "--out", cli.Path_("run"), "--duration", "2");
+        long allocated = GC.GetTotalAllocatedBytes() - before;
+
+        Assert.Equal((0, string.Empty), (code, error));
+        Assert.True(allocated < 2_000_000_000, $"{allocated:N0} bytes allocated");
+    }
+
+    [Theory]
+    [InlineData("268435457")]
+    [InlineData("2147483647")]
+    public void An_exchange_max_orders_beyond_the_documented_maximum_is_refused_naming_the_field(string value)
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario.Replace("\"exchange\": {", $"\"exchange\": {{ \"maxOrders\": {value},", StringComparison.Ordinal));
+
+        var (code, _, error) = CliRun.Run("simulate", scenario, "--out", cli.Path_("run"));
+
+        Assert.Equal(2, code);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains("exchange.maxOrders", error, StringComparison.Ordinal);
+        Assert.Contains("must be in [1, 268435456]", error, StringComparison.Ordinal);
+    }
 }
