@@ -14,7 +14,7 @@ namespace Microstructure.Runner.Budget;
 /// <param name="DiskBytes">Bytes all runs write (tapes, analysis, plots, reports).</param>
 /// <param name="MemoryBytes">Peak memory of the process with <c>parallel</c> runs at once.</param>
 /// <param name="WallTime">Wall time with <c>parallel</c> runs at once on this machine kind.</param>
-/// <param name="MemoryRemedy">What lowers the memory most: "use fewer agents", "shorten --duration" or "lower exchange.maxOrders".</param>
+/// <param name="MemoryRemedy">What lowers the memory most: "use fewer agents" or "shorten --duration".</param>
 public sealed record RunEstimate(int Runs, double Events, double DiskBytes, double MemoryBytes, TimeSpan WallTime, string MemoryRemedy)
 {
     // Calibration (docs/scenarios.md, "Run budget"): measured on leveraged-cascade.json and calm.json at 600 and
@@ -27,7 +27,6 @@ public sealed record RunEstimate(int Runs, double Events, double DiskBytes, doub
     internal const double BaseMemoryBytes = 160e6;         // the runtime, plotting and an empty run: 151 MB measured
     internal const double MemoryPerAgent = 9_000;          // 7.2 KB (leveraged) to 8.5 KB (noise) measured
     internal const double MemoryPerEvent = 35;             // what analysis keeps per event: 32 B measured
-    internal const double MemoryPerOrderSlot = 170;        // the engine's order pool, reserved up to maxOrders
     internal const double EventsPerWallSecond = 250_000;   // one run on one core: 250–310 k measured
 
     /// <summary>Estimates <paramref name="runs"/> runs of <paramref name="scenario"/>, <paramref name="parallel"/> at a time.</summary>
@@ -52,11 +51,9 @@ public sealed record RunEstimate(int Runs, double Events, double DiskBytes, doub
             + (durationSeconds * AnalysisBytesPerSecond);
         double agentsMemory = scenario.AgentCount * MemoryPerAgent;
         double eventsMemory = eventsPerRun * MemoryPerEvent;
-        double ordersMemory = definition.Exchange.MaxOrders * MemoryPerOrderSlot;
-        double memoryPerRun = agentsMemory + eventsMemory + ordersMemory;
-        string remedy = eventsMemory >= Math.Max(agentsMemory, ordersMemory) ? "shorten --duration"
-            : agentsMemory >= ordersMemory ? "use fewer agents"
-            : "lower exchange.maxOrders";
+        // The engine's pools grow with the orders actually live (exchange.maxOrders is a ceiling, not a reservation).
+        double memoryPerRun = agentsMemory + eventsMemory;
+        string remedy = eventsMemory >= agentsMemory ? "shorten --duration" : "use fewer agents";
         double waves = Math.Ceiling((double)runs / parallel);
         double wallSeconds = waves * eventsPerRun / EventsPerWallSecond;
         return new RunEstimate(
