@@ -9,6 +9,8 @@ public sealed class PriceBitmapTests
     [InlineData(64, 100)]
     [InlineData(4097, 300)]
     [InlineData(100_000_000, 2_000)]
+    [InlineData(1_000_000_000_000, 2_000)]
+    [InlineData(MatchingEngine.MaxPriceRange, 2_000)]
     public void Find_next_and_previous_agree_with_a_sorted_set(long size, int distinct)
     {
         var bitmap = new PriceBitmap(size);
@@ -36,20 +38,32 @@ public sealed class PriceBitmapTests
         }
     }
 
-    [Fact]
-    public void A_wide_range_costs_memory_only_where_prices_are_set()
+    [Theory]
+    [InlineData(1L << 31)]
+    [InlineData(1_000_000_000_000)]
+    [InlineData(MatchingEngine.MaxPriceRange)]
+    public void A_wide_range_costs_memory_only_where_prices_are_set(long size)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
-        var bitmap = new PriceBitmap(MatchingEngine.MaxPriceRange);
+        var bitmap = new PriceBitmap(size);
         long empty = GC.GetAllocatedBytesForCurrentThread() - before;
         bitmap.Set(1_000_000_000);
         bitmap.Set(1_000_000_001);
         long afterTwoPrices = GC.GetAllocatedBytesForCurrentThread() - before;
+        bitmap.Set(size - 1);
+        long afterAFarPrice = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        // The upper levels stay dense (1/64 of a bit per tick: 4 MB here) plus the page directory (0.5 MB).
-        Assert.True(empty < 5_000_000, $"{empty:N0} bytes for an empty 2^31-tick bitmap; one bit per tick would be 256 MB");
-        Assert.True(afterTwoPrices - empty <= 4_200, "two nearby prices need one 4 KB page");
+        // Dense levels stay under 256 KB each; a paged level's page table is direct up to 2^16 pages (1 MB), a small
+        // hash table beyond. One bit per tick would be 256 MB at 2^31, 125 GB at 10^12.
+        Assert.True(empty < 1_200_000, $"{empty:N0} bytes for an empty bitmap of {size:N0} ticks");
+        Assert.True(afterTwoPrices - empty <= 30_000, $"two nearby prices took {afterTwoPrices - empty:N0} bytes: one 4 KB page per paged level");
+        Assert.True(afterAFarPrice - afterTwoPrices <= 40_000, $"a far price took {afterAFarPrice - afterTwoPrices:N0} bytes");
         Assert.Equal(1_000_000_000, bitmap.FindNext(0));
-        Assert.Equal(1_000_000_001, bitmap.FindPrevious(MatchingEngine.MaxPriceRange - 1));
+        Assert.Equal(size - 1, bitmap.FindNext(1_000_000_002));
+        Assert.Equal(1_000_000_001, bitmap.FindPrevious(size - 2));
+        Assert.Equal(size - 1, bitmap.FindPrevious(size - 1));
+        bitmap.Clear(size - 1);
+        Assert.Equal(-1, bitmap.FindNext(1_000_000_002));
+        Assert.Equal(1_000_000_001, bitmap.FindPrevious(size - 1));
     }
 }
