@@ -10,23 +10,34 @@ namespace Microstructure.Engine.Matching;
 /// </summary>
 /// <remarks>
 /// Every level too large to keep whole (the bottom one, one bit per tick, always; an upper one past 2^15 words, i.e.
-/// past 2^27 ticks for the first) is paged: 512-word pages (32,768 bits each) are allocated the first time a bit
-/// inside them is set, and kept, and found through a <see cref="PageMap{T}"/>. A book whose prices stay in one region
-/// costs a few kilobytes per level instead of one bit per tick of the instrument's whole range (12.5 MB per side for
-/// 10^8 ticks, 125 GB for 10^12); the price of it is one small allocation when trading first reaches a new region.
-/// Shared with the risk layer, which keys its liquidation-threshold index by price with the same structure.
+/// past 2^27 ticks for the first) is paged: pages are allocated the first time a bit inside them is set, and kept,
+/// and found through a <see cref="PageMap{T}"/> (a direct table up to 2^16 pages, else a hash table of the pages
+/// touched). Up to 2^27 ticks (a 0.1 tick up to 13.4M quote) the bottom level has 512-word pages (32,768 bits, 4 KB),
+/// as it always had: at most 16 MB even if every one is touched. Past that, and for every paged upper level, pages
+/// are 16 words (1,024 bits, 128 bytes), because a range that wide means a fine tick and set bits far apart — levels
+/// thousands of ticks from each other, the liquidation thresholds of a few thousand accounts across a wide band —
+/// where a 4 KB page per bit cost tens of MB. So a book costs a few kilobytes per region it trades in instead of one
+/// bit per tick of the instrument's whole range (12.5 MB per side for 10^8 ticks, 125 GB for 10^12); the price of
+/// it is one small allocation when trading first reaches a new region. Shared with the risk layer, which keys its
+/// liquidation-threshold index by price with the same structure.
 /// </remarks>
 internal sealed class PriceBitmap
 {
-    private const int PageShift = 9; // 512 words = 32,768 bits per page
-    private const int PageWords = 1 << PageShift;
+    private const int DensePageShift = 9; // 512 words = 32,768 bits per page
+    private const int SparsePageShift = 4; // 16 words = 1,024 bits per page
 
     /// <summary>Upper levels up to this many words (256 KB) are one array; larger ones are paged.</summary>
     private const long DenseWords = 1 << 15;
 
+    /// <summary>Ranges up to this many ticks have 4 KB bottom pages (at most 16 MB even if every page is touched).</summary>
+    private const long DenseRange = 1L << 27;
+
     private readonly PageMap<ulong> _bottom;
+    private readonly int _bottomShift;
+    private readonly long _bottomMask;
     private readonly ulong[]?[] _dense;
     private readonly PageMap<ulong>?[] _paged;
+    private readonly int[] _pageShift;
     private readonly long[] _wordCount;
 
     /// <summary>Creates an empty bitset over indices [0, <paramref name="size"/>).</summary>
@@ -34,7 +45,8 @@ internal sealed class PriceBitmap
     public PriceBitmap(long size)
     {
         var words = (Math.Max(1, size) + 63) >> 6;
-        _bottom = new PageMap<ulong>((words + PageWords - 1) >> PageShift, PageWords);
+        _bottom = NewPages(words, out _bottomShift);
+        _bottomMask = (1L << _bottomShift) - 1;
         var counts = new List<long> { words };
         var bits = words;
         while (bits > 1)
@@ -49,6 +61,7 @@ internal sealed class PriceBitmap
         var upper = _wordCount.Length - 1;
         _dense = new ulong[]?[upper];
         _paged = new PageMap<ulong>?[upper];
+        _pageShift = new int[upper];
         for (var k = 0; k < upper; k++)
         {
             var levelWords = _wordCount[k + 1];
@@ -58,7 +71,9 @@ internal sealed class PriceBitmap
             }
             else
             {
-                _paged[k] = new PageMap<ulong>((levelWords + PageWords - 1) >> PageShift, PageWords);
+                // An upper level is paged only past 2^27 ticks, where its set bits lie far apart: small pages.
+                _pageShift[k] = SparsePageShift;
+                _paged[k] = new PageMap<ulong>(((levelWords - 1) >> SparsePageShift) + 1, 1 << SparsePageShift);
             }
         }
     }
@@ -82,7 +97,7 @@ internal sealed class PriceBitmap
     /// <param name="i">An index in [0, size).</param>
     public void Set(long i)
     {
-        ref var word = ref _bottom.GetOrAdd(i >> (6 + PageShift))[(i >> 6) & (PageWords - 1)];
+        ref var word = ref _bottom.GetOrAdd(i >> (6 + _bottomShift))[(i >> 6) & _bottomMask];
         var wasEmpty = word == 0;
         word |= 1UL << (int)(i & 63);
         if (!wasEmpty)
@@ -109,7 +124,7 @@ internal sealed class PriceBitmap
     /// <param name="i">An index in [0, size) that was set.</param>
     public void Clear(long i)
     {
-        ref var word = ref _bottom.Find(i >> (6 + PageShift))![(i >> 6) & (PageWords - 1)];
+        ref var word = ref _bottom.Find(i >> (6 + _bottomShift))![(i >> 6) & _bottomMask];
         word &= ~(1UL << (int)(i & 63));
         if (word != 0)
         {
@@ -211,24 +226,32 @@ internal sealed class PriceBitmap
         return i;
     }
 
+    /// <summary>The bottom level's page table, and the page size (log2 words) it uses.</summary>
+    private static PageMap<ulong> NewPages(long words, out int shift)
+    {
+        shift = words <= DenseRange >> 6 ? DensePageShift : SparsePageShift;
+        return new PageMap<ulong>(((words - 1) >> shift) + 1, 1 << shift);
+    }
+
     /// <summary>Word <paramref name="w"/> of level <paramref name="k"/> (0 = bottom); a page never set reads as zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong Word(int k, long w)
     {
-        var pages = _bottom;
-        if (k > 0)
+        if (k == 0)
         {
-            var dense = _dense[k - 1];
-            if (dense is not null)
-            {
-                return dense[w];
-            }
-
-            pages = _paged[k - 1]!;
+            var bottom = _bottom.Find(w >> _bottomShift);
+            return bottom is null ? 0 : bottom[w & _bottomMask];
         }
 
-        var page = pages.Find(w >> PageShift);
-        return page is null ? 0 : page[w & (PageWords - 1)];
+        var dense = _dense[k - 1];
+        if (dense is not null)
+        {
+            return dense[w];
+        }
+
+        var shift = _pageShift[k - 1];
+        var page = _paged[k - 1]!.Find(w >> shift);
+        return page is null ? 0 : page[w & ((1L << shift) - 1)];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -240,6 +263,7 @@ internal sealed class PriceBitmap
             return ref dense[w];
         }
 
-        return ref _paged[k]!.GetOrAdd(w >> PageShift)[w & (PageWords - 1)];
+        var shift = _pageShift[k];
+        return ref _paged[k]!.GetOrAdd(w >> shift)[w & ((1L << shift) - 1)];
     }
 }

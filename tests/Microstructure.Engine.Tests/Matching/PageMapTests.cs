@@ -64,4 +64,28 @@ public sealed class PageMapTests
         long used = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(used < (10 * 16_500) + 4_000, $"{used:N0} bytes for 10 pages of 16 KB in a range of 2^50 pages");
     }
+
+    [Theory]
+    [InlineData(100_000_000L, 2_000, 16_384)] // a 0.1 tick up to 10M quote: one 16 KB page per 4,096 ticks, as before
+    [InlineData(1_000_000_000_000L, 5_000, 16_384)] // a 0.00001 tick, levels 0.1 quote apart
+    public void A_level_directory_over_a_fine_tick_costs_a_small_page_per_isolated_level(long maxPrice, int levels, long spacing)
+    {
+        var directory = new LevelDirectory(1, maxPrice);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < levels; i++)
+        {
+            directory.Add(1 + (i * spacing), i);
+        }
+
+        long perLevel = (GC.GetAllocatedBytesForCurrentThread() - before) / levels;
+        Assert.True(perLevel <= (maxPrice < 1L << 27 ? 16_500 : 400), $"{perLevel:N0} bytes per level");
+        for (var i = 0; i < levels; i++)
+        {
+            Assert.Equal(i, directory.Find(1 + (i * spacing)));
+            Assert.Equal(-1, directory.Find(2 + (i * spacing)));
+        }
+
+        directory.Remove(1 + spacing);
+        Assert.Equal(-1, directory.Find(1 + spacing));
+    }
 }

@@ -53,8 +53,8 @@ public sealed class PriceBitmapTests
         bitmap.Set(size - 1);
         long afterAFarPrice = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        // Dense levels stay under 256 KB each; a paged level's page table is direct up to 2^16 pages (1 MB), a small
-        // hash table beyond. One bit per tick would be 256 MB at 2^31, 125 GB at 10^12.
+        // Dense levels stay under 256 KB each; a paged level's page table is a small hash table past 2^27 ticks.
+        // One bit per tick would be 256 MB at 2^31, 125 GB at 10^12.
         Assert.True(empty < 1_200_000, $"{empty:N0} bytes for an empty bitmap of {size:N0} ticks");
         Assert.True(afterTwoPrices - empty <= 30_000, $"two nearby prices took {afterTwoPrices - empty:N0} bytes: one 4 KB page per paged level");
         Assert.True(afterAFarPrice - afterTwoPrices <= 40_000, $"a far price took {afterAFarPrice - afterTwoPrices:N0} bytes");
@@ -65,5 +65,28 @@ public sealed class PriceBitmapTests
         bitmap.Clear(size - 1);
         Assert.Equal(-1, bitmap.FindNext(1_000_000_002));
         Assert.Equal(1_000_000_001, bitmap.FindPrevious(size - 1));
+    }
+
+    [Theory]
+    [InlineData(100_000_000_000)] // a 0.0001 tick under a 10M cap
+    [InlineData(2_000_000_000)] // a 0.0001 tick under a 200k cap: accepted before, with 4 KB pages
+    public void Far_apart_bits_in_a_wide_range_cost_bytes_not_kilobytes_each(long size)
+    {
+        // Liquidation thresholds of 5,000 accounts across ±25% of 50,000 quote: thousands of ticks apart.
+        var random = new Random(7);
+        var bitmap = new PriceBitmap(size);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var keys = Enumerable.Range(0, 5_000).Select(_ => 375_000_000 + random.NextInt64(250_000_000)).Distinct().ToArray();
+        foreach (var key in keys)
+        {
+            bitmap.Set(key);
+        }
+
+        long used = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(used < 5_000 * 600, $"{used:N0} bytes for {keys.Length:N0} bits ({used / keys.Length:N0} each); a 4 KB page each would be 20 MB");
+        Array.Sort(keys);
+        Assert.Equal(keys[0], bitmap.FindNext(0));
+        Assert.Equal(keys[^1], bitmap.FindPrevious(size - 1));
+        Assert.Equal(keys[2_500], bitmap.FindNext(keys[2_499] + 1));
     }
 }
