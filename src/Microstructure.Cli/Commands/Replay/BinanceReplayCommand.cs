@@ -55,6 +55,7 @@ internal static class BinanceReplayCommand
                     Lenient = parse.GetValue(common.Lenient),
                     Injections = inject is null ? [] : InjectionFileReader.Read(inject.ToString(), units.Units(parse, TimeFormat.Milliseconds)),
                     MaxOrders = parse.GetValue(units.MaxOrders),
+                    MaxPrice = units.MaxPriceTicks(parse),
                     Population = population.Read(parse, units.Units(parse, TimeFormat.Milliseconds)),
                 },
                 tape,

@@ -69,6 +69,7 @@ internal static class TardisReplayCommand
                     Lenient = parse.GetValue(common.Lenient),
                     Injections = inject is null ? [] : InjectionFileReader.Read(inject.ToString(), units.Units(parse, TimeFormat.Microseconds)),
                     MaxOrders = parse.GetValue(units.MaxOrders),
+                    MaxPrice = units.MaxPriceTicks(parse),
                     Population = population.Read(parse, units.Units(parse, TimeFormat.Microseconds)),
                 },
                 tape,
