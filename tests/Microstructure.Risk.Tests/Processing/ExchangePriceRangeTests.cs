@@ -48,4 +48,25 @@ public class ExchangePriceRangeTests
         Assert.Contains("one lot at the highest price is worth 1.1E+16 quote, more than 64-bit cash holds per position", error.Problem, StringComparison.Ordinal);
         Assert.Contains("lower maxPrice or lotSize", error.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_order_larger_than_the_position_cap_is_refused_by_the_risk_layer_not_passed_to_the_engine()
+    {
+        // The cap keeps a position's value at the highest price inside 64-bit cash: 2.3 × 10^18 / (10^6 ticks × 10^6
+        // cash per tick-lot) = 2,305,843 lots. The engine accepts up to 10^9; an order between the two skipped the
+        // margin check and could fill into a position whose value at the cap overflows a long.
+        var spec = Instruments.Cents with { MaxQuantity = new Quantity(1_000_000_000) };
+        var d = new Driver(Instruments.Simple() with { Instrument = spec });
+        d.Deposit(Maker, 1_000_000_000m);
+        d.Deposit(Trader, 100m);
+        d.Mark(10_000);
+
+        var sell = d.Limit(Maker, Side.Sell, 10_000, 3_000_000);
+        var buy = d.Limit(Trader, Side.Buy, 10_000, 3_000_000, TimeInForce.Ioc);
+
+        Assert.Equal(RiskRejectReason.PositionLimit, Assert.Single(sell, e => e.Type == ExchangeEventType.RiskRejected).RiskReason);
+        Assert.Equal(RiskRejectReason.PositionLimit, Assert.Single(buy, e => e.Type == ExchangeEventType.RiskRejected).RiskReason);
+        Assert.Equal((0L, 0L), (d.Account(Maker).Lots, d.Account(Trader).Lots));
+        d.AssertConserved();
+    }
 }
