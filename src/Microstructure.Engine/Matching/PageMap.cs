@@ -4,23 +4,24 @@ using System.Runtime.CompilerServices;
 namespace Microstructure.Engine.Matching;
 
 /// <summary>
-/// The pages of a paged array over a long index range, allocated the first time they are written and kept: page
+/// The pages of a paged array over a wide long index range, allocated the first time they are written and kept: page
 /// number → page. A range of at most <see cref="DirectLimit"/> pages is a direct table (slot = page number); a wider
-/// one (a fine tick on a high price cap: 10¹² ticks are 2.4 × 10⁸ pages of 4,096) is an open-addressing hash table of
+/// one (a fine tick on a high price cap: 10¹² ticks are 1.6 × 10¹⁰ pages of 64) is an open-addressing hash table of
 /// the pages actually touched, grown as they are, so memory follows where prices have been, never the range.
 /// </summary>
 /// <remarks>
 /// Both forms share one lookup: slot = (page × multiplier) &gt;&gt; shift, with multiplier 1 and shift 0 for the direct
 /// table (whose slots are keyed by their own number up front, so the key test always passes) and Fibonacci hashing
-/// for the sparse one. A hit costs one read of a 16-byte entry before the page, as the plain page-pointer array it
-/// replaces did; only a sparse table's rare collision or a miss takes the probing path. Pages are never freed.
+/// for the sparse one. A hit costs one read of a 16-byte entry before the page, as a plain page-pointer array's slot
+/// would; only a collision or a miss takes the probing path. Pages are never freed. The level directory and the price
+/// bitmap use it only past 2^27 ticks; below, their plain pointer arrays are smaller than any table.
 /// </remarks>
 /// <typeparam name="T">The page's element type.</typeparam>
 internal sealed class PageMap<T>
     where T : struct
 {
-    /// <summary>Page counts up to this (1 MB of entries) use a direct table.</summary>
-    internal const long DirectLimit = 1 << 16;
+    /// <summary>Page counts up to this (64 KB of entries) use a direct table.</summary>
+    internal const long DirectLimit = 1 << 12;
 
     private const int SparseInitialCapacity = 64;
     private const ulong Fibonacci = 0x9E3779B97F4A7C15UL;

@@ -53,9 +53,9 @@ public sealed class PriceBitmapTests
         bitmap.Set(size - 1);
         long afterAFarPrice = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        // Dense levels stay under 256 KB each; a paged level's page table is a small hash table past 2^27 ticks.
+        // Dense levels stay under 256 KB each (here at most 64 KB); a paged level starts as a 1 KB hash table.
         // One bit per tick would be 256 MB at 2^31, 125 GB at 10^12.
-        Assert.True(empty < 1_200_000, $"{empty:N0} bytes for an empty bitmap of {size:N0} ticks");
+        Assert.True(empty < 150_000, $"{empty:N0} bytes for an empty bitmap of {size:N0} ticks");
         Assert.True(afterTwoPrices - empty <= 30_000, $"two nearby prices took {afterTwoPrices - empty:N0} bytes: one 4 KB page per paged level");
         Assert.True(afterAFarPrice - afterTwoPrices <= 40_000, $"a far price took {afterAFarPrice - afterTwoPrices:N0} bytes");
         Assert.Equal(1_000_000_000, bitmap.FindNext(0));
