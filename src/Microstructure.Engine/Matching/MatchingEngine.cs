@@ -81,11 +81,11 @@ public sealed partial class MatchingEngine
     private Timestamp _timestamp;
 
     /// <summary>
-    /// The widest price range (<c>MaxPrice − MinPrice + 1</c>, in ticks) an engine accepts: 2^31 ticks. Each side keeps
-    /// a bitmap of one bit per tick of the range (256 MB of address space at this limit, of which only the pages
-    /// around traded prices are ever touched); narrow the bounds or use a coarser tick beyond it.
+    /// The widest price range (<c>MaxPrice − MinPrice + 1</c>, in ticks) an engine accepts: 2^62 ticks (a 10⁻⁸ tick
+    /// on prices up to 4.6 × 10¹⁰). Each side's price-indexed structures are paged and sparse, so their memory follows
+    /// the prices that were used, not the range; prices, offsets and page numbers are 64-bit throughout.
     /// </summary>
-    public const long MaxPriceRange = 1L << 31;
+    public const long MaxPriceRange = 1L << 62;
 
     /// <summary>
     /// The largest <c>maxOrders</c> an engine accepts: 2^29 = 536,870,912 live orders (its id index keeps twice as many

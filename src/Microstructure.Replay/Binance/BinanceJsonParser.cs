@@ -384,6 +384,11 @@ internal sealed class BinanceJsonParser(DecimalUnit tick, DecimalUnit lot)
             var price = Units(ref reader, _tick, $"{field}[{index}][0]", file, line);
             reader.Read();
             var quantity = Units(ref reader, _lot, $"{field}[{index}][1]", file, line);
+            if (quantity > ReplayLimits.MaxLots)
+            {
+                throw new ReplayInputException(file, line, $"field '{field}[{index}][1]': {quantity:N0} lots of {_lot}; a level may hold at most {ReplayLimits.MaxLots:N0} lots (2^50): check the value or pass a larger --lot-size", InputErrorKind.InvalidValue);
+            }
+
             if (price <= 0)
             {
                 throw new ReplayInputException(file, line, $"field '{field}[{index}][0]': price must be positive", InputErrorKind.InvalidValue);
@@ -414,7 +419,7 @@ internal sealed class BinanceJsonParser(DecimalUnit tick, DecimalUnit lot)
         var result = unit.TryToUnits(mantissa, exponent, out var units);
         if (result != UnitConversion.Ok || units < 0)
         {
-            throw new ReplayInputException(file, line, $"field '{field}': {InputText.Snippet(bytes)} {(result == UnitConversion.NotMultiple ? $"is not a multiple of {unit}" : "is out of range")}", InputErrorKind.InvalidValue);
+            throw new ReplayInputException(file, line, $"field '{field}': {InputText.Snippet(bytes)} {(result == UnitConversion.NotMultiple ? $"is not a multiple of {unit}" : $"is out of range (more than 2^63 units of {unit})")}", InputErrorKind.InvalidValue);
         }
 
         return units;

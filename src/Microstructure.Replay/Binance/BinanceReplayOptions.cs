@@ -30,7 +30,7 @@ public sealed record BinanceReplayOptions
     /// <summary>Capacity of the book's order pool.</summary>
     public int MaxOrders { get; init; } = 1 << 18;
 
-    /// <summary>Highest price in ticks; null = four times the first snapshot's highest price.</summary>
+    /// <summary>Highest price in ticks (at most 2^62); null = four times the first snapshot's highest price.</summary>
     public long? MaxPrice { get; init; }
 
     /// <summary>

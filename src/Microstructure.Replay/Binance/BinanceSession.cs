@@ -107,7 +107,7 @@ internal sealed class BinanceSession<TProcessor>(BinanceReplayOptions options, I
     {
         var highest = _snapshots[0].Levels.Count > 0 ? _snapshots[0].Levels.Max(l => l.Price) : 1;
         _report.Symbol = Path.GetFileName(_options.UpdatesPath).Split('_')[0];
-        _spec = new InstrumentSpec(_report.Symbol, _options.TickSize, _options.LotSize, new Price(1), new Price(_options.MaxPrice ?? Math.Max(4 * highest, 1_000)), new Quantity(1L << 50));
+        _spec = new InstrumentSpec(_report.Symbol, _options.TickSize, _options.LotSize, new Price(1), new Price(_options.MaxPrice ?? ReplayLimits.DefaultMaxPrice(highest, 1_000)), new Quantity(ReplayLimits.MaxLots));
         _book = new L2Book<TProcessor>(_spec, _options.MaxOrders, createProcessor, tape);
     }
 
@@ -120,7 +120,7 @@ internal sealed class BinanceSession<TProcessor>(BinanceReplayOptions options, I
         }
 
         _book.Live.Now = Math.Max(_book.Live.Now, s.TimeNs);
-        _book.ApplySnapshot(s.Levels);
+        _book.ApplySnapshot(s.Levels, _options.SnapshotsPath, s.Line);
         _report.SnapshotResets++;
         _current = index;
         _awaitingFirst = true;
@@ -173,7 +173,7 @@ internal sealed class BinanceSession<TProcessor>(BinanceReplayOptions options, I
             L2Book<TProcessor>.CheckPrice(_spec, u.Price, file, e.Line, _tick.Format);
         }
 
-        var (first, crossed) = _book.ApplyBatch(e.Updates);
+        var (first, crossed) = _book.ApplyBatch(e.Updates, file, e.Line);
         _awaitingFirst = false;
         _previousFinal = e.FinalUpdateId;
         _report.MessagesApplied++;

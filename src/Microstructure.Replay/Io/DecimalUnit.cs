@@ -8,6 +8,9 @@ namespace Microstructure.Replay.Io;
 /// </summary>
 public readonly record struct DecimalUnit
 {
+    /// <summary>The most decimals, and the most significant digits, a unit may have (10^18 is the largest long power of ten).</summary>
+    internal const int MaxDigits = 18;
+
     private static readonly long[] Powers = BuildPowers();
 
     private DecimalUnit(long mantissa, int exponent)
@@ -26,8 +29,10 @@ public readonly record struct DecimalUnit
     public decimal Value => Exponent >= 0 ? Mantissa * (decimal)Powers[Exponent] : Mantissa / (decimal)Powers[-Exponent];
 
     /// <summary>Creates a unit from a positive decimal such as 0.1 or 0.001.</summary>
-    /// <param name="unit">The tick or lot size.</param>
+    /// <param name="unit">The tick or lot size: positive, at most 18 decimals and 18 significant
+    /// digits, and at most 10^18.</param>
     /// <returns>The exact unit.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The unit is not positive or not representable (too many digits, too large).</exception>
     public static DecimalUnit From(decimal unit)
     {
         if (unit <= 0)
@@ -35,16 +40,26 @@ public readonly record struct DecimalUnit
             throw new ArgumentOutOfRangeException(nameof(unit), unit, "A tick or lot size must be positive.");
         }
 
-        int scale = unit.Scale;
-        var mantissa = (long)(unit * Powers[scale]);
-        var exponent = -scale;
-        while (mantissa % 10 == 0)
+        if (unit > Powers[MaxDigits])
         {
-            mantissa /= 10;
+            throw new ArgumentOutOfRangeException(nameof(unit), unit, $"A tick or lot size must be at most 10^{MaxDigits}.");
+        }
+
+        // A decimal is a 96-bit integer over 10^scale: strip that integer's trailing zeros, then it must fit a long.
+        var digits = decimal.Truncate(unit * DecimalPower(unit.Scale));
+        var exponent = -unit.Scale;
+        while (digits % 10 == 0)
+        {
+            digits /= 10;
             exponent++;
         }
 
-        return new DecimalUnit(mantissa, exponent);
+        if (exponent < -MaxDigits || digits > long.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(unit), unit, $"A tick or lot size has at most {MaxDigits} decimals and {MaxDigits} significant digits.");
+        }
+
+        return new DecimalUnit((long)digits, exponent);
     }
 
     /// <summary>Converts <paramref name="mantissa"/> × 10^<paramref name="exponent"/> to a whole number of units.</summary>
@@ -110,6 +125,17 @@ public readonly record struct DecimalUnit
 
     /// <inheritdoc />
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
+
+    private static decimal DecimalPower(int exponent)
+    {
+        var p = 1m;
+        for (var i = 0; i < exponent; i++)
+        {
+            p *= 10;
+        }
+
+        return p;
+    }
 
     private static long[] BuildPowers()
     {

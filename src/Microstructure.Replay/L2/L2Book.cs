@@ -24,9 +24,13 @@ internal sealed class L2Book<TProcessor>
     private OrderCommand _command;
     private long _shadowSequence;
     private L2Level[] _levels = new L2Level[256];
+    private readonly int _maxOrders;
+    private string _file = "";
+    private long _line;
 
     public L2Book(InstrumentSpec spec, int maxOrders, Func<InstrumentSpec, int, TProcessor> createProcessor, IReplayTape? tape)
     {
+        _maxOrders = maxOrders;
         Counts = new ReconciliationCounts();
         var ledger = new DepletionLedger();
         Live = new ReplayBook<TProcessor>(createProcessor(spec, maxOrders), new ReplayRecorder(tape, ledger, Counts), ledger, Counts);
@@ -46,8 +50,11 @@ internal sealed class L2Book<TProcessor>
     /// the spread never crosses the book halfway. An increase that would still cross the historical book is not
     /// applied; returns the index (in <paramref name="updates"/>) of the first such update, or -1, and how many.
     /// </summary>
-    public (int FirstCrossed, int Crossed) ApplyBatch(List<LevelUpdate> updates)
+    /// <exception cref="ReplayInputException">A new level finds the book full (named at <paramref name="file"/>:<paramref name="line"/>, with the option to change).</exception>
+    public (int FirstCrossed, int Crossed) ApplyBatch(List<LevelUpdate> updates, string file, long line)
     {
+        _file = file;
+        _line = line;
         // A level may change twice in one message: only its last value counts.
         _lastIndex.Clear();
         for (var i = 0; i < updates.Count; i++)
@@ -89,7 +96,7 @@ internal sealed class L2Book<TProcessor>
     /// Replaces the historical book by a full snapshot (levels absent from it go to zero), as deltas like any update.
     /// Returns false, changing nothing, when the snapshot itself is crossed.
     /// </summary>
-    public bool ApplySnapshot(List<LevelUpdate> levels)
+    public bool ApplySnapshot(List<LevelUpdate> levels, string file, long line)
     {
         long bestBid = 0, bestAsk = long.MaxValue;
         foreach (var l in levels)
@@ -124,7 +131,7 @@ internal sealed class L2Book<TProcessor>
 
         // Later entries win (ApplyBatch keeps the last value per level), so the snapshot's own levels override the zeroes.
         _pending.AddRange(levels);
-        ApplyBatch(_pending);
+        ApplyBatch(_pending, file, line);
         return true;
     }
 
@@ -184,11 +191,21 @@ internal sealed class L2Book<TProcessor>
         _command.Quantity = new Quantity(amount);
         _command.Type = amount == 0 ? CommandType.Cancel : old == 0 ? CommandType.Place : CommandType.Amend;
         _shadow.Process(in _command, _shadowSequence++, ref _nullSink);
+        if (old == 0 && amount > 0 && ShadowAt(side, price) == 0)
+        {
+            // Prices and amounts were checked when read: a new level the historical book refuses has no node left.
+            ThrowBookFull();
+        }
 
         var delta = amount - old;
         if (delta > 0)
         {
             var reject = Live.AddHistorical(side, price, delta);
+            if (reject == RejectReason.BookFull)
+            {
+                ThrowBookFull();
+            }
+
             if (reject != RejectReason.None)
             {
                 throw new InvalidOperationException($"The replayed book refused a level the historical book accepted ({reject}).");
@@ -209,6 +226,9 @@ internal sealed class L2Book<TProcessor>
             });
         }
     }
+
+    private void ThrowBookFull() =>
+        throw new ReplayInputException(_file, _line, $"the book is full ({_maxOrders:N0} resting orders, one per level plus simulated orders) and this update needs a new level; pass a larger --max-orders", InputErrorKind.InvalidValue);
 
     private int SnapshotShadow(Side side)
     {
@@ -303,7 +323,8 @@ internal sealed class L2Book<TProcessor>
     {
         if (!spec.IsPriceInBounds(new Price(ticks)))
         {
-            throw new ReplayInputException(file, line, $"price {format(ticks)} is outside the replay's price range (up to {format(spec.MaxPrice.Ticks)}); pass a larger --max-price", InputErrorKind.InvalidValue);
+            var fix = spec.MaxPrice.Ticks < ReplayLimits.MaxPriceTicks ? "pass a larger --max-price" : "no book holds more than 2^62 ticks: pass a larger --tick-size";
+            throw new ReplayInputException(file, line, $"price {format(ticks)} is outside the replay's price range (up to {format(spec.MaxPrice.Ticks)}); {fix}", InputErrorKind.InvalidValue);
         }
     }
 }

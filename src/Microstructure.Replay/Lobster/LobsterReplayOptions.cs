@@ -28,7 +28,7 @@ public sealed record LobsterReplayOptions
     /// <summary>Capacity of the engine's order pool.</summary>
     public int MaxOrders { get; init; } = 1 << 18;
 
-    /// <summary>Highest price the book accepts (dollars × 10,000); null = four times the highest price in the first row or message.</summary>
+    /// <summary>Highest price the book accepts (dollars × 10,000, at most 2^62); null = four times the highest price in the first row or message.</summary>
     public long? MaxPrice { get; init; }
 
     /// <summary>

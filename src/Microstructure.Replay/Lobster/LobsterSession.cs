@@ -201,11 +201,11 @@ internal sealed partial class LobsterSession<TProcessor>
             }
         }
 
-        _maxPrice = _options.MaxPrice ?? Math.Max(4 * highest, 1_000_000);
+        _maxPrice = _options.MaxPrice ?? ReplayLimits.DefaultMaxPrice(highest, 1_000_000);
         var name = Path.GetFileName(_options.MessagesPath);
         var underscore = name.IndexOf('_', StringComparison.Ordinal);
         _report.Symbol = underscore > 0 ? name[..underscore] : name;
-        var spec = new InstrumentSpec(_report.Symbol, 0.0001m, 1m, new Price(1), new Price(_maxPrice), new Quantity(1L << 50));
+        var spec = new InstrumentSpec(_report.Symbol, 0.0001m, 1m, new Price(1), new Price(_maxPrice), new Quantity(ReplayLimits.MaxLots));
         var recorder = new ReplayRecorder(_tape, _ledger, _counts);
         _book = new ReplayBook<TProcessor>(_createProcessor(spec, _options.MaxOrders), recorder, _ledger, _counts);
     }
@@ -300,7 +300,7 @@ internal sealed partial class LobsterSession<TProcessor>
 
     private string RejectText(RejectReason reject, long price) => reject switch
     {
-        RejectReason.InvalidPrice => $"price {FormatPrice(price)} is outside the replay's price range (up to {FormatPrice(_maxPrice)}); pass a larger --max-price",
+        RejectReason.InvalidPrice => $"price {FormatPrice(price)} is outside the replay's price range (up to {FormatPrice(_maxPrice)}); {(_maxPrice < ReplayLimits.MaxPriceTicks ? "pass a larger --max-price" : "no book holds more than 2^62 ticks")}",
         RejectReason.BookFull => $"the book is full ({_options.MaxOrders} resting orders); pass a larger --max-orders",
         RejectReason.DuplicateOrderId => "the order id is already resting in the book (added twice)",
         _ => $"the engine rejected the order ({reject})",

@@ -66,6 +66,17 @@ internal sealed partial class ReplayExchange
         ArgumentNullException.ThrowIfNull(instrument);
         Spec = spec;
         _observer = observer;
+
+        // The risk layer caps positions so that their value at the highest price fits 64-bit cash; a replay's range
+        // comes from --max-price (or 4× the opening price), so say which option to change (issue 12 §2).
+        double lotAtMax = instrument.MaxPrice.Ticks * (double)instrument.TickSize * (double)instrument.LotSize;
+        double cashLimit = (double)(long.MaxValue / 4) / FixedPoint.CashScale;
+        if (lotAtMax > cashLimit)
+        {
+            throw new ReplayInputException(spec.Source, 0, FormattableString.Invariant(
+                $"one lot at the replay's highest price ({instrument.MaxPrice.Ticks * (double)instrument.TickSize:G6} quote) is worth {lotAtMax:G3} quote, more than 64-bit cash holds per position ({cashLimit:G3} quote): pass a lower --max-price"), InputErrorKind.InvalidValue);
+        }
+
         Accounts = PopulationPlan.Draw(spec);
         _filledLots = new long[spec.Accounts];
         var options = new ExchangeOptions

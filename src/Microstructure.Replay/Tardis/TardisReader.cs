@@ -133,8 +133,17 @@ internal abstract class TardisReader : IDisposable
     /// <summary>Parses a price into ticks (must be a positive tick multiple).</summary>
     protected long Price(ReadOnlySpan<byte> field, string column) => Units(field, column, Tick, positive: true);
 
-    /// <summary>Parses an amount into lots (must be a non-negative lot multiple).</summary>
-    protected long Amount(ReadOnlySpan<byte> field, string column) => Units(field, column, Lot, positive: false);
+    /// <summary>Parses an amount into lots (must be a non-negative lot multiple, at most <see cref="ReplayLimits.MaxLots"/>).</summary>
+    protected long Amount(ReadOnlySpan<byte> field, string column)
+    {
+        var lots = Units(field, column, Lot, positive: false);
+        if (lots > ReplayLimits.MaxLots)
+        {
+            Throw($"column '{column}': {Encoding.UTF8.GetString(field)} is {lots:N0} lots of {Lot}; an amount may be at most {ReplayLimits.MaxLots:N0} lots (2^50): check the value or pass a larger --lot-size", InputErrorKind.InvalidValue);
+        }
+
+        return lots;
+    }
 
     /// <summary>Parses a decimal into whole units of <paramref name="unit"/>.</summary>
     protected long Units(ReadOnlySpan<byte> field, string column, DecimalUnit unit, bool positive)
@@ -147,7 +156,7 @@ internal abstract class TardisReader : IDisposable
         var result = unit.TryToUnits(mantissa, exponent, out var units);
         if (result != UnitConversion.Ok)
         {
-            Throw($"column '{column}': {InputText.Snippet(field)} {(result == UnitConversion.NotMultiple ? $"is not a multiple of {unit}" : "is out of range")}", InputErrorKind.InvalidValue);
+            Throw($"column '{column}': {InputText.Snippet(field)} {(result == UnitConversion.NotMultiple ? $"is not a multiple of {unit}" : $"is out of range (more than 2^63 units of {unit})")}", InputErrorKind.InvalidValue);
         }
 
         if (units < 0 || (positive && units == 0))

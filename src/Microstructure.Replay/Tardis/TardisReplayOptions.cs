@@ -39,7 +39,7 @@ public sealed record TardisReplayOptions
     /// <summary>Capacity of the book's order pool (one order per level, plus injected orders).</summary>
     public int MaxOrders { get; init; } = 1 << 18;
 
-    /// <summary>Highest price in ticks; null = four times the first price seen.</summary>
+    /// <summary>Highest price in ticks (at most 2^62); null = four times the first price seen.</summary>
     public long? MaxPrice { get; init; }
 
     /// <summary>

@@ -31,7 +31,7 @@ internal sealed partial class TardisSession<TProcessor>
 
         if (snapshot)
         {
-            if (!_book.ApplySnapshot(_batch))
+            if (!_book.ApplySnapshot(_batch, _updates.Name, _batchLines[0]))
             {
                 Reject(new ReplayInputException(_updates.Name, _batchLines[0], $"crossed snapshot (rows {_batchLines[0]}-{_batchLines[^1]}): best bid >= best ask; the snapshot was not applied", InputErrorKind.CrossedBook));
                 return;
@@ -42,7 +42,7 @@ internal sealed partial class TardisSession<TProcessor>
             return;
         }
 
-        var (first, crossed) = _book.ApplyBatch(_batch);
+        var (first, crossed) = _book.ApplyBatch(_batch, _updates.Name, _batchLines[0]);
         _report.MessagesApplied += _batch.Count - crossed;
         if (crossed > 0)
         {

@@ -116,10 +116,10 @@ internal sealed partial class TardisSession<TProcessor> : IDisposable
 
     private void CreateBook()
     {
-        var max = _options.MaxPrice ?? Math.Max(4 * _nextRow.Price, 1_000);
+        var max = _options.MaxPrice ?? ReplayLimits.DefaultMaxPrice(_nextRow.Price, 1_000);
         var name = Path.GetFileName(_options.BookUpdatesPath);
         _report.Symbol = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(name)) : Path.GetFileNameWithoutExtension(name);
-        _spec = new InstrumentSpec(_report.Symbol, _options.TickSize, _options.LotSize, new Price(1), new Price(max), new Quantity(1L << 50));
+        _spec = new InstrumentSpec(_report.Symbol, _options.TickSize, _options.LotSize, new Price(1), new Price(max), new Quantity(ReplayLimits.MaxLots));
         _book = new L2Book<TProcessor>(_spec, _options.MaxOrders, _createProcessor, _tape);
     }
 

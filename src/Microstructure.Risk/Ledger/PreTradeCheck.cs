@@ -55,9 +55,16 @@ internal sealed class PreTradeCheck(
     private RiskRejectReason CheckPlace(ref OrderCommand order, ref AccountState a)
     {
         long q = order.Quantity.Lots;
-        if (q <= 0 || q > maxPositionLots || (uint)order.Side > (uint)Side.Sell)
+        if (q <= 0 || (uint)order.Side > (uint)Side.Sell)
         {
             return RiskRejectReason.None; // the engine refuses it with its own reason
+        }
+
+        if (q > maxPositionLots)
+        {
+            // No fill of it could be held: the cap keeps a position's value at the highest price inside 64-bit cash
+            // (the engine's own maximum may be larger, so it is refused here, before any notional is computed).
+            return RiskRejectReason.PositionLimit;
         }
 
         var side = order.Side;

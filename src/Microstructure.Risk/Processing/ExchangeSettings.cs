@@ -31,8 +31,12 @@ internal sealed class ExchangeSettings
         Check.That(Enum.IsDefined(options.DefaultMarginMode), "defaultMarginMode", $"must be 'cross' or 'isolated'; got {options.DefaultMarginMode}");
         MarketBuffer = Check.Rate(options.MarketOrderPriceBuffer, "marketOrderPriceBuffer", 0m, 1m);
 
-        long largest = long.MaxValue / 4 / (spec.MaxPrice.Ticks * CashPerTickLot);
-        Check.That(largest >= 1, "instrument", "maxPrice × tick value is too large for 64-bit cash");
+        // Positions are capped so that their notional at the highest price fits a quarter of a long (sums of a few
+        // stay exact). Both factors can be large with a fine tick on a high cap, so the product is taken in 128 bits.
+        Int128 lotAtMax = (Int128)spec.MaxPrice.Ticks * CashPerTickLot;
+        long largest = lotAtMax > long.MaxValue / 4 ? 0 : long.MaxValue / 4 / (long)lotAtMax;
+        Check.That(largest >= 1, "instrument",
+            $"one lot at the highest price is worth {(double)lotAtMax / FixedPoint.CashScale:G3} quote, more than 64-bit cash holds per position ({(double)(long.MaxValue / 4) / FixedPoint.CashScale:G3} quote): lower maxPrice or lotSize");
         Check.That(options.MaxPositionLots >= 0 && options.MaxPositionLots <= largest, "maxPositionLots", $"must be in [0, {largest}] for this instrument; got {options.MaxPositionLots}");
         MaxPositionLots = options.MaxPositionLots == 0 ? largest : options.MaxPositionLots;
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microstructure.Engine.Matching;
 using Microstructure.Risk.Liquidation;
 using Microstructure.Risk.Margin;
 using Microstructure.Risk.Pricing;
@@ -23,14 +25,18 @@ public sealed class Scenario
         Require.That(instrument.LotSize > 0, "instrument.lotSize", $"must be > 0; got {instrument.LotSize}");
         Require.That(instrument.MaxPrice >= instrument.TickSize, "instrument.maxPrice", $"must be at least one tick; got {instrument.MaxPrice}");
         Require.InRange(instrument.MaxOrderLots, 1, long.MaxValue / 4, "instrument.maxOrderLots");
-        // The book indexes prices 1 … maxPrice in ticks with 32-bit level slots (issue 12: a 0.0001 tick under the
-        // default $10M cap was a stack trace, not a message).
-        decimal ticks = decimal.Floor(instrument.MaxPrice / instrument.TickSize);
+        // The book indexes prices 1 … maxPrice in 64-bit ticks, sparsely (a 0.0001 tick under the default $10M cap,
+        // 10^11 ticks, is fine); only a range past the engine's 2^62 ticks is refused, here rather than by its
+        // constructor's exception (issue 12). Whether a lot at maxPrice fits 64-bit cash the exchange checks below.
+        // (Compared before dividing: maxPrice / tickSize itself overflows a decimal past 7.9 × 10^28.)
+        bool countable = instrument.TickSize >= instrument.MaxPrice / 10_000_000_000_000_000_000_000_000_000m;
+        decimal ticks = countable ? decimal.Floor(instrument.MaxPrice / instrument.TickSize) : decimal.MaxValue;
         Require.That(ticks <= MaxPriceTicks, "instrument.tickSize",
-            $"with tickSize {instrument.TickSize} the prices up to maxPrice {instrument.MaxPrice} span {ticks:N0} ticks; the book holds at most {MaxPriceTicks:N0}: use a coarser tick or a lower instrument.maxPrice");
+            $"with tickSize {instrument.TickSize} the prices up to maxPrice {instrument.MaxPrice} span {(countable ? ticks.ToString("N0", CultureInfo.InvariantCulture) : "more than " + MaxPriceTicks.ToString("N0", CultureInfo.InvariantCulture))} ticks; the book holds at most {MaxPriceTicks.ToString("N0", CultureInfo.InvariantCulture)} (2^62): use a coarser tick or a lower instrument.maxPrice");
         long maxTicks = (long)ticks;
         Instrument = new InstrumentSpec(instrument.Symbol, instrument.TickSize, instrument.LotSize, new Price(1), new Price(maxTicks), new Quantity(instrument.MaxOrderLots));
-        decimal initialTicks = decimal.Round(definition.InitialPrice / instrument.TickSize, MidpointRounding.AwayFromZero);
+        bool inRange = definition.InitialPrice > 0 && definition.InitialPrice - instrument.TickSize <= instrument.MaxPrice;
+        decimal initialTicks = inRange ? decimal.Round(definition.InitialPrice / instrument.TickSize, MidpointRounding.AwayFromZero) : 0;
         Require.That(initialTicks >= 1 && initialTicks <= maxTicks, "initialPrice",
             $"must lie between one tick ({instrument.TickSize}) and instrument.maxPrice ({instrument.MaxPrice}); got {definition.InitialPrice}");
         InitialPriceTicks = (long)initialTicks;
@@ -158,7 +164,7 @@ public sealed class Scenario
     }
 
     /// <summary>The most price levels (ticks from 1 to the maximum) the matching engine indexes.</summary>
-    private const long MaxPriceTicks = 1L << 31;
+    private const long MaxPriceTicks = MatchingEngine.MaxPriceRange;
 
     internal static long Nanos(double seconds) => (long)Math.Round(seconds * 1e9, MidpointRounding.AwayFromZero);
 

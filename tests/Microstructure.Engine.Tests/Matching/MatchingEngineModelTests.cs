@@ -69,6 +69,26 @@ public sealed class MatchingEngineModelTests
     }
 
     [Fact]
+    public void Engine_and_reference_book_agree_on_neighbouring_prices_near_a_trillion_ticks()
+    {
+        // A 0.00001 tick on a 10M-quote instrument: 10^12 ticks; the book trades near the top of the range.
+        var sequences = Gen.Choose(1, 200).SelectMany(n => Gen.ArrayOf(CommandGen, n));
+        var property = Prop.ForAll(Arb.From(sequences), commands => RunAndCompare(commands, Setup.NearATrillion));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+
+    [Theory]
+    [InlineData(71_234_567_891L)] // neighbouring prices 7 × 10^10 apart, up to 10^12 ticks: a page each
+    [InlineData(MatchingEngine.MaxPriceRange / 11)] // nearly the widest range the engine accepts
+    public void Engine_and_reference_book_agree_on_prices_far_apart_in_a_wide_range(long spread)
+    {
+        var sequences = Gen.Choose(1, 200).SelectMany(n => Gen.ArrayOf(CommandGen, n));
+        var setup = new Setup(Setup.Stretch(MinPrice, 1, spread), Setup.Stretch(MaxPrice, 1, spread), MaxOrders, spread);
+        var property = Prop.ForAll(Arb.From(sequences), commands => RunAndCompare(commands, setup));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+
+    [Fact]
     public void Generated_sequences_exercise_every_event_kind_and_reason()
     {
         var seen = new HashSet<string>();
@@ -304,7 +324,7 @@ public sealed class MatchingEngineModelTests
     }
 
     /// <summary>How a property run builds its books: price bounds, level pool, and how generated prices map onto them.</summary>
-    private sealed record Setup(long MinPrice, long MaxPrice, int MaxLevels, long Spread)
+    private sealed record Setup(long MinPrice, long MaxPrice, int MaxLevels, long Spread, long Base = 1)
     {
         /// <summary>Nodes and levels the engine's pools start with (the default keeps them at their maximum from the start).</summary>
         public int InitialCapacity { get; init; } = MaxOrders;
@@ -312,18 +332,22 @@ public sealed class MatchingEngineModelTests
         public static Setup Default { get; } = new(MatchingEngineModelTests.MinPrice, MatchingEngineModelTests.MaxPrice, MaxOrders, 1);
 
         /// <summary>The same small price grid stretched so neighbouring prices are <see cref="WideSpread"/> ticks apart.</summary>
-        public static Setup Wide { get; } = new(Stretch(MatchingEngineModelTests.MinPrice), Stretch(MatchingEngineModelTests.MaxPrice), MaxOrders, WideSpread);
+        public static Setup Wide { get; } = new(Stretch(MatchingEngineModelTests.MinPrice, 1, WideSpread), Stretch(MatchingEngineModelTests.MaxPrice, 1, WideSpread), MaxOrders, WideSpread);
+
+        /// <summary>The small grid moved to just under 10^12 ticks (the top of the book's range), in a book whose range starts at 1.</summary>
+        public static Setup NearATrillion { get; } = new(1, 999_999_999_912, MaxOrders, 1, 999_999_999_900);
 
         public OrderCommand Map(OrderCommand c)
         {
-            c.Price = new Price(Stretch(c.Price.Ticks, Spread));
-            c.StopPrice = new Price(Stretch(c.StopPrice.Ticks, Spread));
+            c.Price = new Price(Map(c.Price.Ticks));
+            c.StopPrice = new Price(Map(c.StopPrice.Ticks));
             return c;
         }
 
-        private static long Stretch(long ticks) => Stretch(ticks, WideSpread);
+        /// <summary>Where generated price <paramref name="ticks"/> (≥ MinPrice − 2 of the small grid) lands; 0 stays 0.</summary>
+        public static long Stretch(long ticks, long @base, long spread) =>
+            ticks == 0 ? 0 : @base + ((ticks - (MatchingEngineModelTests.MinPrice - 2)) * spread);
 
-        private static long Stretch(long ticks, long spread) =>
-            spread == 1 || ticks == 0 ? ticks : 1 + ((ticks - (MatchingEngineModelTests.MinPrice - 2)) * spread);
+        private long Map(long ticks) => Spread == 1 && Base == 1 ? ticks : Stretch(ticks, Base, Spread);
     }
 }

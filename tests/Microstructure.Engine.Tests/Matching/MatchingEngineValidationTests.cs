@@ -63,9 +63,50 @@ public sealed class MatchingEngineValidationTests
     [Fact]
     public void A_price_range_wider_than_the_engine_supports_is_refused_with_a_clear_message()
     {
-        var spec = new InstrumentSpec("WIDE", 0.0001m, 1m, new Price(1), new Price(long.MaxValue / 2), new Quantity(1_000));
+        var spec = new InstrumentSpec("WIDE", 0.0001m, 1m, new Price(1), new Price(MatchingEngine.MaxPriceRange + 1), new Quantity(1_000));
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new MatchingEngine(spec, 16));
         Assert.Contains("narrow MinPrice..MaxPrice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_trillion_tick_book_places_cancels_and_matches_across_far_apart_pages_in_little_memory()
+    {
+        // A 0.00001 tick under a 10M-quote cap: 10^12 ticks. The old engine refused anything past 2^31 ticks; a
+        // page directory over the whole range would have been 2 GB per side.
+        var spec = new InstrumentSpec("FINE", 0.00001m, 0.001m, new Price(1), new Price(1_000_000_000_000), new Quantity(1_000_000));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var h = new EngineHarness(maxOrders: 64, spec: spec);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 2_000_000, "an empty 10^12-tick book costs little");
+
+        h.Limit(1, Side.Buy, 10_000_000_000, 5);      // 100,000 quote
+        h.Limit(2, Side.Buy, 2, 5);                   // the range's two ends, 10^12 ticks apart
+        h.Limit(3, Side.Sell, 999_999_999_999, 5);
+        h.Limit(4, Side.Sell, 10_000_000_001, 5);
+        h.Limit(5, Side.Sell, 500_000_000_000, 5);
+        Assert.Equal((10_000_000_000L, 10_000_000_001L), (h.Engine.BestBid.Ticks, h.Engine.BestAsk.Ticks));
+        Assert.Equal([10_000_000_001L, 500_000_000_000L, 999_999_999_999L], h.Levels(Side.Sell).Select(l => l.Price.Ticks));
+
+        h.Cancel(1);
+        Assert.Equal(2L, h.Engine.BestBid.Ticks);
+        Assert.Equal(
+            ["Accepted 6 Buy px=1000000000000 q=12", "Trade 6<-4 Buy px=10000000001 q=5 rem=7 mrem=0",
+             "Trade 6<-5 Buy px=500000000000 q=5 rem=2 mrem=0", "Trade 6<-3 Buy px=999999999999 q=2 rem=0 mrem=3",
+             "Top 2x5 999999999999x3"],
+            h.Limit(6, Side.Buy, 1_000_000_000_000, 12, account: 2));
+        h.Amend(3, price: 1, qty: 3); // re-priced 10^12 ticks down: crosses the bid at 2
+        Assert.Equal((0L, 2L), (h.Engine.BestAsk.Ticks, h.Engine.BestBid.Ticks));
+        Assert.Equal([new L2Level(new Price(2), new Quantity(2), 1)], h.Levels(Side.Buy));
+    }
+
+    [Fact]
+    public void The_widest_price_range_the_engine_supports_is_accepted()
+    {
+        var spec = new InstrumentSpec("WIDEST", 1m, 1m, new Price(1), new Price(MatchingEngine.MaxPriceRange), new Quantity(1_000));
+        var h = new EngineHarness(maxOrders: 16, spec: spec);
+        h.Limit(1, Side.Sell, MatchingEngine.MaxPriceRange, 1);
+        h.Limit(2, Side.Sell, 1, 1, account: 2);
+        h.Cancel(2, account: 2);
+        Assert.Equal(MatchingEngine.MaxPriceRange, h.Engine.BestAsk.Ticks);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Microstructure.Simulation.Kernel;
 using Microstructure.Simulation.Running;
+using Microstructure.Simulation.Scenarios;
 using Microstructure.Simulation.Tests.TestSupport;
 
 namespace Microstructure.Simulation.Tests.Running;
@@ -59,6 +60,24 @@ public class SimulationRunTests
         Assert.Equal(AccountRoleKind.PoolSupplier, info.RoleOf(scenario.Layout.PoolSupplierAccount).Kind);
         Assert.Equal(AccountRoleKind.Unused, info.RoleOf(1_000_000).Kind);
         Assert.Equal(run.Agents.Count, info.Accounts.Count(a => a.Kind is >= AccountRoleKind.Noise and <= AccountRoleKind.Shock));
+    }
+
+    [Fact]
+    public void A_0_0001_tick_under_a_10M_cap_runs_and_trades_where_the_price_is()
+    {
+        // 10^11 ticks: refused before issue 12 §2 (the book held 2^31). Same crowd, a thousand times finer tick.
+        var json = TestScenarios.SmallJson.Replace(
+            "\"initialPrice\": 50000,", "\"initialPrice\": 50000, \"instrument\": { \"tickSize\": 0.0001, \"lotSize\": 0.001, \"maxPrice\": 10000000 },", StringComparison.Ordinal);
+        var scenario = ScenarioLoader.Parse(json, "fine.json");
+        Assert.Equal(100_000_000_000L, scenario.Instrument.MaxPrice.Ticks);
+        using var run = new SimulationRun(scenario, new RunOptions { Seed = 5 });
+        var events = new RecordingObserver();
+        var result = run.Execute(events);
+        var trades = events.Events.Where(e => e.Type == ExchangeEventType.Trade).ToList();
+        Assert.True(trades.Count > 1_000, $"{trades.Count} trades");
+        Assert.True(result.FeesCollected > 0);
+        Assert.All(trades, t => Assert.InRange(t.Engine.Price.Ticks, 400_000_000L, 600_000_000L)); // 40k–60k quote
+        Assert.InRange(result.FinalMarkTicks, 400_000_000L, 600_000_000L);
     }
 
     [Fact]

@@ -73,7 +73,11 @@ public class ScenarioLoaderTests
     [InlineData("{\n  \"agents\": [ { \"kind\": \"market-maker\", \"refillHalfLifeSeconds\": -1 } ]\n}", "agents[0].refillHalfLifeSeconds", "must be in [0, 86400]; got -1", 2)]
     [InlineData("{\n  \"tickIntervalSeconds\": 1e-9\n}", "tickIntervalSeconds", "must be 0 (none) or at least 0.001 s; got 1E-09", 2)]
     [InlineData("{\n  \"snapshot\": { \"intervalSeconds\": 0.000001 }\n}", "snapshot.intervalSeconds", "must be 0 (none) or at least 0.001 s", 2)]
-    [InlineData("{\n  \"instrument\": { \"symbol\": \"X\", \"tickSize\": 0.0001, \"lotSize\": 0.001 }\n}", "instrument.tickSize", "span 100,000,000,000 ticks; the book holds at most 2,147,483,648", 2)]
+    [InlineData("{\n  \"instrument\": { \"symbol\": \"X\", \"tickSize\": 0.000000000001, \"lotSize\": 0.001 }\n}", "instrument.tickSize", "span 10,000,000,000,000,000,000 ticks; the book holds at most 4,611,686,018,427,387,904 (2^62): use a coarser tick or a lower instrument.maxPrice", 2)]
+    [InlineData("{\n  \"instrument\": { \"symbol\": \"X\", \"tickSize\": 0.0000000000000000000000000001, \"lotSize\": 0.001 }\n}", "instrument.tickSize", "span more than 4,611,686,018,427,387,904 ticks", 2)]
+    [InlineData("{\n  \"initialPrice\": 10000000000000000000000000000,\n  \"instrument\": { \"tickSize\": 0.00000001 }\n}", "initialPrice", "must lie between one tick (0.00000001) and instrument.maxPrice", 2)]
+    [InlineData("{\n  \"instrument\": { \"symbol\": \"X\", \"tickSize\": 0.1, \"lotSize\": 1000, \"maxPrice\": 1000000000 }\n}", "instrument", "one lot at the highest price is worth 1E+12 quote, more than 64-bit cash holds per position (2.31E+10 quote): lower maxPrice or lotSize", 2)]
+    [InlineData("{\n  \"initialPrice\": 1000000,\n  \"instrument\": { \"symbol\": \"X\", \"tickSize\": 1000000, \"lotSize\": 1000, \"maxPrice\": 1000000000000000000000 }\n}", "instrument", "one lot at the highest price is worth 1E+24 quote", 3)]
     [InlineData("{\n  \"initialPrice\": 9223372036854775807\n}", "initialPrice", "must lie between one tick (0.1) and instrument.maxPrice", 2)]
     [InlineData("{\n  \"instrument\": { \"symbol\": \"X\", \"tickSize\": 0.1, \"lotSize\": 9223372036854775807 }\n}", "instrument", "too large for 64-bit cash", 2)]
     [InlineData("{ \"durationSeconds\": 10, ", "", "not valid JSON", 1)]
@@ -85,6 +89,17 @@ public class ScenarioLoaderTests
         Assert.Contains(problem, e.Problem, StringComparison.Ordinal);
         Assert.Equal(line, e.Line);
         Assert.StartsWith($"bad.json:{line}: ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_0_0001_tick_under_a_10M_cap_is_accepted_as_10_to_the_11_ticks()
+    {
+        // Refused before issue 12 §2 (the book held at most 2^31 ticks, about 214,748 quote at this tick).
+        var scenario = ScenarioLoader.Parse("""
+            { "initialPrice": 50000, "instrument": { "tickSize": 0.0001, "lotSize": 0.001, "maxPrice": 10000000 }, "agents": [ { "kind": "noise" } ] }
+            """, "fine.json");
+        Assert.Equal((1L, 100_000_000_000L), (scenario.Instrument.MinPrice.Ticks, scenario.Instrument.MaxPrice.Ticks));
+        Assert.Equal(500_000_000L, scenario.InitialPriceTicks);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microstructure.Cli.Output;
+using Microstructure.Engine.Matching;
 using Microstructure.Replay.Injection;
 using Microstructure.Replay.Io;
 using Microstructure.Replay.Lobster;
@@ -9,6 +10,9 @@ namespace Microstructure.Cli.Commands.Replay;
 /// <summary><c>micro replay lobster</c>: L3 replay of a LOBSTER message/orderbook pair.</summary>
 internal static class LobsterReplayCommand
 {
+    /// <summary>The highest --max-price: 2^62 ticks of 0.0001 dollars.</summary>
+    private static readonly decimal MaxDollars = MatchingEngine.MaxPriceRange / 10_000m;
+
     /// <summary>Builds the command.</summary>
     /// <param name="signals">Cancels the replay (SIGINT, SIGTERM).</param>
     /// <returns>The command.</returns>
@@ -51,6 +55,12 @@ internal static class LobsterReplayCommand
             if (parse.GetValue(maxPrice) is <= 0)
             {
                 return ReplayAction.UserError(error, "--max-price must be positive");
+            }
+
+            // LOBSTER prices are dollars × 10,000: the book's ticks are 0.0001 dollars, at most 2^62 of them.
+            if (parse.GetValue(maxPrice) is { } dollars && (dollars < 0.0001m || dollars > MaxDollars))
+            {
+                return ReplayAction.UserError(error, FormattableString.Invariant($"--max-price {dollars} must be between one tick (0.0001) and {MaxDollars} dollars (2^62 ticks of 0.0001)"));
             }
 
             string name = "lobster " + Path.GetFileNameWithoutExtension(parse.GetValue(messages)!.Name);
