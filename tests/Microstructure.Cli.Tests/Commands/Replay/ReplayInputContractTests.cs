@@ -33,7 +33,8 @@ public sealed class ReplayInputContractTests
         Assert.EndsWith("pass a larger --max-price", tardis.Err.Trim(), StringComparison.Ordinal);
         Assert.Equal(0, CliRun.Run(Binance("--max-price", "200000")).Code);
         Assert.Equal(0, CliRun.Run(Tardis("--max-price", "200000")).Code);
-        Assert.Equal("error: --max-price must be at least one tick (--tick-size)", CliRun.Run(Binance("--max-price", "0")).Err.Trim());
+        Assert.Equal("error: --tick-size, --lot-size and --max-price must be positive", CliRun.Run(Binance("--max-price", "0")).Err.Trim());
+        Assert.Equal("error: --max-price 0.05 is below one tick (0.1)", CliRun.Run(Binance("--max-price", "0.05")).Err.Trim());
     }
 
     [Fact]
