@@ -13,7 +13,10 @@ public sealed partial class MatchingEngine
     public L2Level GetLevel(Side side, Price price)
     {
         var book = side == Side.Buy ? _bids : _asks;
-        var li = book.Find(price.Ticks);
+
+        // Nothing rests outside the instrument's bounds (orders there are rejected), and the paged directories only
+        // cover the bounds: a query there is an empty level, not an index past a page table (fuzz tier, issue 12).
+        var li = InBounds(price.Ticks) ? book.Find(price.Ticks) : -1;
         if (li < 0)
         {
             return new L2Level(price, Quantity.Zero, 0);
@@ -31,7 +34,7 @@ public sealed partial class MatchingEngine
     public int CopyLevelOrderIds(Side side, Price price, Span<OrderId> destination)
     {
         var book = side == Side.Buy ? _bids : _asks;
-        var li = book.Find(price.Ticks);
+        var li = InBounds(price.Ticks) ? book.Find(price.Ticks) : -1;
         if (li < 0)
         {
             return 0;

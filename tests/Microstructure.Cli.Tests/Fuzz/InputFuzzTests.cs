@@ -101,3 +101,18 @@ public sealed class FuzzFindingEscapeTests
         Assert.DoesNotContain('\r', error);
     }
 }
+
+/// <summary>The CI tier's own finding: a LOBSTER book row with a price past the engine's range (an IndexOutOfRange, exit 70).</summary>
+public sealed class FuzzFindingLobsterTests
+{
+    [Fact]
+    public void A_lobster_book_price_past_the_replays_range_is_a_user_error_at_its_line()
+    {
+        var target = FuzzTarget.Named("lobster-book");
+
+        // The mutation the tier printed when it failed (seed 20261204, 300 cases): exit 70 from the level lookup.
+        string? broken = target.Run(new Mutation(MutationKind.InsertAt, 148843, 834344, "2147483648"));
+
+        Assert.Null(broken);
+    }
+}

@@ -237,3 +237,22 @@ public sealed class MatchingEngineGrowthTests
         return commands;
     }
 }
+
+public sealed class MatchingEngineLevelQueryTests
+{
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-5L)]
+    [InlineData(100_000_001L)]
+    [InlineData(long.MaxValue)]
+    public void A_level_query_outside_the_instruments_bounds_is_an_empty_level(long ticks)
+    {
+        var engine = new MatchingEngine(InstrumentSpec.Default, maxOrders: 64, maxPriceLevels: 64);
+
+        var level = engine.GetLevel(Side.Buy, new Price(ticks));
+
+        Assert.Equal(0, level.OrderCount);
+        Assert.Equal(Quantity.Zero, level.Quantity);
+        Assert.Equal(0, engine.CopyLevelOrderIds(Side.Sell, new Price(ticks), new OrderId[4]));
+    }
+}
