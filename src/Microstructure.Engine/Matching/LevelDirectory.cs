@@ -77,8 +77,8 @@ internal sealed class LevelDirectory
     {
         var offset = price - _minPrice;
         var dense = _dense;
-        var index = offset >> DensePageShift;
-        if ((ulong)index < (ulong)dense.Length)
+        var index = (int)(offset >> DensePageShift); // exact below 2^27 ticks; a wide range's empty array refuses any index
+        if ((uint)index < (uint)dense.Length)
         {
             // Entries hold level + 1, so a fresh page's zeros read as "no level".
             var page = dense[index];
@@ -93,8 +93,8 @@ internal sealed class LevelDirectory
     {
         var offset = price - _minPrice;
         var dense = _dense;
-        var index = offset >> DensePageShift;
-        if ((ulong)index < (ulong)dense.Length)
+        var index = (int)(offset >> DensePageShift);
+        if ((uint)index < (uint)dense.Length)
         {
             ref var page = ref dense[index];
             page ??= new int[DensePageSize];
@@ -102,7 +102,7 @@ internal sealed class LevelDirectory
             return;
         }
 
-        _sparse!.GetOrAdd(offset >> SparsePageShift)[offset & (SparsePageSize - 1)] = level + 1;
+        SetSparse(offset, level + 1);
     }
 
     /// <summary>Forgets the level at <paramref name="price"/>.</summary>
@@ -110,20 +110,25 @@ internal sealed class LevelDirectory
     {
         var offset = price - _minPrice;
         var dense = _dense;
-        var index = offset >> DensePageShift;
-        if ((ulong)index < (ulong)dense.Length)
+        var index = (int)(offset >> DensePageShift);
+        if ((uint)index < (uint)dense.Length)
         {
             dense[index]![offset & (DensePageSize - 1)] = 0;
             return;
         }
 
-        _sparse!.Find(offset >> SparsePageShift)![offset & (SparsePageSize - 1)] = 0;
+        SetSparse(offset, 0);
     }
 
+    // The wide-range paths stay out of line so the dense ones above inline as small as they always were.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int FindSparse(long offset)
     {
         var page = _sparse!.Find(offset >> SparsePageShift);
         return page is null ? -1 : page[offset & (SparsePageSize - 1)] - 1;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetSparse(long offset, int entry) =>
+        _sparse!.GetOrAdd(offset >> SparsePageShift)[offset & (SparsePageSize - 1)] = entry;
 }

@@ -62,11 +62,30 @@ internal sealed class PageMap<T>
     public int Count => _count;
 
     /// <summary>The page numbered <paramref name="page"/>, or null when it was never written.</summary>
+    /// <remarks>
+    /// Inlined whole, probing loop included, so that a caller's hot path holds no call: a direct table's slot always
+    /// carries its own key (first iteration returns); a sparse one ends at the key or at an empty slot.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T[]? Find(long page)
     {
-        ref var e = ref _entries[(int)(((ulong)page * _multiplier) >> _shift)];
-        return e.Key == page ? e.Page : FindSparse(page);
+        var entries = _entries;
+        var i = (int)(((ulong)page * _multiplier) >> _shift);
+        while (true)
+        {
+            ref var e = ref entries[i];
+            if (e.Key == page)
+            {
+                return e.Page;
+            }
+
+            if (e.Key == NoKey)
+            {
+                return null;
+            }
+
+            i = (i + 1) & (entries.Length - 1);
+        }
     }
 
     /// <summary>The page numbered <paramref name="page"/>, allocated (zeroed) when it was never written.</summary>
@@ -82,34 +101,6 @@ internal sealed class PageMap<T>
         }
 
         return entries;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private T[]? FindSparse(long page)
-    {
-        if (_direct)
-        {
-            return null;
-        }
-
-        var entries = _entries;
-        var mask = entries.Length - 1;
-        var i = (int)(((ulong)page * _multiplier) >> _shift);
-        while (true)
-        {
-            ref var e = ref entries[i];
-            if (e.Key == page)
-            {
-                return e.Page;
-            }
-
-            if (e.Key == NoKey)
-            {
-                return null;
-            }
-
-            i = (i + 1) & mask;
-        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

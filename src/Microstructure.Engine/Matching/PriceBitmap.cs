@@ -244,12 +244,12 @@ internal sealed class PriceBitmap
         if (k > 0)
         {
             var dense = _dense[k - 1];
-            return (ulong)w < (ulong)dense.Length ? dense[w] : PagedWord(_paged[k - 1]!, w);
+            return (uint)(int)w < (uint)dense.Length ? dense[(int)w] : PagedWord(_paged[k - 1]!, w);
         }
 
         var bottom = _denseBottom;
-        var index = w >> DensePageShift;
-        if ((ulong)index < (ulong)bottom.Length)
+        var index = (int)(w >> DensePageShift);
+        if ((uint)index < (uint)bottom.Length)
         {
             var page = bottom[index];
             return page is null ? 0 : page[w & (DensePageWords - 1)];
@@ -258,7 +258,7 @@ internal sealed class PriceBitmap
         return PagedWord(_sparseBottom!, w);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PagedWord(PageMap<ulong> pages, long w)
     {
         var page = pages.Find(w >> SparsePageShift);
@@ -269,8 +269,8 @@ internal sealed class PriceBitmap
     private ref ulong BottomWordForWrite(long w)
     {
         var bottom = _denseBottom;
-        var index = w >> DensePageShift;
-        if ((ulong)index < (ulong)bottom.Length)
+        var index = (int)(w >> DensePageShift);
+        if ((uint)index < (uint)bottom.Length)
         {
             ref var page = ref bottom[index];
             page ??= new ulong[DensePageWords];
@@ -288,9 +288,9 @@ internal sealed class PriceBitmap
     private ref ulong UpperWordForWrite(int k, long w)
     {
         var dense = _dense[k];
-        if ((ulong)w < (ulong)dense.Length)
+        if ((uint)(int)w < (uint)dense.Length)
         {
-            return ref dense[w];
+            return ref dense[(int)w];
         }
 
         return ref SparseWordForWrite(_paged[k]!, w);
