@@ -56,6 +56,30 @@ internal static class SimulationErrors
             ? string.Create(CultureInfo.InvariantCulture, $"--duration must be between 0.001 and 31,536,000 seconds; got {value}")
             : null;
 
+    /// <summary>
+    /// The problem with the options every batch of runs shares (compare, sweep): <c>--seeds</c> and <c>--parallel</c>
+    /// at least 1, <c>--duration</c> in range; null when they are fine.
+    /// </summary>
+    public static string? CheckBatch(int? seeds, int? parallel, double? duration) =>
+        seeds is < 1 ? $"--seeds must be at least 1; got {seeds}"
+        : parallel is < 1 ? $"--parallel must be at least 1; got {parallel}"
+        : CheckDuration(duration);
+
+    /// <summary>
+    /// The problem with a batch's design names (one named twice, or a <c>--designs</c> typo the scenario cannot
+    /// resolve), or null. <paramref name="fromOption"/>: the names came from <c>--designs</c>, not the scenario.
+    /// </summary>
+    public static string? CheckDesigns(IReadOnlyList<string> names, bool fromOption, Scenario scenario)
+    {
+        if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            return $"--designs names '{twice.Key}' twice";
+        }
+
+        // A typo on the command line is the option's fault, not the scenario file's; caught before anything runs.
+        return fromOption && UnknownDesign(scenario, names) is { } problem ? $"--designs: {problem}" : null;
+    }
+
     /// <summary>Writes the user error and returns <see cref="ExitCodes.UserError"/>.</summary>
     public static int Report(TextWriter error, string message)
     {

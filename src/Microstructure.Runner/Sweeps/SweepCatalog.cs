@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microstructure.Runner.Catalog;
 
 namespace Microstructure.Runner.Sweeps;
 
@@ -32,7 +33,7 @@ internal static class SweepCatalog
         header.AddRange(plan.Parameters.Select(p => p.Path));
         header.AddRange(["design", "seed"]);
         header.AddRange(metrics);
-        csv.AppendJoin(',', header.Select(Quote)).Append('\n');
+        csv.AppendJoin(',', header.Select(CsvField.Quote)).Append('\n');
         for (int i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
@@ -40,7 +41,7 @@ internal static class SweepCatalog
             fields.AddRange(run.Point.Select(p => p.Value));
             fields.AddRange([run.Design, run.Seed.ToString(CultureInfo.InvariantCulture)]);
             fields.AddRange(metrics.Select(m => rows[i].GetValueOrDefault(m, string.Empty)));
-            csv.AppendJoin(',', fields.Select(Quote)).Append('\n');
+            csv.AppendJoin(',', fields.Select(CsvField.Quote)).Append('\n');
         }
 
         string path = Path.Combine(root, SweepRunner.CatalogFile);
@@ -78,6 +79,4 @@ internal static class SweepCatalog
         }
     }
 
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

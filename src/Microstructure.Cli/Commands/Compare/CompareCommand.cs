@@ -37,19 +37,9 @@ internal static class CompareCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            if (parse.GetValue(seeds) is < 1)
+            if (SimulationErrors.CheckBatch(parse.GetValue(seeds), parse.GetValue(parallel), parse.GetValue(duration)) is { } batchProblem)
             {
-                return SimulationErrors.Report(stderr, $"--seeds must be at least 1; got {parse.GetValue(seeds)}");
-            }
-
-            if (parse.GetValue(parallel) is < 1)
-            {
-                return SimulationErrors.Report(stderr, $"--parallel must be at least 1; got {parse.GetValue(parallel)}");
-            }
-
-            if (SimulationErrors.CheckDuration(parse.GetValue(duration)) is { } durationProblem)
-            {
-                return SimulationErrors.Report(stderr, durationProblem);
+                return SimulationErrors.Report(stderr, batchProblem);
             }
 
             try
@@ -62,15 +52,9 @@ internal static class CompareCommand
                         $"{loaded.Source}: the scenario lists no comparison.designs; name them with --designs, e.g. --designs full-close,tiered-partial,insurance-fund");
                 }
 
-                if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                if (SimulationErrors.CheckDesigns(names, parse.GetValue(designs) is not null, loaded) is { } designProblem)
                 {
-                    return SimulationErrors.Report(stderr, $"--designs names '{twice.Key}' twice");
-                }
-
-                if (parse.GetValue(designs) is not null && SimulationErrors.UnknownDesign(loaded, names) is { } designProblem)
-                {
-                    // A typo on the command line is the option's fault, not the scenario file's; caught before anything runs.
-                    return SimulationErrors.Report(stderr, $"--designs: {designProblem}");
+                    return SimulationErrors.Report(stderr, designProblem);
                 }
 
                 var plan = new ComparisonPlan

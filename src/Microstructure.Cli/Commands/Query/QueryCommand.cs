@@ -87,15 +87,13 @@ internal static class QueryCommand
 
     private static void WriteCsv(TextWriter output, QueryResult result)
     {
-        output.WriteLine(string.Join(',', result.Columns.Select(Quote)));
+        output.WriteLine(string.Join(',', result.Columns.Select(CsvField.Quote)));
         foreach (var row in result.Rows)
         {
-            output.WriteLine(string.Join(',', row.Select(v => Quote(Text(v)))));
+            output.WriteLine(string.Join(',', row.Select(v => CsvField.Quote(Text(v)))));
         }
     }
 
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 
     private static void WriteJson(TextWriter output, QueryResult result)
     {

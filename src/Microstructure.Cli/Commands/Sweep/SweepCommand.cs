@@ -49,19 +49,9 @@ internal static class SweepCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            if (parse.GetValue(seeds) is < 1)
+            if (SimulationErrors.CheckBatch(parse.GetValue(seeds), parse.GetValue(parallel), parse.GetValue(duration)) is { } batchProblem)
             {
-                return SimulationErrors.Report(stderr, $"--seeds must be at least 1; got {parse.GetValue(seeds)}");
-            }
-
-            if (parse.GetValue(parallel) is < 1)
-            {
-                return SimulationErrors.Report(stderr, $"--parallel must be at least 1; got {parse.GetValue(parallel)}");
-            }
-
-            if (SimulationErrors.CheckDuration(parse.GetValue(duration)) is { } durationProblem)
-            {
-                return SimulationErrors.Report(stderr, durationProblem);
+                return SimulationErrors.Report(stderr, batchProblem);
             }
 
             if (ParseKeep(parse.GetValue(keep)) is not { } keepValue)
@@ -106,14 +96,9 @@ internal static class SweepCommand
                 var names = parse.GetValue(designs) is { } list
                     ? [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
                     : loaded.ComparisonDesigns.Count > 0 ? [.. loaded.ComparisonDesigns.Select(d => d.Name)] : new List<string> { loaded.Design.Name };
-                if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                if (SimulationErrors.CheckDesigns(names, parse.GetValue(designs) is not null, loaded) is { } designProblem)
                 {
-                    return SimulationErrors.Report(stderr, $"--designs names '{twice.Key}' twice");
-                }
-
-                if (parse.GetValue(designs) is not null && SimulationErrors.UnknownDesign(loaded, names) is { } designProblem)
-                {
-                    return SimulationErrors.Report(stderr, $"--designs: {designProblem}");
+                    return SimulationErrors.Report(stderr, designProblem);
                 }
 
                 var plan = new SweepPlan
