@@ -10,7 +10,8 @@ namespace Microstructure.Cli.Commands.Sweep;
 /// <summary>
 /// <c>micro sweep SCENARIO --set PATH=V1,V2 [--set ...] [--designs ...] [--seeds N]</c>: the scenario at every point of
 /// a grid of field values, under each design and seed, runs in parallel, each kept under a key of what it ran; a
-/// catalog (runs.csv) with one row per run. Run again on the same --out, it resumes.
+/// catalog (runs.csv) with one row per run. Run again on the same --out, it resumes. <c>micro sweep --file SWEEP.json</c>
+/// reads the same from a sweep file (<see cref="SweepFile"/>) and runs the same plan (<see cref="Plan"/>).
 /// </summary>
 internal static class SweepCommand
 {
@@ -18,7 +19,8 @@ internal static class SweepCommand
     /// <param name="signals">Cancels the runs (SIGINT, SIGTERM); finished runs are kept for a resume.</param>
     public static Command Create(TerminationSignals signals)
     {
-        var scenario = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON; see docs/scenarios.md), e.g. data/scenarios/leveraged-cascade.json." };
+        var scenario = new Argument<FileInfo?>("SCENARIO") { Description = "Scenario file (JSON; see docs/scenarios.md), e.g. data/scenarios/leveraged-cascade.json; or leave it out and give --file.", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<FileInfo?>("--file") { Description = "A sweep file (JSON; see docs/outputs.md, e.g. data/sweeps/leverage-by-shock.json) holding the scenario and these options, instead of SCENARIO and them; --out and --parallel beside it override the file's." };
         var set = new Option<string[]>("--set")
         {
             Description = "A field and its values, PATH=V1,V2,... (PATH as errors name fields, e.g. agents[4].leverage.median or shocks[1].quantity); repeat for a grid (the product).",
@@ -35,6 +37,7 @@ internal static class SweepCommand
         var budget = new BudgetOptions();
         var command = new Command("sweep", "Run a scenario over a grid of field values × designs × seeds; one catalog row per run; resumable.");
         command.Arguments.Add(scenario);
+        command.Options.Add(file);
         command.Options.Add(set);
         command.Options.Add(designs);
         command.Options.Add(seeds);
@@ -49,72 +52,25 @@ internal static class SweepCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            if (SimulationErrors.CheckBatch(parse.GetValue(seeds), parse.GetValue(parallel), parse.GetValue(duration)) is { } batchProblem)
-            {
-                return SimulationErrors.Report(stderr, batchProblem);
-            }
-
-            if (ParseKeep(parse.GetValue(keep)) is not { } keepValue)
-            {
-                return SimulationErrors.Report(stderr, $"--keep must be summary, liquidations or all; got '{parse.GetValue(keep)}'");
-            }
-
-            LhsSample? lhs = null;
-            if (parse.GetValue(sample) is { } sampleText)
-            {
-                if (!sampleText.StartsWith("lhs:", StringComparison.Ordinal)
-                    || !int.TryParse(sampleText.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out int points) || points < 1 || points > 100_000)
-                {
-                    return SimulationErrors.Report(stderr, $"--sample must be lhs:N with N from 1 to 100,000 points; got '{sampleText}'");
-                }
-
-                lhs = new LhsSample(points, parse.GetValue(sampleSeed) ?? 1);
-            }
-
-            var parameters = new List<SweepParameter>();
-            foreach (string text in parse.GetValue(set) ?? [])
-            {
-                if ((lhs is null ? ParseSet(text) : ParseRange(text)) is not { } parameter)
-                {
-                    return SimulationErrors.Report(stderr, lhs is null
-                        ? $"--set must be PATH=V1,V2,... (e.g. agents[4].leverage.median=10,20,40; ranges LOW..HIGH need --sample lhs:N); got '{text}'"
-                        : $"--set with --sample must be PATH=LOW..HIGH with numbers LOW ≤ HIGH (e.g. agents[4].leverage.median=10..40); got '{text}'");
-                }
-
-                if (parameters.Any(p => p.Path == parameter.Path))
-                {
-                    return SimulationErrors.Report(stderr, $"--set names '{parameter.Path}' twice");
-                }
-
-                parameters.Add(parameter);
-            }
-
             try
             {
-                string path = parse.GetValue(scenario)!.ToString();
-                var loaded = ScenarioLoader.Load(path);
-                var names = parse.GetValue(designs) is { } list
-                    ? [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
-                    : loaded.ComparisonDesigns.Count > 0 ? [.. loaded.ComparisonDesigns.Select(d => d.Name)] : new List<string> { loaded.Design.Name };
-                if (SimulationErrors.CheckDesigns(names, parse.GetValue(designs) is not null, loaded) is { } designProblem)
+                var request = parse.GetValue(file) is { } sweepFile
+                    ? FromFile(parse, sweepFile.ToString(), scenario, [set, designs, seeds, duration, sample, sampleSeed, keep], parallel, output, out string? problem)
+                    : FromCommandLine(parse, scenario, set, designs, seeds, parallel, duration, sample, sampleSeed, keep, output, out problem);
+                if (request is null)
                 {
-                    return SimulationErrors.Report(stderr, designProblem);
+                    return SimulationErrors.Report(stderr, problem!);
                 }
 
-                var plan = new SweepPlan
+                var loaded = ScenarioLoader.Load(request.ScenarioPath);
+                var plan = Plan(request, loaded, parse.GetValue(file) is { } f ? $"{f}: designs" : "--designs", out problem);
+                if (plan is null)
                 {
-                    ScenarioPath = path,
-                    Parameters = parameters,
-                    Designs = names,
-                    Seeds = DesignComparison.SeedsFor(loaded, parse.GetValue(seeds) ?? 10),
-                    Directory = parse.GetValue(output)?.ToString() ?? RunDirectoryNames.Default(loaded.Name + "-sweep", DateTime.Now),
-                    MaxParallelism = parse.GetValue(parallel) ?? Environment.ProcessorCount,
-                    DurationSeconds = parse.GetValue(duration),
-                    Keep = keepValue,
-                    Sample = lhs,
-                };
-                int points = lhs?.Points ?? parameters.Aggregate(1, (n, p) => n * p.Values.Count);
-                int runs = points * names.Count * plan.Seeds.Count;
+                    return SimulationErrors.Report(stderr, problem!);
+                }
+
+                int points = plan.Sample?.Points ?? plan.Parameters.Aggregate(1, (n, p) => n * p.Values.Count);
+                int runs = points * plan.Designs.Count * plan.Seeds.Count;
                 if (budget.Check(parse, loaded, plan.DurationSeconds, runs, plan.MaxParallelism, plan.Directory, stderr) is { } refused)
                 {
                     return refused;
@@ -128,6 +84,130 @@ internal static class SweepCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// The plan of a request (from the command line or a sweep file, the same either way), or null with the problem:
+    /// the designs (<paramref name="designsLabel"/> names where they came from) and the seeds the scenario continues.
+    /// </summary>
+    internal static SweepPlan? Plan(SweepRequest request, Scenario loaded, string designsLabel, out string? problem)
+    {
+        var names = request.Designs is { } list
+            ? list
+            : loaded.ComparisonDesigns.Count > 0 ? [.. loaded.ComparisonDesigns.Select(d => d.Name)] : [loaded.Design.Name];
+        problem = request.Designs is null ? null
+            : names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice ? $"{designsLabel} names '{twice.Key}' twice"
+            : SimulationErrors.UnknownDesign(loaded, names) is { } unknown ? $"{designsLabel}: {unknown}"
+            : null;
+        return problem is not null ? null : new SweepPlan
+        {
+            ScenarioPath = request.ScenarioPath,
+            Parameters = request.Parameters,
+            Designs = names,
+            Seeds = DesignComparison.SeedsFor(loaded, request.Seeds ?? 10),
+            Directory = request.Out ?? RunDirectoryNames.Default(loaded.Name + "-sweep", DateTime.Now),
+            MaxParallelism = request.Parallel ?? Environment.ProcessorCount,
+            DurationSeconds = request.DurationSeconds,
+            Keep = request.Keep,
+            Sample = request.Sample,
+        };
+    }
+
+    /// <summary>
+    /// The request of a sweep file. The file holds the plan: SCENARIO and the options that change what runs are
+    /// refused beside it; --out and --parallel (where and how fast, not what) override the file's.
+    /// </summary>
+    private static SweepRequest? FromFile(ParseResult parse, string path, Argument<FileInfo?> scenario, Option[] planOptions, Option<int?> parallel, Option<DirectoryInfo?> output, out string? problem)
+    {
+        if (parse.GetValue(scenario) is not null)
+        {
+            problem = $"give either a SCENARIO or --file {path}, not both (the sweep file names its scenario)";
+            return null;
+        }
+
+        if (planOptions.FirstOrDefault(o => parse.GetResult(o) is not null) is { } given)
+        {
+            problem = $"{given.Name} cannot be combined with --file: {path} holds the plan (edit it, or use the command-line form); only --out, --parallel and the budget options go beside it";
+            return null;
+        }
+
+        problem = null;
+        var request = SweepFile.Read(path);
+        return request with
+        {
+            Parallel = parse.GetValue(parallel) ?? request.Parallel,
+            Out = parse.GetValue(output)?.ToString() ?? request.Out,
+        };
+    }
+
+    private static SweepRequest? FromCommandLine(
+        ParseResult parse, Argument<FileInfo?> scenario, Option<string[]> set, Option<string?> designs, Option<int?> seeds, Option<int?> parallel,
+        Option<double?> duration, Option<string?> sample, Option<long?> sampleSeed, Option<string> keep, Option<DirectoryInfo?> output, out string? problem)
+    {
+        if (parse.GetValue(scenario) is not { } scenarioFile)
+        {
+            problem = "give a SCENARIO file (micro sweep SCENARIO --set ...) or a sweep file (micro sweep --file SWEEP.json)";
+            return null;
+        }
+
+        if (SimulationErrors.CheckBatch(parse.GetValue(seeds), parse.GetValue(parallel), parse.GetValue(duration)) is { } batchProblem)
+        {
+            problem = batchProblem;
+            return null;
+        }
+
+        if (ParseKeep(parse.GetValue(keep)) is not { } keepValue)
+        {
+            problem = $"--keep must be summary, liquidations or all; got '{parse.GetValue(keep)}'";
+            return null;
+        }
+
+        LhsSample? lhs = null;
+        if (parse.GetValue(sample) is { } sampleText)
+        {
+            if (!sampleText.StartsWith("lhs:", StringComparison.Ordinal)
+                || !int.TryParse(sampleText.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out int points) || points < 1 || points > 100_000)
+            {
+                problem = $"--sample must be lhs:N with N from 1 to 100,000 points; got '{sampleText}'";
+                return null;
+            }
+
+            lhs = new LhsSample(points, parse.GetValue(sampleSeed) ?? 1);
+        }
+
+        var parameters = new List<SweepParameter>();
+        foreach (string text in parse.GetValue(set) ?? [])
+        {
+            if ((lhs is null ? ParseSet(text) : ParseRange(text)) is not { } parameter)
+            {
+                problem = lhs is null
+                    ? $"--set must be PATH=V1,V2,... (e.g. agents[4].leverage.median=10,20,40; ranges LOW..HIGH need --sample lhs:N); got '{text}'"
+                    : $"--set with --sample must be PATH=LOW..HIGH with numbers LOW ≤ HIGH (e.g. agents[4].leverage.median=10..40); got '{text}'";
+                return null;
+            }
+
+            if (parameters.Any(p => p.Path == parameter.Path))
+            {
+                problem = $"--set names '{parameter.Path}' twice";
+                return null;
+            }
+
+            parameters.Add(parameter);
+        }
+
+        problem = null;
+        return new SweepRequest
+        {
+            ScenarioPath = scenarioFile.ToString(),
+            Parameters = parameters,
+            Designs = parse.GetValue(designs) is { } list ? [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : null,
+            Seeds = parse.GetValue(seeds),
+            Parallel = parse.GetValue(parallel),
+            DurationSeconds = parse.GetValue(duration),
+            Sample = lhs,
+            Keep = keepValue,
+            Out = parse.GetValue(output)?.ToString(),
+        };
     }
 
     /// <summary>PATH=V1,V2,... as a parameter, or null when it is not of that shape.</summary>
@@ -156,7 +236,7 @@ internal static class SweepCommand
                 : null;
     }
 
-    private static SweepKeep? ParseKeep(string? text) => (text ?? "liquidations") switch
+    internal static SweepKeep? ParseKeep(string? text) => (text ?? "liquidations") switch
     {
         "summary" => SweepKeep.Summary,
         "liquidations" => SweepKeep.Liquidations,
