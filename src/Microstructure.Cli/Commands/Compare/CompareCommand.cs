@@ -17,9 +17,9 @@ internal static class CompareCommand
     public static Command Create(TerminationSignals signals)
     {
         var scenario = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON; see docs/scenarios.md), e.g. data/scenarios/design-comparison.json." };
-        var designs = new Option<string?>("--designs") { Description = "Comma-separated design names, e.g. full-close,tiered-partial,insurance-fund (default: the scenario's comparison.designs, or its own design when it has no comparison block)." };
+        var designs = new Option<string?>("--designs") { Description = $"Comma-separated design names {SharedOptions.DesignList} (default: the scenario's comparison.designs, or its own design when it has no comparison block)." };
         var seeds = new Option<int?>("--seeds") { Description = "How many seeds per design: the scenario's \"seeds\" list, continued with consecutive seeds (default: the whole list).", CustomParser = NumberParsers.Int("--seeds") };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Output directory to create (must not exist or be empty; default: runs/SCENARIO-compare-TIMESTAMP)." };
+        var output = SharedOptions.Out("the comparison (comparison/ and runs/DESIGN/seed-N/)", SharedOptions.DefaultUnderRuns("SCENARIO-compare"));
         var parallel = new Option<int?>("--parallel") { Description = "Runs at once (default: the number of cores). Results do not depend on it.", CustomParser = NumberParsers.Int("--parallel") };
         var duration = new Option<double?>("--duration") { Description = "Simulated seconds per run instead of the scenario's durationSeconds.", CustomParser = NumberParsers.Double("--duration") };
         var json = new Option<bool>("--json") { Description = "Print the comparison's summary.json instead of the table." };

@@ -11,7 +11,7 @@ internal sealed class CommonReplayOptions
 
     public Option<FileInfo?> Inject { get; } = new("--inject") { Description = "CSV of orders to inject (time,kind,side,quantity,price,label), in the source's units." };
 
-    public Option<DirectoryInfo?> Out { get; } = new("--out") { Description = "Output directory (new or empty) for tape/replay.csv, tape/replay.parquet and summary.json; with --population also run/, the recorded run directory of micro simulate." };
+    public Option<DirectoryInfo?> Out { get; } = SharedOptions.Out("tape/replay.csv, tape/replay.parquet and summary.json (with --population also run/, the recorded run directory of micro simulate)", "none: without --out a replay writes nothing and only prints its report");
 
     /// <summary>What is wrong with the shared options together, or null.</summary>
     /// <param name="parse">The parsed command line.</param>

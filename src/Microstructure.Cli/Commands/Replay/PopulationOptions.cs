@@ -14,7 +14,7 @@ internal sealed class PopulationOptions
 
     public Option<string?> Design { get; } = new("--design")
     {
-        Description = "Liquidation design that replaces the spec's (full-close, tiered-partial, insurance-fund, adl, time-sliced, backstop-vault, dutch-auction).",
+        Description = $"Liquidation design that replaces the spec's {SharedOptions.DesignList}.",
     };
 
     public void AddTo(Command command)

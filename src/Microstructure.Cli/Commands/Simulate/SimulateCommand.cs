@@ -21,9 +21,9 @@ internal static class SimulateCommand
     {
         var scenario = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON; see docs/scenarios.md), e.g. data/scenarios/leveraged-cascade.json." };
         var seed = new Option<long?>("--seed") { Description = "Seed of the run (default: the scenario's \"seed\").", CustomParser = NumberParsers.Long("--seed") };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Run directory to create (must not exist or be empty; default: runs/SCENARIO-TIMESTAMP)." };
+        var output = SharedOptions.Out("the run (tapes, analysis, plots, summary.json, report.md)", SharedOptions.DefaultUnderRuns("SCENARIO"));
         var json = new Option<bool>("--json") { Description = "Print summary.json instead of the table." };
-        var design = new Option<string?>("--design") { Description = "Liquidation design to use instead of the scenario's (e.g. tiered-partial)." };
+        var design = new Option<string?>("--design") { Description = $"Liquidation design to use instead of the scenario's {SharedOptions.DesignList}." };
         var duration = new Option<double?>("--duration") { Description = "Simulated seconds to run instead of the scenario's durationSeconds.", CustomParser = NumberParsers.Double("--duration") };
         var pipelined = new Option<bool>("--pipelined") { Description = "Run the exchange on its own thread behind the ring buffers (same results as the default direct mode)." };
         var budget = new BudgetOptions();

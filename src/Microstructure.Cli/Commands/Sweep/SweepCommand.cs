@@ -26,14 +26,14 @@ internal static class SweepCommand
             Description = "A field and its values, PATH=V1,V2,... (PATH as errors name fields, e.g. agents[4].leverage.median or shocks[1].quantity); repeat for a grid (the product).",
             AllowMultipleArgumentsPerToken = false,
         };
-        var designs = new Option<string?>("--designs") { Description = "Comma-separated design names (default: the scenario's comparison.designs, or its own design)." };
+        var designs = new Option<string?>("--designs") { Description = $"Comma-separated design names {SharedOptions.DesignList} (default: the scenario's comparison.designs, or its own design)." };
         var seeds = new Option<int?>("--seeds") { Description = "Seeds per point and design: the scenario's \"seeds\" list, continued with consecutive seeds (default 10).", CustomParser = NumberParsers.Int("--seeds") };
         var parallel = new Option<int?>("--parallel") { Description = "Runs at once (default: the number of cores). Results do not depend on it.", CustomParser = NumberParsers.Int("--parallel") };
         var duration = new Option<double?>("--duration") { Description = "Simulated seconds per run instead of the scenario's durationSeconds.", CustomParser = NumberParsers.Double("--duration") };
         var sample = new Option<string?>("--sample") { Description = "lhs:N draws N Latin-hypercube points over the --set ranges (PATH=LOW..HIGH) instead of the grid." };
         var sampleSeed = new Option<long?>("--seed") { Description = "Seed of the --sample draw (default 1).", CustomParser = NumberParsers.Long("--seed") };
         var keep = new Option<string>("--keep") { Description = "What each run keeps: summary, liquidations (the default: summary and the liquidation table) or all (every tape, plots)." };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Output directory: new, empty, or an earlier start of the same sweep to resume (default: runs/SCENARIO-sweep-TIMESTAMP)." };
+        var output = SharedOptions.Out("the sweep (sweep.json, runs.csv, runs/KEY/)", SharedOptions.DefaultUnderRuns("SCENARIO-sweep"), "or be an earlier start of the same sweep, which then resumes");
         var budget = new BudgetOptions();
         var command = new Command("sweep", "Run a scenario over a grid of field values × designs × seeds; one catalog row per run; resumable.");
         command.Arguments.Add(scenario);
