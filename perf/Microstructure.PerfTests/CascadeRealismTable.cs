@@ -58,7 +58,7 @@ internal static class CascadeRealismTable
 
         var all = rows.Where(r => r.D is not null).Select(r => r.D!).ToList();
         Console.WriteLine();
-        Console.WriteLine("| target (issue 11 §4) | seeds meeting it |");
+        Console.WriteLine("| target | seeds meeting it |");
         Console.WriteLine("|---|---|");
         Target("span ≥ 60 s", all, d => d.SpanSeconds >= 60);
         Target("≥ 30 distinct seconds", all, d => d.DistinctSeconds >= 30);

@@ -31,6 +31,9 @@ internal static class Harness
           realism  calm.json for each of its seeds: stylized facts and square-root impact fit (docs/realism.md);
                    "realism ablations" adds calm.json without volatility bursts and without the market-order cap
           all      ring, engine, e2e and memory
+          check    the short form of every measurement with a target (about a minute): per figure the documented
+                   value (docs/performance.md) and the one measured now, each met or missed, with the load average
+                   and the commit
         """;
 
     private const double QuickKernelSeconds = 300;
@@ -43,6 +46,11 @@ internal static class Harness
         {
             Console.WriteLine(Usage);
             return 0;
+        }
+
+        if (mode == "check")
+        {
+            return PerfCheck.Run();
         }
 
         if (mode == "replay")
@@ -150,7 +158,7 @@ internal static class Harness
     }
 
     /// <summary>The 1/5/15-minute load averages: on this shared machine they say how much the figures were disturbed.</summary>
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {
@@ -203,6 +211,10 @@ internal static class Harness
         Console.WriteLine();
         Console.WriteLine($"Ring vs Channel across two cores, batch 1: {ring / channel:F1}x");
         Console.WriteLine();
+        Console.WriteLine(PerfTargets.RingBatch.Line(results[1].M.PerSecond / ring));
+        Console.WriteLine();
+        Console.WriteLine(PerfTargets.RingVsChannel.Line(ring / channel));
+        Console.WriteLine();
     }
 
     private static void Engine(int commands, int repeats)
@@ -214,6 +226,10 @@ internal static class Harness
         Console.WriteLine("| commands | best M ops/s | median M ops/s | bytes allocated/op | GCs | trades |");
         Console.WriteLine("|---|---|---|---|---|---|");
         Console.WriteLine($"| {result.Commands:N0} | {result.BestOpsPerSecond / 1e6:F1} | {result.MedianOpsPerSecond / 1e6:F1} | {result.BytesPerOp:F3} | {result.GcCollections} | {result.Trades:N0} |");
+        Console.WriteLine();
+        Console.WriteLine(PerfTargets.EngineMedian.Line(result.MedianOpsPerSecond / 1e6));
+        Console.WriteLine();
+        Console.WriteLine(PerfTargets.EngineBytes.Line(result.BytesPerOp));
         Console.WriteLine();
     }
 

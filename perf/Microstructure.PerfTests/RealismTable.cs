@@ -39,7 +39,7 @@ internal static class RealismTable
 
         var all = reports.Select(x => x.Report).ToList();
         Console.WriteLine();
-        Console.WriteLine("| mean over seeds | value | seed spread (s.d.) | target (issue 4 §6) | met |");
+        Console.WriteLine("| mean over seeds | value | seed spread (s.d.) | target | met |");
         Console.WriteLine("|---|---|---|---|---|");
         Row("Hill α of 1 s \\|r\\| (k = 5%)", all.Select(r => r.HillAlpha), "2 – 5", m => m is >= 2 and <= 5);
         Row("ACF \\|r\\| lag 1", all.Select(r => r.AbsAcf(1)), "> 0", m => m > 0);

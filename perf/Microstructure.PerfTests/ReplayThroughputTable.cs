@@ -12,5 +12,7 @@ internal static class ReplayThroughputTable
         Console.WriteLine("|---|---|---|---|---|---|---|");
         Console.WriteLine($"| {r.Messages:N0} | {r.Bytes / 1e6:F0} | {r.BestPerSecond / 1e6:F2} | {r.MedianPerSecond / 1e6:F2} | {r.BytesAllocatedPerMessage:F3} | {r.FixedBytesPerRun / 1e6:F1} | {r.GcCollections} |");
         Console.WriteLine();
+        Console.WriteLine(PerfTargets.ReplayMedian.Line(r.MedianPerSecond / 1e6));
+        Console.WriteLine();
     }
 }
