@@ -28,7 +28,7 @@ internal static class KernelThroughputTable
             }
 
             first ??= r;
-            verdicts.Add($"{mode.ToString().ToLowerInvariant()}: {PerfTargets.KernelMedian.Line(r.MedianEventsPerSecond / 1e6)}");
+            verdicts.Add(PerfTargets.KernelMedian.Line(r.MedianEventsPerSecond / 1e6, $"{mode.ToString().ToLowerInvariant()} mode"));
         }
 
         Console.WriteLine();
