@@ -31,7 +31,7 @@ internal static class Harness
           realism  calm.json for each of its seeds: stylized facts and square-root impact fit (docs/realism.md);
                    "realism ablations" adds calm.json without volatility bursts and without the market-order cap
           all      ring, engine, e2e and memory
-          check    the short form of every measurement with a target (about a minute): per figure the documented
+          check    the short form of every measurement with a target (about 20 s): per figure the documented
                    value (docs/performance.md) and the one measured now, each met or missed, with the load average
                    and the commit
         """;
