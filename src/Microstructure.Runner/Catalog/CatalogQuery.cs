@@ -31,7 +31,7 @@ public static class CatalogQuery
         var views = hasDatabase ? [] : Views(root);
         if (!hasDatabase && views.Count == 0)
         {
-            throw new RunOutputException(root, $"{root}: no catalog ({RunCatalog.DatabaseFile}, runs.csv) or tapes to query; name the --out directory of a sweep, compare, simulate or replay run");
+            throw new RunOutputException(root, $"{root}: no catalog (runs.csv) or tapes to query; name the --out directory of a sweep, compare, simulate or replay run");
         }
 
         // The catalog's views name their files relative to the directory: DuckDB resolves them through file_search_path.

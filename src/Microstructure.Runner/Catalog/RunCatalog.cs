@@ -151,15 +151,21 @@ public static class RunCatalog
         return parquet;
     }
 
-    /// <summary>The column types of the catalog: a column's type is the narrowest that holds every non-empty field.</summary>
+    /// <summary>
+    /// The column types of the catalog: a column's type is the narrowest that holds every non-empty field, except that
+    /// key and design are always VARCHAR, money in quote (<c>*_quote</c>) always DOUBLE, and a metric no run has a value
+    /// for (all null) DOUBLE.
+    /// </summary>
     internal static string[] Types(IReadOnlyList<string> header, IReadOnlyList<string[]> rows)
     {
         var types = new string[header.Count];
         for (int c = 0; c < header.Count; c++)
         {
             var values = rows.Select(r => r[c]).Where(v => v.Length > 0).ToList();
+            bool quote = header[c].EndsWith("_quote", StringComparison.Ordinal);
             types[c] = header[c] is "key" or "design" ? "VARCHAR"
-                : values.Count == 0 ? "VARCHAR"
+                : values.Count == 0 ? "DOUBLE"
+                : quote && values.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) ? "DOUBLE"
                 : values.All(v => long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) ? "BIGINT"
                 : values.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) ? "DOUBLE"
                 : values.All(v => v is "true" or "false") ? "BOOLEAN"
