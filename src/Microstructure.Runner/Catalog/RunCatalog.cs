@@ -63,7 +63,7 @@ public static class RunCatalog
         string root = Path.GetFullPath(directory);
         byte[] bytes = File.ReadAllBytes(scenarioPath);
         CopyScenario(scenarioPath, root);
-        string key = Sweeps.SweepRun.KeyOf(bytes, [], design, seed, durationSeconds);
+        string key = RunKey.Of(bytes, [], design, seed, durationSeconds);
         return Write(root, [], [new CatalogEntry(key, [], design, seed, ".")]);
     }
 
