@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using FsCheck;
+using FsCheck.Xunit;
 using Microstructure.Runner.Catalog;
 using Microstructure.Runner.Recording;
 using Microstructure.Runner.Sweeps;
@@ -86,6 +88,49 @@ public sealed class RunCatalogTests
         }
 
         Assert.True(checkedValues > 8 * 20, $"only {checkedValues} values compared");
+    }
+
+    /// <summary>Model: whatever whole and fractional numbers (or nulls) the runs' summaries hold, the catalog's runs table returns them exactly, typed.</summary>
+    [Property(MaxTest = 20)]
+    public bool Any_summary_numbers_come_back_from_the_catalog_as_written(long[] counts, NormalFloat[] ratios)
+    {
+        using var folder = new TempFolder();
+        int n = Math.Clamp(Math.Max(counts.Length, ratios.Length), 1, 5);
+        var entries = new List<CatalogEntry>();
+        for (int i = 0; i < n; i++)
+        {
+            string directory = folder.Sub("runs", $"k{i}");
+            Directory.CreateDirectory(directory);
+            using (var stream = File.Create(Path.Combine(directory, "summary.json")))
+            using (var json = new Utf8JsonWriter(stream))
+            {
+                json.WriteStartObject();
+                json.WriteStartObject("headline");
+                json.WriteNumber("count", counts.Length > 0 ? counts[i % counts.Length] : 0);
+                if (ratios.Length > 0)
+                {
+                    json.WriteNumber("ratio_quote", ratios[i % ratios.Length].Get);
+                }
+                else
+                {
+                    json.WriteNull("ratio_quote");
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            entries.Add(new CatalogEntry($"k{i}", [new("p", i.ToString(CultureInfo.InvariantCulture))], "d", i, $"runs/k{i}"));
+        }
+
+        RunCatalog.Write(folder.Path, ["p"], entries);
+
+        var result = CatalogQuery.Run(folder.Path, "SELECT p, seed, count, ratio_quote, typeof(count), typeof(ratio_quote) FROM runs ORDER BY seed");
+        return result.Rows.Count == n && result.Rows.Select((row, i) =>
+            (long)row[0]! == i && (long)row[1]! == i
+            && (long)row[2]! == (counts.Length > 0 ? counts[i % counts.Length] : 0)
+            && (ratios.Length > 0 ? (double)row[3]! == ratios[i % ratios.Length].Get : row[3] is null)
+            && (string)row[4]! == "BIGINT" && (string)row[5]! == "DOUBLE").All(ok => ok);
     }
 
     [Fact]
