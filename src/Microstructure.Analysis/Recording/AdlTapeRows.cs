@@ -19,7 +19,11 @@ internal readonly struct AdlTapeRows : ITableRowMapper<TapeEvent>
         new("notional", ColumnType.Int64, "price x quantity x k, cash units"),
         new("rank_score", ColumnType.Int64, "the counterparty's ADL rank score, rate units"),
         new("mark", ColumnType.Int64, "mark at the event, ticks"),
-        new("from_collateral", ColumnType.Boolean, "true when lending-pool collateral was sold (last resort for a short)"));
+        new("from_collateral", ColumnType.Boolean, "true when lending-pool collateral was sold (last resort for a short)"),
+        new("quantity_base", ColumnType.Double, "quantity closed, base"),
+        new("price_quote", ColumnType.Double, "close price, quote"),
+        new("notional_quote", ColumnType.Double, "notional, quote"),
+        new("mark_quote", ColumnType.Double, "mark at the event, quote"));
 
     public static void Write(in TapeEvent row, ref RowWriter writer)
     {
@@ -33,9 +37,15 @@ internal readonly struct AdlTapeRows : ITableRowMapper<TapeEvent>
         writer.String(EventNames.Of(e.Engine.Side));
         writer.Int64(e.Engine.Quantity.Lots);
         writer.Int64(e.Engine.Price.Ticks);
-        writer.Int64(e.Engine.Quantity.Lots * e.Engine.Price.Ticks * row.CashPerTickLot);
+        long notional = e.Engine.Quantity.Lots * e.Engine.Price.Ticks * row.CashPerTickLot;
+        writer.Int64(notional);
         writer.Int64(e.Rate);
         writer.Int64(e.MarkPrice.Ticks);
         writer.Boolean(e.PositionLots == -1);
+        TapeUnits u = row.Units;
+        writer.Double(u.Lots(e.Engine.Quantity.Lots));
+        writer.Double(u.Price(e.Engine.Price.Ticks));
+        writer.Double(u.Cash(notional));
+        writer.Double(u.Price(e.MarkPrice.Ticks));
     }
 }

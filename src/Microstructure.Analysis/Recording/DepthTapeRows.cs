@@ -3,7 +3,7 @@ using Microstructure.Analysis.Tables;
 namespace Microstructure.Analysis.Recording;
 
 /// <summary>The <c>tape/depth</c> table: one row per L2 snapshot the kernel asked for.</summary>
-internal readonly struct DepthTapeRows : ITableRowMapper<DepthObservation>
+internal readonly struct DepthTapeRows : ITableRowMapper<InUnits<DepthObservation>>
 {
     public static TableSchema Schema { get; } = new(
         new("time_ns", ColumnType.Int64, "snapshot time, ns"),
@@ -12,10 +12,15 @@ internal readonly struct DepthTapeRows : ITableRowMapper<DepthObservation>
         new("ask_lots", ColumnType.Int64, "visible ask lots within the band"),
         new("depth_lots", ColumnType.Int64, "bid_lots + ask_lots"),
         new("levels", ColumnType.Int64, "levels in the snapshot, both sides"),
-        new("mid", ColumnType.Int64, "reference mid, half ticks (0 = unknown)"));
+        new("mid", ColumnType.Int64, "reference mid, half ticks (0 = unknown)"),
+        new("bid_base", ColumnType.Double, "bid_lots, base"),
+        new("ask_base", ColumnType.Double, "ask_lots, base"),
+        new("depth_base", ColumnType.Double, "depth_lots, base"),
+        new("mid_quote", ColumnType.Double, "reference mid, quote (0 = unknown)"));
 
-    public static void Write(in DepthObservation row, ref RowWriter writer)
+    public static void Write(in InUnits<DepthObservation> tagged, ref RowWriter writer)
     {
+        ref readonly DepthObservation row = ref tagged.Row;
         writer.Int64(row.TimeNs);
         writer.Int64(row.Sequence);
         writer.Int64(row.BidLots);
@@ -23,5 +28,9 @@ internal readonly struct DepthTapeRows : ITableRowMapper<DepthObservation>
         writer.Int64(row.Depth);
         writer.Int64(row.Levels);
         writer.Int64(row.Mid);
+        writer.Double(tagged.Units.Lots(row.BidLots));
+        writer.Double(tagged.Units.Lots(row.AskLots));
+        writer.Double(tagged.Units.Lots(row.Depth));
+        writer.Double(tagged.Units.HalfTicks(row.Mid));
     }
 }

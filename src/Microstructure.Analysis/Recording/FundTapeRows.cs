@@ -19,7 +19,11 @@ internal readonly struct FundTapeRows : ITableRowMapper<TapeEvent>
         new("amount", ColumnType.Int64, "fund change, cash units (negative = the fund paid); bad_debt: the amount written off"),
         new("fund_before", ColumnType.Int64, "fund balance before, cash units"),
         new("fund_after", ColumnType.Int64, "fund balance after, cash units"),
-        new("mark", ColumnType.Int64, "mark at the event, ticks"));
+        new("mark", ColumnType.Int64, "mark at the event, ticks"),
+        new("amount_quote", ColumnType.Double, "amount, quote"),
+        new("fund_before_quote", ColumnType.Double, "fund balance before, quote"),
+        new("fund_after_quote", ColumnType.Double, "fund balance after, quote"),
+        new("mark_quote", ColumnType.Double, "mark at the event, quote"));
 
     public static void Write(in TapeEvent row, ref RowWriter writer)
     {
@@ -34,5 +38,10 @@ internal readonly struct FundTapeRows : ITableRowMapper<TapeEvent>
         writer.Int64(e.FundBefore);
         writer.Int64(e.FundAfter);
         writer.Int64(e.MarkPrice.Ticks);
+        TapeUnits u = row.Units;
+        writer.Double(u.Cash(e.Amount));
+        writer.Double(u.Cash(e.FundBefore));
+        writer.Double(u.Cash(e.FundAfter));
+        writer.Double(u.Price(e.MarkPrice.Ticks));
     }
 }

@@ -3,7 +3,7 @@ using Microstructure.Analysis.Tables;
 namespace Microstructure.Analysis.Recording;
 
 /// <summary>The <c>analysis/liquidations</c> table: one row per liquidation, in id (causal) order.</summary>
-internal readonly struct LiquidationMetricsRows : ITableRowMapper<LiquidationMetrics>
+internal readonly struct LiquidationMetricsRows : ITableRowMapper<InUnits<LiquidationMetrics>>
 {
     public static TableSchema Schema { get; } = new(
         new("liquidation_id", ColumnType.Int64, "id (1, 2, ... in start order)"),
@@ -54,10 +54,34 @@ internal readonly struct LiquidationMetricsRows : ITableRowMapper<LiquidationMet
         new("bad_debt", ColumnType.Int64, "bad debt written off in this liquidation, cash units"),
         new("steps", ColumnType.Int64, "finished steps (LiquidationFinished events)"),
         new("deferrals", ColumnType.Int64, "times it waited (cool-down, cap, halt, auction room)"),
-        new("lots_left", ColumnType.Int64, "position left after its last step, lots"));
+        new("lots_left", ColumnType.Int64, "position left after its last step, lots"),
+        new("position_base", ColumnType.Double, "position_lots, base"),
+        new("lots_to_close_base", ColumnType.Double, "lots_to_close, base"),
+        new("trigger_mark_quote", ColumnType.Double, "trigger_mark, quote"),
+        new("mark_before_quote", ColumnType.Double, "mark_before, quote"),
+        new("equity_quote", ColumnType.Double, "equity, quote"),
+        new("maintenance_margin_quote", ColumnType.Double, "maintenance_margin, quote"),
+        new("bankruptcy_price_quote", ColumnType.Double, "bankruptcy_price, quote"),
+        new("depth_consumed_base", ColumnType.Double, "depth_consumed, base"),
+        new("book_notional_quote", ColumnType.Double, "book_notional, quote"),
+        new("vwap_quote", ColumnType.Double, "vwap, quote (NaN without fills)"),
+        new("mid_before_quote", ColumnType.Double, "mid_before, quote"),
+        new("mid_after_quote", ColumnType.Double, "mid_after, quote"),
+        new("slippage_quote", ColumnType.Double, "slippage, quote (NaN when null)"),
+        new("bankruptcy_gap_quote", ColumnType.Double, "bankruptcy_gap, quote (NaN when null)"),
+        new("takeover_notional_quote", ColumnType.Double, "takeover_notional, quote"),
+        new("adl_notional_quote", ColumnType.Double, "adl_notional, quote"),
+        new("auction_notional_quote", ColumnType.Double, "auction_notional, quote"),
+        new("closed_base", ColumnType.Double, "closed_lots, base"),
+        new("notional_quote", ColumnType.Double, "liquidated notional, quote"),
+        new("fund_before_quote", ColumnType.Double, "fund_before, quote"),
+        new("fund_delta_quote", ColumnType.Double, "fund_delta, quote"),
+        new("bad_debt_quote", ColumnType.Double, "bad_debt, quote"));
 
-    public static void Write(in LiquidationMetrics row, ref RowWriter writer)
+    public static void Write(in InUnits<LiquidationMetrics> tagged, ref RowWriter writer)
     {
+        LiquidationMetrics row = tagged.Row;
+        TapeUnits u = tagged.Units;
         writer.Int64(row.Id);
         writer.Int64(row.ParentId);
         writer.Int64(row.Cascade);
@@ -107,5 +131,27 @@ internal readonly struct LiquidationMetricsRows : ITableRowMapper<LiquidationMet
         writer.Int64(row.Steps);
         writer.Int64(row.Deferrals);
         writer.Int64(row.LotsLeft);
+        writer.Double(u.Lots(row.PositionLots));
+        writer.Double(u.Lots(row.LotsToClose));
+        writer.Double(u.Price(row.TriggerMark));
+        writer.Double(u.Price(row.MarkBefore));
+        writer.Double(u.Cash(row.Equity));
+        writer.Double(u.Cash(row.MaintenanceMargin));
+        writer.Double(u.Price(row.BankruptcyPrice));
+        writer.Double(u.Lots(row.BookLots));
+        writer.Double(u.Cash(row.BookNotional));
+        writer.Double(u.PriceOf(row.Vwap));
+        writer.Double(u.HalfTicks(row.MidBefore));
+        writer.Double(u.HalfTicks(row.MidAfter));
+        writer.Double(row.Slippage is { } slippage ? u.Cash(slippage) : double.NaN);
+        writer.Double(row.BankruptcyGap is { } gap ? u.Cash(gap) : double.NaN);
+        writer.Double(u.Cash(row.TakeoverNotional));
+        writer.Double(u.Cash(row.AdlNotional));
+        writer.Double(u.Cash(row.AuctionNotional));
+        writer.Double(u.Lots(row.ClosedLots));
+        writer.Double(u.Cash(row.ClosedNotional));
+        writer.Double(u.Cash(row.FundBefore));
+        writer.Double(u.Cash(row.FundDelta));
+        writer.Double(u.Cash(row.BadDebt));
     }
 }

@@ -32,7 +32,17 @@ internal readonly struct LiquidationTapeRows : ITableRowMapper<TapeEvent>
         new("amount", ColumnType.Int64, "cash units (vault takeover: margin moved; pool: debt repaid) or resume time ns (deferred)"),
         new("fund_before", ColumnType.Int64, "insurance fund before, cash units"),
         new("fund_after", ColumnType.Int64, "insurance fund after, cash units"),
-        new("order_id", ColumnType.Int64, "generated order id (orders), else 0"));
+        new("order_id", ColumnType.Int64, "generated order id (orders), else 0"),
+        new("quantity_base", ColumnType.Double, "quantity, base"),
+        new("price_quote", ColumnType.Double, "price, quote"),
+        new("mark_quote", ColumnType.Double, "mark at the event, quote"),
+        new("bankruptcy_price_quote", ColumnType.Double, "bankruptcy price, quote"),
+        new("position_base", ColumnType.Double, "signed position, base"),
+        new("equity_quote", ColumnType.Double, "equity, quote"),
+        new("maintenance_margin_quote", ColumnType.Double, "maintenance margin, quote"),
+        new("amount_quote", ColumnType.Double, "amount, quote (NaN on deferred rows, whose amount is a time)"),
+        new("fund_before_quote", ColumnType.Double, "insurance fund before, quote"),
+        new("fund_after_quote", ColumnType.Double, "insurance fund after, quote"));
 
     /// <summary>True for the event types this table holds.</summary>
     public static bool Holds(ExchangeEventType type) => type is ExchangeEventType.LiquidationTriggered
@@ -67,5 +77,16 @@ internal readonly struct LiquidationTapeRows : ITableRowMapper<TapeEvent>
         writer.Int64(e.FundBefore);
         writer.Int64(e.FundAfter);
         writer.Int64(e.Type == ExchangeEventType.LiquidationOrder ? e.Engine.OrderId.Value : 0);
+        TapeUnits u = row.Units;
+        writer.Double(u.Lots(e.Engine.Quantity.Lots));
+        writer.Double(u.Price(e.Engine.Price.Ticks));
+        writer.Double(u.Price(e.MarkPrice.Ticks));
+        writer.Double(u.Price(e.BankruptcyPrice.Ticks));
+        writer.Double(u.Lots(e.PositionLots));
+        writer.Double(u.Cash(e.Equity));
+        writer.Double(u.Cash(e.MaintenanceMargin));
+        writer.Double(e.Type == ExchangeEventType.LiquidationDeferred ? double.NaN : u.Cash(e.Amount));
+        writer.Double(u.Cash(e.FundBefore));
+        writer.Double(u.Cash(e.FundAfter));
     }
 }

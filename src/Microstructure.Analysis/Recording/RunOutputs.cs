@@ -78,11 +78,12 @@ internal static class RunOutputs
     {
         string folder = run.Directory.Analysis;
         RecorderOptions o = run.Options;
-        TableFiles.Write<LiquidationMetrics, LiquidationMetricsRows>(folder, LiquidationsTable, run.Liquidations, o, written);
+        TapeUnits units = TapeUnits.Of(run.Info);
+        TableFiles.Write<InUnits<LiquidationMetrics>, LiquidationMetricsRows>(folder, LiquidationsTable, run.Liquidations.Select(r => new InUnits<LiquidationMetrics>(r, units)), o, written);
         StopIfCancelled(run, written, plots, cancellationToken);
-        TableFiles.Write<CascadeSummary, CascadeSummaryRows>(folder, CascadesTable, analysis.Cascades, o, written);
+        TableFiles.Write<InUnits<CascadeSummary>, CascadeUnitRows>(folder, CascadesTable, analysis.Cascades.Select(r => new InUnits<CascadeSummary>(r, units)), o, written);
         StopIfCancelled(run, written, plots, cancellationToken);
-        TableFiles.Write<TakerOrder, TakerOrderRows>(folder, ImpactOrdersTable, run.Orders, o, written);
+        TableFiles.Write<InUnits<TakerOrder>, TakerOrderRows>(folder, ImpactOrdersTable, run.Orders.Select(r => new InUnits<TakerOrder>(r, units)), o, written);
         StopIfCancelled(run, written, plots, cancellationToken);
         TableFiles.Write<ImpactBin, ImpactBinRows>(folder, ImpactCurveTable, analysis.ImpactBins, o, written);
         StopIfCancelled(run, written, plots, cancellationToken);

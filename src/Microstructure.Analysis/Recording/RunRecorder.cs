@@ -21,6 +21,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
     private readonly RecordedRunInfo _info;
     private readonly RecorderOptions _options;
     private readonly long _k;
+    private readonly TapeUnits _units;
     private readonly TapeWriters _tapes;
     private readonly AccountLedger _ledger;
     private readonly LiquidationTracker _liquidations;
@@ -53,13 +54,14 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
         _info = info;
         _options = options;
         _k = info.CashPerTickLot;
+        _units = TapeUnits.Of(info);
         _ledger = new AccountLedger(_k, info.InsuranceFundAccountId);
         _liquidations = new LiquidationTracker(_k, info.AccountLabels);
         _fund = new FundTracker(_k);
         _depth = new DepthTracker(info.StartNs, info.EndNs, options.DepthHeatmapBuckets, options.DepthBandFraction);
         _now = info.StartNs;
         _nextSnapshotNs = info.StartNs + options.AccountSnapshotIntervalNs;
-        _tapes = new TapeWriters(directory.Tape, options.Formats, options.RowGroupSize);
+        _tapes = new TapeWriters(directory.Tape, options.Formats, options.RowGroupSize, _units);
     }
 
     /// <summary>The run directory (absolute path).</summary>
@@ -252,48 +254,48 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
         switch (e.Type)
         {
             case ExchangeEventType.Trade:
-                _tapes.Trade(new TapeEvent(in e, _k));
+                _tapes.Trade(new TapeEvent(in e, _units));
                 _orders.OnTrade(in e, _now, _l1Mid, _k);
                 _lastTrade = e.Engine.Price.Ticks;
                 break;
             case ExchangeEventType.TopOfBook:
-                _tapes.TopOfBookChange(new TapeEvent(in e, _k));
+                _tapes.TopOfBookChange(new TapeEvent(in e, _units));
                 OnTopOfBook(in e);
                 break;
             case ExchangeEventType.L2Level:
                 _depth.OnLevel(in e, _now, _l1Mid);
                 break;
             case ExchangeEventType.LiquidationTriggered:
-                _tapes.Liquidation(new TapeEvent(in e, _k));
+                _tapes.Liquidation(new TapeEvent(in e, _units));
                 _liquidations.OnTriggered(in e, _now, _l1Mid, _depth.LastDepth);
                 break;
             case ExchangeEventType.PoolLiquidation:
-                _tapes.Liquidation(new TapeEvent(in e, _k));
+                _tapes.Liquidation(new TapeEvent(in e, _units));
                 _liquidations.OnPoolLiquidation(in e, _now, _l1Mid, _depth.LastDepth);
                 break;
             case ExchangeEventType.AutoDeleverage:
-                _tapes.AutoDeleverage(new TapeEvent(in e, _k));
+                _tapes.AutoDeleverage(new TapeEvent(in e, _units));
                 _adlCount++;
                 _adlLots += e.Engine.Quantity.Lots;
                 break;
             case ExchangeEventType.InsuranceFund:
-                _tapes.FundMovement(new TapeEvent(in e, _k));
+                _tapes.FundMovement(new TapeEvent(in e, _units));
                 break;
             case ExchangeEventType.BadDebt:
-                _tapes.FundMovement(new TapeEvent(in e, _k));
+                _tapes.FundMovement(new TapeEvent(in e, _units));
                 _badDebt += e.Amount;
                 break;
             case ExchangeEventType.Deposit or ExchangeEventType.Withdrawal when e.Engine.AccountId == _info.InsuranceFundAccountId:
                 _fundDeposits += e.Type == ExchangeEventType.Deposit ? e.Amount : -e.Amount;
                 break;
             case ExchangeEventType.PoolBadDebt:
-                _tapes.Liquidation(new TapeEvent(in e, _k));
+                _tapes.Liquidation(new TapeEvent(in e, _units));
                 _poolBadDebt += e.Amount;
                 break;
             default:
                 if (LiquidationTapeRows.Holds(e.Type))
                 {
-                    _tapes.Liquidation(new TapeEvent(in e, _k));
+                    _tapes.Liquidation(new TapeEvent(in e, _units));
                 }
 
                 break;

@@ -4,7 +4,7 @@ using Microstructure.Analysis.Tables;
 namespace Microstructure.Analysis.Recording;
 
 /// <summary>The <c>analysis/impact_orders</c> table: every aggressive order with its immediate and permanent impact.</summary>
-internal readonly struct TakerOrderRows : ITableRowMapper<TakerOrder>
+internal readonly struct TakerOrderRows : ITableRowMapper<InUnits<TakerOrder>>
 {
     public static TableSchema Schema { get; } = new(
         new("time_ns", ColumnType.Int64, "time of its first fill, ns"),
@@ -22,10 +22,17 @@ internal readonly struct TakerOrderRows : ITableRowMapper<TakerOrder>
         new("mid_later", ColumnType.Int64, "two-sided mid at time_ns + the permanent-impact horizon, half ticks (0 = after the run)"),
         new("size_over_volume", ColumnType.Double, "Q / V, V = traded volume per impact window (NaN when undefined)"),
         new("immediate_impact", ColumnType.Double, "sign x ln(mid_after / mid_before); NaN if unknown"),
-        new("permanent_impact", ColumnType.Double, "sign x ln(mid_later / mid_before); NaN if unknown"));
+        new("permanent_impact", ColumnType.Double, "sign x ln(mid_later / mid_before); NaN if unknown"),
+        new("quantity_base", ColumnType.Double, "filled quantity, base"),
+        new("notional_quote", ColumnType.Double, "value of its fills, quote"),
+        new("mid_before_quote", ColumnType.Double, "mid_before, quote"),
+        new("mid_after_quote", ColumnType.Double, "mid_after, quote"),
+        new("mid_later_quote", ColumnType.Double, "mid_later, quote"));
 
-    public static void Write(in TakerOrder row, ref RowWriter writer)
+    public static void Write(in InUnits<TakerOrder> tagged, ref RowWriter writer)
     {
+        ref readonly TakerOrder row = ref tagged.Row;
+        TapeUnits u = tagged.Units;
         MarketOrderImpact impact = row.Impact;
         writer.Int64(row.TimeNs);
         writer.Int64(row.Sequence);
@@ -43,5 +50,10 @@ internal readonly struct TakerOrderRows : ITableRowMapper<TakerOrder>
         writer.Double(row.SizeOverVolume);
         writer.Double(ImpactMeasures.Immediate(impact));
         writer.Double(ImpactMeasures.Permanent(impact));
+        writer.Double(u.Lots(row.Quantity));
+        writer.Double(u.Cash(row.Notional));
+        writer.Double(u.HalfTicks(row.MidBefore));
+        writer.Double(u.HalfTicks(row.MidAfter));
+        writer.Double(u.HalfTicks(row.MidLater));
     }
 }

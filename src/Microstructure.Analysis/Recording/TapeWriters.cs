@@ -20,26 +20,28 @@ internal sealed class TapeWriters : IDisposable
     private readonly string _folder;
     private readonly TableWriter<TapeEvent, TradeTapeRows> _trades;
     private readonly TableWriter<TapeEvent, TopOfBookTapeRows> _topOfBook;
-    private readonly TableWriter<DepthObservation, DepthTapeRows> _depth;
+    private readonly TableWriter<InUnits<DepthObservation>, DepthTapeRows> _depth;
     private readonly TableWriter<TapeEvent, LiquidationTapeRows> _liquidations;
     private readonly TableWriter<TapeEvent, AdlTapeRows> _adl;
     private readonly TableWriter<TapeEvent, FundTapeRows> _fund;
-    private readonly TableWriter<AccountSnapshot, AccountSnapshotRows> _accounts;
+    private readonly TableWriter<InUnits<AccountSnapshot>, AccountSnapshotRows> _accounts;
+    private readonly TapeUnits _units;
     private readonly List<IAsyncDisposable> _opened = [];
     private bool _closed;
 
-    public TapeWriters(string folder, TableFormats formats, int rowGroupSize)
+    public TapeWriters(string folder, TableFormats formats, int rowGroupSize, TapeUnits units)
     {
         _folder = folder;
+        _units = units;
         try
         {
             _trades = Open<TapeEvent, TradeTapeRows>(Trades, formats, rowGroupSize);
             _topOfBook = Open<TapeEvent, TopOfBookTapeRows>(TopOfBook, formats, rowGroupSize);
-            _depth = Open<DepthObservation, DepthTapeRows>(Depth, formats, rowGroupSize);
+            _depth = Open<InUnits<DepthObservation>, DepthTapeRows>(Depth, formats, rowGroupSize);
             _liquidations = Open<TapeEvent, LiquidationTapeRows>(Liquidations, formats, rowGroupSize);
             _adl = Open<TapeEvent, AdlTapeRows>(Adl, formats, rowGroupSize);
             _fund = Open<TapeEvent, FundTapeRows>(Fund, formats, rowGroupSize);
-            _accounts = Open<AccountSnapshot, AccountSnapshotRows>(Accounts, formats, rowGroupSize);
+            _accounts = Open<InUnits<AccountSnapshot>, AccountSnapshotRows>(Accounts, formats, rowGroupSize);
         }
         catch
         {
@@ -69,7 +71,7 @@ internal sealed class TapeWriters : IDisposable
 
     public void TopOfBookChange(in TapeEvent e) => _topOfBook.Append(e);
 
-    public void DepthSnapshot(in DepthObservation d) => _depth.Append(d);
+    public void DepthSnapshot(in DepthObservation d) => _depth.Append(new InUnits<DepthObservation>(d, _units));
 
     public void Liquidation(in TapeEvent e) => _liquidations.Append(e);
 
@@ -77,7 +79,7 @@ internal sealed class TapeWriters : IDisposable
 
     public void FundMovement(in TapeEvent e) => _fund.Append(e);
 
-    public void Account(in AccountSnapshot a) => _accounts.Append(a);
+    public void Account(in AccountSnapshot a) => _accounts.Append(new InUnits<AccountSnapshot>(a, _units));
 
     /// <summary>Writes what is buffered and closes every file; a failure names the folder after trying all of them.</summary>
     public void Dispose()

@@ -18,7 +18,10 @@ internal readonly struct TradeTapeRows : ITableRowMapper<TapeEvent>
         new("side", ColumnType.String, "aggressor side: buy or sell"),
         new("price", ColumnType.Int64, "ticks"),
         new("quantity", ColumnType.Int64, "lots"),
-        new("notional", ColumnType.Int64, "price x quantity x k, cash units"));
+        new("notional", ColumnType.Int64, "price x quantity x k, cash units"),
+        new("price_quote", ColumnType.Double, "fill price, quote"),
+        new("quantity_base", ColumnType.Double, "filled quantity, base"),
+        new("notional_quote", ColumnType.Double, "notional, quote"));
 
     public static void Write(in TapeEvent row, ref RowWriter writer)
     {
@@ -34,6 +37,10 @@ internal readonly struct TradeTapeRows : ITableRowMapper<TapeEvent>
         writer.String(EventNames.Of(e.Engine.Side));
         writer.Int64(e.Engine.Price.Ticks);
         writer.Int64(e.Engine.Quantity.Lots);
-        writer.Int64(e.Engine.Quantity.Lots * e.Engine.Price.Ticks * row.CashPerTickLot);
+        long notional = e.Engine.Quantity.Lots * e.Engine.Price.Ticks * row.CashPerTickLot;
+        writer.Int64(notional);
+        writer.Double(row.Units.Price(e.Engine.Price.Ticks));
+        writer.Double(row.Units.Lots(e.Engine.Quantity.Lots));
+        writer.Double(row.Units.Cash(notional));
     }
 }

@@ -6,10 +6,12 @@ using Microstructure.Runner.Sweeps;
 namespace Microstructure.Runner.Catalog;
 
 /// <summary>
-/// SQL over an output directory with embedded DuckDB (no server): a view <c>runs</c> over the catalog (a sweep's
-/// runs.csv, a comparison's comparison/runs.csv) and one view per tape table over every kept tape — a sweep's or
-/// comparison's runs (<c>key</c> or <c>design</c>/<c>seed</c> columns added from the path), or a single run directory's
-/// own tapes. The views read the files where they are; nothing is copied.
+/// SQL over an output directory with embedded DuckDB (no server). When the directory holds the catalog database
+/// (<see cref="RunCatalog.DatabaseFile"/>) the query runs on it, read-only, with its files resolved relative to the
+/// directory. Otherwise (a comparison, or a directory written before the database existed): a view <c>runs</c> over
+/// runs.csv or comparison/runs.csv and one view per tape table over every kept tape — a sweep's or comparison's runs
+/// (a <c>run</c> column from the path), or a single run directory's own tapes. The views read the files where they
+/// are; nothing is copied.
 /// </summary>
 public static class CatalogQuery
 {
@@ -24,16 +26,20 @@ public static class CatalogQuery
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(sql);
         string root = Path.GetFullPath(directory);
-        var views = Views(root);
-        if (views.Count == 0)
+        string database = Path.Combine(root, RunCatalog.DatabaseFile);
+        bool hasDatabase = File.Exists(database);
+        var views = hasDatabase ? [] : Views(root);
+        if (!hasDatabase && views.Count == 0)
         {
             throw new RunOutputException(root, $"{root}: no catalog (runs.csv) or tapes to query; name the --out directory of a sweep, compare, simulate or replay run");
         }
 
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
+        // The catalog's views name their files relative to the directory: DuckDB resolves them through file_search_path.
+        using var connection = new DuckDBConnection(hasDatabase ? $"Data Source={database};ACCESS_MODE=READ_ONLY" : "Data Source=:memory:");
         try
         {
+            connection.Open();
+            Execute(connection, $"SET file_search_path = {RunCatalog.Literal(root)}");
             foreach (string view in views)
             {
                 Execute(connection, view);

@@ -86,6 +86,7 @@ public static class DesignComparison
             runs = BatchRunner.Run(jobs, plan.MaxParallelism, (job, run) =>
             {
                 var summary = RecordedSimulation.Execute(run, RunDirectory(root, run.Info.DesignName, run.Info.Seed), plan.Recorder, cancellationToken: cancellationToken);
+                Catalog.RunCatalog.CopyScenario(plan.Scenario.Source, summary.Directory);
                 lock (gate)
                 {
                     done.Add((run.Info.DesignName, run.Info.Seed));

@@ -4,6 +4,7 @@ using Microstructure.Analysis.Reports;
 using Microstructure.Replay.Io;
 using Microstructure.Replay.Output;
 using Microstructure.Replay.Population;
+using Microstructure.Runner.Catalog;
 using Microstructure.Runner.Recording;
 
 namespace Microstructure.Runner.Replay;
@@ -88,6 +89,10 @@ public static class ReplayRunner
             if (root is not null)
             {
                 Save(root, ReplaySummaryJson.Build(request, report, rows, Files(root, tape, recorded, cancelled && recording is { Started: true }), cancelled));
+                if (!cancelled)
+                {
+                    RunCatalog.WriteReplay(root, request.Format, request.Name, recorded is null ? null : RecordedRunFolder);
+                }
             }
 
             return new ReplayOutcome(report, elapsed, rows, recorded, root) { Cancelled = cancelled };

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microstructure.Simulation.Scenarios;
 
 namespace Microstructure.Runner.Sweeps;
@@ -11,17 +9,6 @@ namespace Microstructure.Runner.Sweeps;
 internal sealed record SweepRun(string Key, IReadOnlyList<KeyValuePair<string, string>> Point, string Design, long Seed, Scenario Scenario)
 {
     /// <summary>The key of (file content, point, design, seed, duration): 16 hex digits of SHA-256.</summary>
-    public static string KeyOf(byte[] scenarioBytes, IReadOnlyList<KeyValuePair<string, string>> point, string design, long seed, double? duration)
-    {
-        var text = new StringBuilder();
-        text.Append(Convert.ToHexString(SHA256.HashData(scenarioBytes))).Append('\n');
-        foreach (var (path, value) in point)
-        {
-            text.Append(path).Append('=').Append(value).Append('\n');
-        }
-
-        text.Append("design=").Append(design).Append('\n').Append("seed=").Append(seed).Append('\n');
-        text.Append("duration=").Append(duration is { } d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "scenario").Append('\n');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
-    }
+    public static string KeyOf(byte[] scenarioBytes, IReadOnlyList<KeyValuePair<string, string>> point, string design, long seed, double? duration) =>
+        Catalog.RunKey.Of(scenarioBytes, point, design, seed, duration);
 }

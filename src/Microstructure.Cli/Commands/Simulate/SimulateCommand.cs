@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Microstructure.Analysis.Recording;
 using Microstructure.Cli.Output;
+using Microstructure.Runner.Catalog;
 using Microstructure.Runner.Recording;
 using Microstructure.Simulation.Kernel;
 using Microstructure.Simulation.Running;
@@ -103,6 +104,7 @@ internal static class SimulateCommand
         }
 
         clock.Stop();
+        RunCatalog.WriteSimulation(summary.Directory, scenarioPath, run.Info.DesignName, run.Info.Seed, options.DurationSeconds);
         if (json)
         {
             output.Write(File.ReadAllText(Path.Combine(summary.Directory, "summary.json")));
