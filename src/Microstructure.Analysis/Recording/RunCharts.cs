@@ -24,13 +24,35 @@ internal static class RunCharts
 
     private const int TimeDecimals = 6;
 
+    /// <summary>
+    /// Adds the charts; one whose data are missing altogether (no mid, no liquidation, no L2 snapshot, no impact bin)
+    /// is left out, and a list under the charts says why — every chart drawn has something in it.
+    /// </summary>
     public static void Add(HtmlReport html, RecordedRun run, RunAnalysisResult analysis)
     {
         LiquidationCloseType[] types = LiquidationCloseTypes.Of(run.Liquidations);
-        html.Chart(Price(run, analysis, types));
-        html.Chart(CascadeTree(run, analysis, types));
-        html.Chart(Depth(run));
-        html.Chart(ImpactCurve(analysis));
+        var skipped = new List<string>();
+        Chart(run.Mid.IsEmpty ? null : Price(run, analysis, types), "No two-sided mid was ever seen: no price chart.");
+        Chart(run.Records.Length == 0 ? null : CascadeTree(run, analysis, types), "No account was liquidated: no cascade tree.");
+        Chart(Depth(run), "No L2 snapshots in the event stream: no depth chart.");
+        Chart(analysis.ImpactBins.Any(b => b.MeanSize > 0 && b.MeanImpact > 0) ? ImpactCurve(analysis) : null,
+            "Too few aggressive orders with a known positive impact for an impact curve (a bin needs 5).");
+        if (skipped.Count > 0)
+        {
+            html.Bullets(skipped);
+        }
+
+        void Chart(PlotlyChart? chart, string whyNot)
+        {
+            if (chart is null)
+            {
+                skipped.Add(whyNot);
+            }
+            else
+            {
+                html.Chart(chart);
+            }
+        }
     }
 
     /// <summary>The mid (step line, with a range slider) and one marker per liquidation at (time, mid before it).</summary>
@@ -183,8 +205,8 @@ internal static class RunCharts
         return chart;
     }
 
-    /// <summary>Visible lots by ticks from the mid over time around the cascade (log colour scale), as depth.png.</summary>
-    internal static PlotlyChart Depth(RecordedRun run)
+    /// <summary>Visible lots by ticks from the mid over time around the cascade (log colour scale), as depth.png; null without L2 snapshots.</summary>
+    internal static PlotlyChart? Depth(RecordedRun run)
     {
         RecordedRunInfo info = run.Info;
         long[] times = run.Records.Select(r => r.TimeNs).ToArray();
@@ -197,7 +219,7 @@ internal static class RunCharts
             $"Colour: visible lots at that distance from the mid (log scale); rows: where {DepthTracker.RelativeGridLotShare * 100:0}% of the lots rest; white: no order. Red dashed lines: first and last liquidation; grey: shocks.");
         if (grid is null)
         {
-            return chart.Note("No L2 snapshots in the event stream");
+            return null;
         }
 
         var x = new double[grid.Buckets];
@@ -254,6 +276,8 @@ internal static class RunCharts
         var chart = new PlotlyChart("Price impact vs Q/V", "Q / V (order size over volume per window)", "mean immediate impact (log return)");
         chart.XAxis["type"] = "log";
         chart.YAxis["type"] = "log";
+        chart.XAxis["exponentformat"] = "power";
+        chart.YAxis["exponentformat"] = "power";
         chart.Caption = "Each point is a log-spaced bin of aggressive orders (hover: the bin's order count and standard error); the line is the square-root-law fit. Bins with a non-positive mean impact cannot be drawn on log axes.";
         var bins = analysis.ImpactBins.Where(b => b.MeanSize > 0 && b.MeanImpact > 0).ToArray();
         if (bins.Length == 0)

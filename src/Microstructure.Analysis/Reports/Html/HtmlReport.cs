@@ -16,7 +16,7 @@ internal sealed class HtmlReport : IReportDocument
     private const string Style =
         "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;max-width:1200px;margin:0 auto;padding:0 16px 48px;color:#222;line-height:1.45}" +
         "h1{border-bottom:2px solid #ddd;padding-bottom:6px}h2{margin-top:2em;border-bottom:1px solid #eee}" +
-        "table{border-collapse:collapse;margin:8px 0 16px;font-size:14px}th,td{border:1px solid #ddd;padding:4px 8px}" +
+        ".table{overflow-x:auto}table{border-collapse:collapse;margin:8px 0 16px;font-size:14px}th,td{border:1px solid #ddd;padding:4px 8px;white-space:nowrap}" +
         "th{background:#f4f4f4}tbody tr:nth-child(even){background:#fafafa}.chart{width:100%;margin:8px 0}" +
         ".caption{color:#555;font-size:14px;margin:0 0 16px}code{background:#f4f4f4;padding:0 3px}";
 
@@ -72,7 +72,7 @@ internal sealed class HtmlReport : IReportDocument
             ThrowHelper.ThrowArgument(nameof(alignments), "Give one alignment per column.");
         }
 
-        var sb = new StringBuilder("<table><thead><tr>");
+        var sb = new StringBuilder("<div class=\"table\"><table><thead><tr>");
         for (int c = 0; c < header.Count; c++)
         {
             sb.Append("<th").Append(Align(alignments, c)).Append('>').Append(MarkdownInline.ToHtml(header[c])).Append("</th>");
@@ -97,7 +97,7 @@ internal sealed class HtmlReport : IReportDocument
             index++;
         }
 
-        return Line(sb.Append("</tbody></table>").ToString());
+        return Line(sb.Append("</tbody></table></div>").ToString());
     }
 
     /// <summary>Adds a two-column "metric | value" table.</summary>
