@@ -136,7 +136,6 @@ internal static class RunCharts
         LiquidationRecord[] records = run.Records;
         int drawn = Math.Min(records.Length, MaxLiquidations);
         var chart = new PlotlyChart($"Cascade tree — {Title(info)}", "time since the run's start (s)", "generation in the causal tree (wave)");
-        chart.YAxis["tickformat"] = "d";
         chart.YAxis["rangemode"] = "tozero";
         chart.Caption = "Each dot is a liquidation, a line joins it to the liquidation whose fills triggered it; dot area ∝ liquidated notional; " +
             CloseTypeStyle.Rule + ". Zoom into a cascade to separate its waves.";
@@ -146,6 +145,14 @@ internal static class RunCharts
         }
 
         CascadeForest forest = analysis.Forest;
+        int maxWave = 0;
+        for (int i = 0; i < drawn; i++)
+        {
+            maxWave = Math.Max(maxWave, forest.WaveOf[i]);
+        }
+
+        // Whole generations only: about ten ticks whatever the depth of the tree.
+        chart.YAxis["dtick"] = Math.Max(1, (int)Math.Ceiling(maxWave / 10.0));
         var indexOfId = new Dictionary<long, int>(drawn);
         long maxNotional = 1;
         for (int i = 0; i < drawn; i++)

@@ -16,7 +16,8 @@ internal sealed class PlotlyChart
     {
         Layout = new JsonObject
         {
-            ["title"] = new JsonObject { ["text"] = title, ["font"] = new JsonObject { ["size"] = 16 } },
+            // Left-aligned, so a long title does not run under the mode bar (top right).
+            ["title"] = new JsonObject { ["text"] = title, ["x"] = 0.01, ["xanchor"] = "left", ["font"] = new JsonObject { ["size"] = 16 } },
             ["height"] = height,
             ["margin"] = new JsonObject { ["l"] = 70, ["r"] = 30, ["t"] = 60, ["b"] = 60 },
             ["hovermode"] = "closest",
