@@ -31,6 +31,21 @@ public sealed class ReportInBrowserTests
         """;
 
     /// <summary>Each kind of report and how many charts it has (the LOBSTER replay has no L2 snapshots: no depth chart).</summary>
+    /// <summary>
+    /// Hovers the first liquidation marker of the price chart (chart-1; its traces after the mid are the markers) and
+    /// returns the hover label's text, or "" when there is none.
+    /// </summary>
+    private const string HoverProbe = """
+        (async () => {
+          const c = document.getElementById('chart-1');
+          const trace = c.data.findIndex(t => t.mode === 'markers');
+          if (trace < 0) return 'no marker trace';
+          Plotly.Fx.hover(c, [{ curveNumber: trace, pointNumber: 0 }]);
+          await new Promise(r => setTimeout(r, 100));
+          return Array.from(c.querySelectorAll('.hoverlayer .hovertext')).map(h => h.textContent).join(' | ');
+        })()
+        """;
+
     public static TheoryData<string, int> Kinds => new() { { "simulate", 4 }, { "replay", 3 } };
 
     public static string ScreenshotDirectory =>
@@ -46,6 +61,7 @@ public sealed class ReportInBrowserTests
         using var browser = await HeadlessChromium.StartAsync(Width, 900);
         await browser.NavigateAsync(new Uri(report).AbsoluteUri);
         JsonArray charts = await WaitForChartsAsync(browser);
+        string hover = (await browser.EvaluateAsync(HoverProbe))?.GetValue<string>() ?? "";
         byte[] png = await browser.ScreenshotAsync(Width, MaxHeight);
         charts = (await browser.EvaluateAsync(ChartProbe))!.AsArray();
         Directory.CreateDirectory(ScreenshotDirectory);
@@ -54,6 +70,7 @@ public sealed class ReportInBrowserTests
 
         Assert.True(browser.Errors.Count == 0, $"{kind}: the page logged errors: {string.Join(" | ", browser.Errors)}");
         Assert.Equal(chartCount, charts.Count);
+        Assert.Matches(@"liquidation #\d+ at .* closed: .* lots, .*account .*cascade #\d+, wave \d+", hover);
         using SKBitmap image = SKBitmap.Decode(png) ?? throw new InvalidOperationException($"{shot} is not a PNG.");
         Assert.True(DistinctColours(image, new SKRectI(0, 0, image.Width, image.Height)) > 64, $"{shot}: the page is (nearly) one colour");
         foreach (JsonNode? chart in charts)
