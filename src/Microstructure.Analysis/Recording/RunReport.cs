@@ -7,7 +7,8 @@ namespace Microstructure.Analysis.Recording;
 
 /// <summary>
 /// Builds report.md for a newcomer: what happened in words, the key figures, the cascade and liquidation tables, the
-/// price impact and stylized facts, the plots, and every file of the run directory with what it holds.
+/// price impact and stylized facts, the plots, and every file of the run directory with what it holds — and
+/// report.html, the same text and tables (written once, through <see cref="IReportDocument"/>) with interactive charts.
 /// </summary>
 internal static class RunReport
 {
