@@ -3,7 +3,7 @@ namespace Microstructure.Analysis.Files;
 /// <summary>
 /// One output file, written under a temporary name beside its final path (<c>NAME.partial</c>) and renamed to the
 /// final name when complete — so a run that fails or is killed never leaves a half-written file under the final name.
-/// Every writer of run outputs (tapes, summary.json, report.md, plots) goes through it.
+/// Every writer of run outputs (tapes, summary.json, report.md, report.html, plots) goes through it.
 /// </summary>
 /// <remarks>
 /// An output is never written over or through anything: the final path must not exist — not as a file, a directory

@@ -9,12 +9,15 @@ internal static class CloseTypeStyle
     /// <summary>Shown in legends: how a liquidation with several ways of closing is coloured.</summary>
     public const string Rule = "colour: what closed most of its lots";
 
-    public static Color ColorOf(LiquidationCloseType type) => type switch
+    public static Color ColorOf(LiquidationCloseType type) => Color.FromHex(HexOf(type));
+
+    /// <summary>The colour as "#rrggbb" (report.html uses the same colours as the PNGs).</summary>
+    public static string HexOf(LiquidationCloseType type) => type switch
     {
-        LiquidationCloseType.Book => Color.FromHex("#1f77b4"),
-        LiquidationCloseType.Fund => Color.FromHex("#ff7f0e"),
-        LiquidationCloseType.Adl => Color.FromHex("#d62728"),
-        LiquidationCloseType.Auction => Color.FromHex("#9467bd"),
-        _ => Color.FromHex("#7f7f7f"),
+        LiquidationCloseType.Book => "#1f77b4",
+        LiquidationCloseType.Fund => "#ff7f0e",
+        LiquidationCloseType.Adl => "#d62728",
+        LiquidationCloseType.Auction => "#9467bd",
+        _ => "#7f7f7f",
     };
 }

@@ -29,7 +29,8 @@ internal static class FileDescriptions
         return relativePath switch
         {
             RunDirectory.SummaryFile => "the run's numbers as JSON, fixed keys (for scripts and comparisons)",
-            RunDirectory.ReportFile => "this report",
+            RunDirectory.ReportFile => "the report in Markdown (with the PNGs)",
+            RunDirectory.HtmlReportFile => "the same report with interactive charts (zoom, hover); one self-contained file, opens offline",
             _ when relativePath.EndsWith(".png", StringComparison.Ordinal) => "plot (PNG)",
             _ => Tables.TryGetValue(withoutExtension, out string? text) ? text + format : "",
         };

@@ -12,6 +12,7 @@ internal sealed class RunDirectory
     public const string PlotsFolder = "plots";
     public const string SummaryFile = "summary.json";
     public const string ReportFile = "report.md";
+    public const string HtmlReportFile = "report.html";
 
     private RunDirectory(string root)
     {

@@ -40,6 +40,11 @@ internal static class RunOutputs
 
         RunSummary summary = Summarize(run, analysis);
         var files = new List<string> { RunDirectory.ReportFile, RunDirectory.SummaryFile };
+        if (run.Options.WritePlots)
+        {
+            files.Insert(1, RunDirectory.HtmlReportFile);
+        }
+
         files.AddRange(written.Select(dir.Relative));
         files.AddRange(plots.Select(p => p.RelativePath));
 
@@ -47,6 +52,13 @@ internal static class RunOutputs
         RunDirectory.Guard(summaryPath, () => RunSummaryJson.Build(run, analysis, summary, files).Save(summaryPath));
         string reportPath = Path.Combine(dir.Root, RunDirectory.ReportFile);
         RunDirectory.Guard(reportPath, () => RunReport.Build(run, analysis, summary, plots, skipped, files).Save(reportPath));
+        if (run.Options.WritePlots)
+        {
+            // The interactive twin of report.md; like the PNGs it is left out when plots are off (sweeps keep no charts per run).
+            string htmlPath = Path.Combine(dir.Root, RunDirectory.HtmlReportFile);
+            RunDirectory.Guard(htmlPath, () => RunReport.BuildHtml(run, analysis, summary, files).Save(htmlPath));
+        }
+
         return summary;
     }
 

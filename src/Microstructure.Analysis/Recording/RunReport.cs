@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microstructure.Analysis.Reports;
+using Microstructure.Analysis.Reports.Html;
 using Microstructure.Analysis.StylizedFacts;
 
 namespace Microstructure.Analysis.Recording;
 
 /// <summary>
 /// Builds report.md for a newcomer: what happened in words, the key figures, the cascade and liquidation tables, the
-/// price impact and stylized facts, the plots, and every file of the run directory with what it holds.
+/// price impact and stylized facts, the plots, and every file of the run directory with what it holds — and
+/// report.html, the same text and tables (written once, through <see cref="IReportDocument"/>) with interactive charts.
 /// </summary>
 internal static class RunReport
 {
@@ -18,40 +20,9 @@ internal static class RunReport
         IReadOnlyList<string> skippedPlots,
         IReadOnlyList<string> files)
     {
-        RecordedRunInfo info = run.Info;
-        var md = new MarkdownReport()
-            .Heading(1, $"Run report: {info.ScenarioName}")
-            .Paragraph(
-                $"Liquidation design **{info.DesignName}**, seed {info.Seed}{(info.Symbol.Length > 0 ? ", " + info.Symbol : "")}. " +
-                $"Simulated {Money.Seconds(run.EndNs - info.StartNs)} of market time. Prices are in {info.QuoteCurrency} " +
-                "unless a column says ticks; the tables in tape/ and analysis/ keep exact integers (ticks, lots, cash units) " +
-                "and summary.json says how to convert them.");
-
-        md.Heading(2, "What happened").Paragraph(Story(run, analysis, summary));
-        md.Heading(2, "Key figures").KeyValueTable(KeyFigures(run, summary));
-
-        md.Heading(2, "Cascades");
-        if (analysis.Cascades.Length == 0)
-        {
-            md.Paragraph("No account was liquidated, so there are no cascades.");
-        }
-        else
-        {
-            RunReportTables.Cascades(md, run, analysis);
-            md.Heading(2, "Largest liquidations");
-            RunReportTables.Liquidations(md, run);
-        }
-
-        if (summary.Dynamics is { } dynamics)
-        {
-            md.Heading(2, "How the cascade unfolded").Paragraph(
-                "Liquidations from the first shock on, against what real venues show (docs/realism.md, \"Cascade dynamics\").")
-                .KeyValueTable(DynamicsFigures(run, dynamics));
-        }
-
-        md.Heading(2, "Price impact").Paragraph(ImpactText(run, analysis));
-        md.Heading(2, "Stylized facts of returns").Bullets(FactsText(run, analysis.StylizedFacts));
-
+        var md = new MarkdownReport();
+        Head(md, run, analysis, summary);
+        Body(md, run, analysis, summary);
         md.Heading(2, "Plots");
         foreach (PlotFile plot in plots)
         {
@@ -63,13 +34,74 @@ internal static class RunReport
             md.Bullets(skippedPlots);
         }
 
-        md.Heading(2, "Files").Table(
+        Files(md, files);
+        return md;
+    }
+
+    /// <summary>
+    /// report.html: the same text and tables as report.md, with the interactive charts (<see cref="RunCharts"/>) in
+    /// place of the PNGs, right after the key figures.
+    /// </summary>
+    public static HtmlReport BuildHtml(RecordedRun run, RunAnalysisResult analysis, RunSummary summary, IReadOnlyList<string> files)
+    {
+        var html = new HtmlReport($"Run report: {run.Info.ScenarioName} · {run.Info.DesignName} · seed {run.Info.Seed}");
+        Head(html, run, analysis, summary);
+        html.Heading(2, "Charts").Paragraph(
+            "Drag to zoom, double-click to zoom out, hover a point for its details, click a legend entry to hide it. " +
+            "The PNGs in plots/ show the same data.");
+        RunCharts.Add(html, run, analysis);
+        Body(html, run, analysis, summary);
+        Files(html, files);
+        return html;
+    }
+
+    private static void Head(IReportDocument doc, RecordedRun run, RunAnalysisResult analysis, RunSummary summary)
+    {
+        RecordedRunInfo info = run.Info;
+        doc.Heading(1, $"Run report: {info.ScenarioName}")
+            .Paragraph(
+                $"Liquidation design **{info.DesignName}**, seed {info.Seed}{(info.Symbol.Length > 0 ? ", " + info.Symbol : "")}. " +
+                $"Simulated {Money.Seconds(run.EndNs - info.StartNs)} of market time. Prices are in {info.QuoteCurrency} " +
+                "unless a column says ticks; the tables in tape/ and analysis/ keep exact integers (ticks, lots, cash units) " +
+                "and summary.json says how to convert them.");
+
+        doc.Heading(2, "What happened").Paragraph(Story(run, analysis, summary));
+        doc.Heading(2, "Key figures").KeyValueTable(KeyFigures(run, summary));
+    }
+
+    private static void Body(IReportDocument doc, RecordedRun run, RunAnalysisResult analysis, RunSummary summary)
+    {
+        doc.Heading(2, "Cascades");
+        if (analysis.Cascades.Length == 0)
+        {
+            doc.Paragraph("No account was liquidated, so there are no cascades.");
+        }
+        else
+        {
+            RunReportTables.Cascades(doc, run, analysis);
+            doc.Heading(2, "Largest liquidations");
+            RunReportTables.Liquidations(doc, run);
+        }
+
+        if (summary.Dynamics is { } dynamics)
+        {
+            doc.Heading(2, "How the cascade unfolded").Paragraph(
+                "Liquidations from the first shock on, against what real venues show (docs/realism.md, \"Cascade dynamics\").")
+                .KeyValueTable(DynamicsFigures(run, dynamics));
+        }
+
+        doc.Heading(2, "Price impact").Paragraph(ImpactText(run, analysis));
+        doc.Heading(2, "Stylized facts of returns").Bullets(FactsText(run, analysis.StylizedFacts));
+    }
+
+    private static void Files(IReportDocument doc, IReadOnlyList<string> files)
+    {
+        doc.Heading(2, "Files").Table(
             ["file", "what it holds"],
             files.Select(f => (IReadOnlyList<string>)[$"[{f}]({f})", FileDescriptions.Of(f)]));
-        md.Paragraph(
+        doc.Paragraph(
             "Every column, unit and metric is defined in docs/outputs.md of the Microstructure repository. Tables come as " +
             "CSV (RFC 4180, invariant culture) and Parquet (same columns; pandas, polars and DuckDB read it).");
-        return md;
     }
 
     private static string Story(RecordedRun run, RunAnalysisResult analysis, RunSummary summary)

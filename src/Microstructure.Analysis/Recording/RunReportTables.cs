@@ -6,7 +6,7 @@ namespace Microstructure.Analysis.Recording;
 /// <summary>The cascade and liquidation tables of report.md (the largest ones; the full tables are in analysis/).</summary>
 internal static class RunReportTables
 {
-    public static void Cascades(MarkdownReport md, RecordedRun run, RunAnalysisResult analysis)
+    public static void Cascades(IReportDocument md, RecordedRun run, RunAnalysisResult analysis)
     {
         RecordedRunInfo info = run.Info;
         int shown = Math.Min(run.Options.ReportTableRows, analysis.Cascades.Length);
@@ -34,7 +34,7 @@ internal static class RunReportTables
              TextAlignment.Right, TextAlignment.Right, TextAlignment.Right, TextAlignment.Right]);
     }
 
-    public static void Liquidations(MarkdownReport md, RecordedRun run)
+    public static void Liquidations(IReportDocument md, RecordedRun run)
     {
         RecordedRunInfo info = run.Info;
         int shown = Math.Min(run.Options.ReportTableRows, run.Liquidations.Count);

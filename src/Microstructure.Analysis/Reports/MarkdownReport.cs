@@ -9,7 +9,7 @@ namespace Microstructure.Analysis.Reports;
 /// separated by one blank line; line ends are LF; table cells are escaped so that a "|" or a line break in a value
 /// cannot break the table.
 /// </summary>
-internal sealed class MarkdownReport
+internal sealed class MarkdownReport : IReportDocument
 {
     private readonly StringBuilder _text = new();
 
@@ -108,6 +108,18 @@ internal sealed class MarkdownReport
     /// <summary>Adds a two-column "metric | value" table.</summary>
     public MarkdownReport KeyValueTable(IEnumerable<(string Key, string Value)> entries, string keyHeader = "metric", string valueHeader = "value") =>
         Table([keyHeader, valueHeader], entries.Select(e => (IReadOnlyList<string>)[e.Key, e.Value]), [TextAlignment.Left, TextAlignment.Right]);
+
+    IReportDocument IReportDocument.Heading(int level, string text) => Heading(level, text);
+
+    IReportDocument IReportDocument.Paragraph(string text) => Paragraph(text);
+
+    IReportDocument IReportDocument.Bullets(IEnumerable<string> items) => Bullets(items);
+
+    IReportDocument IReportDocument.Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<TextAlignment>? alignments) =>
+        Table(header, rows, alignments);
+
+    IReportDocument IReportDocument.KeyValueTable(IEnumerable<(string Key, string Value)> entries, string keyHeader, string valueHeader) =>
+        KeyValueTable(entries, keyHeader, valueHeader);
 
     /// <summary>The document text.</summary>
     public override string ToString() => _text.ToString();

@@ -5,7 +5,8 @@ namespace Microstructure.Cli.Tests.Golden;
 
 /// <summary>
 /// Pins the outputs of the shipped scenarios (and of a LOBSTER replay with a leveraged population) byte for byte:
-/// every tape and analysis table (CSV and Parquet) and summary.json must hash to what <c>shipped-outputs.sha256</c>
+/// every tape and analysis table (CSV and Parquet), summary.json and report.html (deterministic: no time, no random
+/// id) must hash to what <c>shipped-outputs.sha256</c>
 /// holds. A refactoring must leave them untouched; a change that is meant to move a figure regenerates the file (the
 /// failure message says how) and says why in its commit.
 /// </summary>
@@ -63,7 +64,8 @@ public sealed class ShippedOutputsTests
     {
         var files = Directory.EnumerateFiles(Path.Combine(directory, "tape"))
             .Concat(Directory.EnumerateFiles(Path.Combine(directory, "analysis")))
-            .Append(Path.Combine(directory, "summary.json"));
+            .Append(Path.Combine(directory, "summary.json"))
+            .Append(Path.Combine(directory, "report.html"));
         return files.ToDictionary(
             file => $"{run}/{Path.GetRelativePath(directory, file).Replace('\\', '/')}",
             file => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))),

@@ -123,6 +123,7 @@ public sealed class SweepRunnerTests
 
         string run = Directory.GetDirectories(Path.Combine(result.Directory, "runs")).Single();
         Assert.True(File.Exists(Path.Combine(run, "plots", "price.png")));
+        Assert.True(File.Exists(Path.Combine(run, "report.html")));
         Assert.True(File.Exists(Path.Combine(run, "tape", "trades.csv")));
     }
 }

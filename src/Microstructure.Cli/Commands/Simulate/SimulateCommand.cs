@@ -116,6 +116,12 @@ internal static class SimulateCommand
         console.Write(RunSummaryTable.Build(summary, clock.Elapsed));
         output.WriteLine($"run directory: {summary.Directory}");
         output.WriteLine($"report:        {Path.Combine(summary.Directory, "report.md")}");
+        string html = Path.Combine(summary.Directory, "report.html");
+        if (File.Exists(html))
+        {
+            output.WriteLine($"interactive:   {html} (open in a browser; works offline)");
+        }
+
         return ExitCodes.Ok;
     }
 }

@@ -177,7 +177,7 @@ public sealed class ReplayCommandTests
             int liquidations = int.Parse(Regex.Match(output, @"liquidations: (\d+) \(").Groups[1].Value, CultureInfo.InvariantCulture);
             Assert.Contains($"recorded run: {liquidations} liquidations in ", output, StringComparison.Ordinal);
             Assert.Contains($"report: {Path.Combine(dir, "run", "report.md")}", output, StringComparison.Ordinal);
-            foreach (string file in new[] { "report.md", "summary.json", "plots/price.png", "tape/trades.csv", "analysis/liquidations.csv", "analysis/cascades.csv" })
+            foreach (string file in new[] { "report.md", "report.html", "summary.json", "plots/price.png", "tape/trades.csv", "analysis/liquidations.csv", "analysis/cascades.csv" })
             {
                 Assert.True(File.Exists(Path.Combine(dir, "run", file)), file);
             }

@@ -21,6 +21,36 @@ public sealed class SimulateCommandTests
         Assert.Contains($"report:        {Path.Combine(Path.GetFullPath(outDir), "report.md")}", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "report.md")));
         Assert.True(File.Exists(Path.Combine(outDir, "plots", "price.png")));
+        Assert.Contains($"interactive:   {Path.Combine(Path.GetFullPath(outDir), "report.html")}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Simulate_writes_report_html_with_its_charts_the_tables_and_no_network_use_the_same_bytes_for_the_same_seed()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+
+        var first = CliRun.Run("simulate", scenario, "--out", cli.Path_("a"));
+        var second = CliRun.Run("simulate", scenario, "--out", cli.Path_("b"));
+
+        Assert.Equal(0, first.Code);
+        Assert.Equal(0, second.Code);
+        byte[] html = File.ReadAllBytes(cli.Path_("a", "report.html"));
+        Assert.Equal(html, File.ReadAllBytes(cli.Path_("b", "report.html")));
+        string text = System.Text.Encoding.UTF8.GetString(html);
+        // Price, depth and impact; nobody is liquidated in this small run, so the cascade tree is left out and the report says so.
+        for (int chart = 1; chart <= 3; chart++)
+        {
+            Assert.Contains($"<div id=\"chart-{chart}\" class=\"chart\"></div>", text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("chart-4", text, StringComparison.Ordinal);
+        Assert.Contains("<li>No account was liquidated: no cascade tree.</li>", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch("<script[^>]*\\ssrc\\s*=", text);
+        Assert.Contains("<h2>Key figures</h2>", text, StringComparison.Ordinal);
+        Assert.Contains("<th>metric</th>", text, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"report.html\">report.html</a>", text, StringComparison.Ordinal);
+        Assert.Contains("report.html", File.ReadAllText(cli.Path_("a", "summary.json")), StringComparison.Ordinal);
     }
 
     [Fact]
