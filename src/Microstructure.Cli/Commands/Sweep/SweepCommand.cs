@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microstructure.Analysis.Sweeps;
 using Microstructure.Cli.Output;
 using Microstructure.Runner.Comparison;
 using Microstructure.Runner.Sweeps;
@@ -31,6 +32,7 @@ internal static class SweepCommand
         var sample = new Option<string?>("--sample") { Description = "lhs:N draws N Latin-hypercube points over the --set ranges (PATH=LOW..HIGH) instead of the grid." };
         var sampleSeed = new Option<long?>("--seed") { Description = "Seed of the --sample draw (default 1).", CustomParser = NumberParsers.Long("--seed") };
         var keep = new Option<string>("--keep") { Description = "What each run keeps: summary, liquidations (the default: summary and the liquidation table) or all (every tape, plots)." };
+        var baseline = new Option<string?>("--baseline") { Description = "The design differences are taken against (default: the first design)." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output directory: new, empty, or an earlier start of the same sweep to resume (default: runs/SCENARIO-sweep-TIMESTAMP)." };
         var budget = new BudgetOptions();
         var command = new Command("sweep", "Run a scenario over a grid of field values × designs × seeds; one catalog row per run; resumable.");
@@ -43,6 +45,7 @@ internal static class SweepCommand
         command.Options.Add(sample);
         command.Options.Add(sampleSeed);
         command.Options.Add(keep);
+        command.Options.Add(baseline);
         command.Options.Add(output);
         budget.AddTo(command);
         command.SetAction(parse =>
@@ -101,11 +104,17 @@ internal static class SweepCommand
                     return SimulationErrors.Report(stderr, designProblem);
                 }
 
+                if (CheckBaseline(parse.GetValue(baseline), names) is { } baselineProblem)
+                {
+                    return SimulationErrors.Report(stderr, baselineProblem);
+                }
+
                 var plan = new SweepPlan
                 {
                     ScenarioPath = path,
                     Parameters = parameters,
                     Designs = names,
+                    Baseline = parse.GetValue(baseline),
                     Seeds = DesignComparison.SeedsFor(loaded, parse.GetValue(seeds) ?? 10),
                     Directory = parse.GetValue(output)?.ToString() ?? RunDirectoryNames.Default(loaded.Name + "-sweep", DateTime.Now),
                     MaxParallelism = parse.GetValue(parallel) ?? Environment.ProcessorCount,
@@ -120,7 +129,7 @@ internal static class SweepCommand
                     return refused;
                 }
 
-                return Run(plan, runs, signals, stdout, stderr);
+                return Run(plan, runs, json: false, signals, stdout, stderr);
             }
             catch (Exception e) when (SimulationErrors.UserMessage(e) is { } message)
             {
@@ -156,7 +165,7 @@ internal static class SweepCommand
                 : null;
     }
 
-    private static SweepKeep? ParseKeep(string? text) => (text ?? "liquidations") switch
+    internal static SweepKeep? ParseKeep(string? text) => (text ?? "liquidations") switch
     {
         "summary" => SweepKeep.Summary,
         "liquidations" => SweepKeep.Liquidations,
@@ -164,19 +173,34 @@ internal static class SweepCommand
         _ => null,
     };
 
-    private static int Run(SweepPlan plan, int runs, TerminationSignals signals, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs a sweep (a compare is one without parameters) and prints its summary table, or with <paramref name="json"/>
+    /// only its statistics.json.
+    /// </summary>
+    internal static int Run(SweepPlan plan, int runs, bool json, TerminationSignals signals, TextWriter output, TextWriter error)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweeping {runs / (plan.Designs.Count * plan.Seeds.Count)} point(s) × {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {runs} runs, {plan.MaxParallelism} at a time"));
+        if (!json)
+        {
+            output.WriteLine(plan.Parameters.Count == 0 && plan.Sample is null
+                ? string.Create(CultureInfo.InvariantCulture, $"comparing {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {runs} runs, {plan.MaxParallelism} at a time")
+                : string.Create(CultureInfo.InvariantCulture, $"sweeping {runs / (plan.Designs.Count * plan.Seeds.Count)} point(s) × {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {runs} runs, {plan.MaxParallelism} at a time"));
+        }
+
         SweepResult result;
         try
         {
-            result = ProgressDisplay.Run(output, $"sweep: {runs} runs", report => SweepRunner.Run(plan, p => report((double)p.Completed / p.Total), signals.Token));
+            result = ProgressDisplay.Run(output, $"{runs} runs", report => SweepRunner.Run(plan, p => report((double)p.Completed / p.Total), signals.Token));
         }
         catch (Exception e) when (signals.Token.IsCancellationRequested && e is OperationCanceledException or AggregateException)
         {
-            error.WriteLine($"cancelled: finished runs are kept in {Path.GetFullPath(plan.Directory)}; run the same command again to resume");
+            error.WriteLine($"cancelled: finished runs are kept in {Path.GetFullPath(plan.Directory)}; run the same command with --out {Path.GetFullPath(plan.Directory)} to resume");
             return signals.ExitCode;
+        }
+
+        if (json)
+        {
+            output.Write(File.ReadAllText(Path.Combine(result.Directory, SweepReport.JsonFile)));
+            return ExitCodes.Ok;
         }
 
         if (result.Resumed > 0)
@@ -184,8 +208,16 @@ internal static class SweepCommand
             output.WriteLine($"resumed: {result.Resumed} of {result.Runs} runs were already done and were not run again");
         }
 
+        SweepSummaryTable.Write(output, result.Statistics);
+        output.WriteLine($"report:  {result.ReportPath}");
         output.WriteLine($"catalog: {result.CatalogPath}");
         output.WriteLine($"runs:    {Path.Combine(result.Directory, SweepRunner.RunsFolder)}");
         return ExitCodes.Ok;
     }
+
+    /// <summary>The --baseline check: null when it is one of <paramref name="designs"/> (or not given), else the message.</summary>
+    internal static string? CheckBaseline(string? baseline, IReadOnlyList<string> designs) =>
+        baseline is null || designs.Contains(baseline)
+            ? null
+            : $"--baseline: '{baseline}' is not one of the designs run ({string.Join(", ", designs)})";
 }
