@@ -120,7 +120,7 @@ internal static class SweepCharts
         string[] yValues = [.. stats.Points.Select(p => p[1]).Distinct()];
         Plot plot = ChartCanvas.Create($"{metric.Title}, {design}: mean over seeds", stats.Parameters[0], stats.Parameters[1]);
         var all = stats.Summaries.Where(s => s.Metric == metric.Column && s.Point >= 0 && double.IsFinite(s.Mean)).Select(s => s.Mean).ToList();
-        double low = all.Count == 0 ? 0 : metric.NonNegative ? 0 : all.Min();
+        double low = all.Count == 0 ? 0 : all.Min();
         double high = all.Count == 0 ? 1 : all.Max();
         var colormap = new ScottPlot.Colormaps.Viridis();
         for (int p = 0; p < stats.Points.Count; p++)

@@ -74,12 +74,18 @@ public static class SweepReport
         return files;
     }
 
-    /// <summary>The metrics plotted: the varying key metrics, then those with a clear difference, at most <see cref="MaxPlottedMetrics"/>.</summary>
+    /// <summary>
+    /// The metrics plotted: the varying key metrics, then those with a clear difference, at most
+    /// <see cref="MaxPlottedMetrics"/>; when that leaves fewer than four, the first varying metrics with a better direction
+    /// fill up to four (a sweep whose key metrics are all constant still shows what moved).
+    /// </summary>
     public static IReadOnlyList<SweepMetric> Plotted(SweepStatistics stats)
     {
         ArgumentNullException.ThrowIfNull(stats);
         var clear = stats.Differences.Where(d => d.IsClear).Select(d => d.Metric).ToHashSet(StringComparer.Ordinal);
-        return [.. stats.Metrics.Where(m => m.Key).Concat(stats.Metrics.Where(m => !m.Key && clear.Contains(m.Column))).Take(MaxPlottedMetrics)];
+        var chosen = stats.Metrics.Where(m => m.Key).Concat(stats.Metrics.Where(m => !m.Key && clear.Contains(m.Column))).Take(MaxPlottedMetrics).ToList();
+        chosen.AddRange(stats.Metrics.Where(m => m.Direction != MetricDirection.Neither && !chosen.Contains(m)).Take(Math.Max(0, 4 - chosen.Count)));
+        return [.. stats.Metrics.Where(chosen.Contains)];
     }
 
     /// <summary>Whether the points form a full grid of two parameters (heatmaps).</summary>
@@ -100,7 +106,7 @@ public static class SweepReport
             {
                 Save(plots, plotsDir, metric.Column + ".png", $"{metric.Title} against {stats.Parameters[0]}", SweepCharts.Sensitivity(stats, metric, size));
             }
-            else if (IsGrid2D(stats) && metric.Key)
+            else if (IsGrid2D(stats) && (metric.Key || !Plotted(stats).Any(m => m.Key)))
             {
                 for (int d = 0; d < stats.Designs.Count; d++)
                 {

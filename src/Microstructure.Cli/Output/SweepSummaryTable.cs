@@ -18,11 +18,21 @@ internal static class SweepSummaryTable
     /// <summary>Writes the summary of <paramref name="stats"/>.</summary>
     public static void Write(TextWriter output, SweepStatistics stats)
     {
+        // The key metrics that vary; when none does, the first three that vary and have a better direction.
         var keys = stats.Metrics.Where(m => m.Key).ToList();
-        if (keys.Count > 0)
+        if (keys.Count == 0)
         {
-            var table = new Table().Border(TableBorder.Rounded)
-                .Title(Markup.Escape($"{stats.Runs} runs · mean [95% CI] over {(stats.Points.Count > 1 ? "points and " : "")}seeds · baseline {stats.Baseline}"));
+            keys = [.. stats.Metrics.Where(m => m.Direction != MetricDirection.Neither).Take(3)];
+        }
+
+        if (keys.Count == 0)
+        {
+            output.WriteLine($"{stats.Runs} runs · baseline {stats.Baseline}: no metric with a better direction varies");
+        }
+        else
+        {
+            output.WriteLine($"{stats.Runs} runs · mean [95% CI] over {(stats.Points.Count > 1 ? "points and " : "")}seeds · baseline {stats.Baseline}");
+            var table = new Table().Border(TableBorder.Rounded);
             table.AddColumn("design");
             foreach (SweepMetric metric in keys)
             {
