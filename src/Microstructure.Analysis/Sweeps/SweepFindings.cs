@@ -18,6 +18,9 @@ internal static class SweepFindings
     /// </summary>
     public const int MinPairs = 5;
 
+    /// <summary>Above this, a relative difference is stated as the amount instead.</summary>
+    public const double MaxPercent = 1000;
+
     public static IReadOnlyList<string> Build(SweepStatistics stats)
     {
         var metrics = stats.Metrics.ToDictionary(m => m.Column, StringComparer.Ordinal);
@@ -60,7 +63,10 @@ internal static class SweepFindings
         string way = d.Mean < 0 ? "lower" : "higher";
         bool better = metric.Direction == MetricDirection.LowerIsBetter ? d.Mean < 0 : d.Mean > 0;
         string amount, interval;
-        if (double.IsFinite(d.RelativePercent) && double.IsFinite(d.RelativeCiLow))
+        // In % only for a quantity (never negative) and a baseline not near 0: "4,000,000% more fund usage" than a
+        // baseline that barely used the fund says less than the amount itself.
+        if (metric.NonNegative && double.IsFinite(d.RelativeCiLow) && double.IsFinite(d.RelativeCiHigh)
+            && Math.Max(Math.Abs(d.RelativeCiLow), Math.Abs(d.RelativeCiHigh)) <= MaxPercent)
         {
             double lo = Math.Min(Math.Abs(d.RelativeCiLow), Math.Abs(d.RelativeCiHigh));
             double hi = Math.Max(Math.Abs(d.RelativeCiLow), Math.Abs(d.RelativeCiHigh));

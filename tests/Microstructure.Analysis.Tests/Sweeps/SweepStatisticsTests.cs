@@ -78,6 +78,21 @@ public sealed class SweepStatisticsTests
         Assert.Contains(stats.Findings, f => f.StartsWith("adl: no clear difference from full-close", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_difference_from_a_baseline_near_zero_is_stated_as_an_amount_not_a_percentage()
+    {
+        var csv = new StringBuilder("key,design,seed,fund_usage_quote\n");
+        for (int seed = 1; seed <= 10; seed++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"a{seed},full-close,{seed},{(seed % 2) * 0.5}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"b{seed},insurance-fund,{seed},{30000 + (seed * 100)}\n");
+        }
+
+        var stats = SweepStatistics.Compute(SweepTable.Parse(csv.ToString(), "runs.csv"));
+
+        Assert.Matches(@"^insurance-fund: insurance fund usage 30,\d{3} quote higher than full-close \(95% CI 30,\d{3}–30,\d{3} quote\) over 10 paired runs; worse", stats.Findings[0]);
+    }
+
     [Property(MaxTest = 200)]
     public bool The_interval_of_a_mean_contains_the_mean(NonEmptyArray<int> values)
     {
