@@ -82,7 +82,7 @@ public static class SweepReport
     public static IReadOnlyList<SweepMetric> Plotted(SweepStatistics stats)
     {
         ArgumentNullException.ThrowIfNull(stats);
-        var clear = stats.Differences.Where(d => d.IsClear).Select(d => d.Metric).ToHashSet(StringComparer.Ordinal);
+        var clear = stats.Differences.Where(d => d.IsClear && d.Pairs >= SweepFindings.MinPairs).Select(d => d.Metric).ToHashSet(StringComparer.Ordinal);
         var chosen = stats.Metrics.Where(m => m.Key).Concat(stats.Metrics.Where(m => !m.Key && clear.Contains(m.Column))).Take(MaxPlottedMetrics).ToList();
         chosen.AddRange(stats.Metrics.Where(m => m.Direction != MetricDirection.Neither && !chosen.Contains(m)).Take(Math.Max(0, 4 - chosen.Count)));
         return [.. stats.Metrics.Where(chosen.Contains)];
