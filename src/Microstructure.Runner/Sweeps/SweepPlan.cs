@@ -20,6 +20,9 @@ public sealed record SweepPlan
     /// <summary>Liquidation designs (names the scenario resolves).</summary>
     public required IReadOnlyList<string> Designs { get; init; }
 
+    /// <summary>The design the statistics take differences against; null: the first of <see cref="Designs"/>. Not part of the run keys.</summary>
+    public string? Baseline { get; init; }
+
     /// <summary>Seeds of every point and design.</summary>
     public required IReadOnlyList<long> Seeds { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microstructure.Analysis.Recording;
+using Microstructure.Analysis.Sweeps;
 using Microstructure.Runner.Recording;
 using Microstructure.Simulation.Running;
 using Microstructure.Simulation.Scenarios;
@@ -62,7 +63,10 @@ public static class SweepRunner
         }, cancellationToken);
 
         string catalog = SweepCatalog.Write(root, plan, runs);
-        return new SweepResult(root, catalog, runs.Count, runs.Count - todo.Count);
+        var statistics = SweepStatistics.Compute(SweepTable.Read(catalog), new SweepStatisticsOptions { Designs = plan.Designs, Baseline = plan.Baseline });
+        string title = plan.Parameters.Count == 0 ? $"Design comparison: {Path.GetFileName(plan.ScenarioPath)}" : $"Sweep of {Path.GetFileName(plan.ScenarioPath)}";
+        SweepReport.Write(root, statistics, new SweepReportOptions { Title = title });
+        return new SweepResult(root, catalog, runs.Count, runs.Count - todo.Count) { Statistics = statistics };
     }
 
     /// <summary>Every run of the plan in grid order (point, then design, then seed), each point validated as a scenario.</summary>
@@ -71,6 +75,11 @@ public static class SweepRunner
         if (plan.Designs is not { Count: > 0 } || plan.Seeds is not { Count: > 0 })
         {
             throw new ArgumentException("A sweep needs at least one design and one seed.", nameof(plan));
+        }
+
+        if (plan.Baseline is { } baseline && !plan.Designs.Contains(baseline))
+        {
+            throw new ArgumentException($"The baseline '{baseline}' is not one of the designs ({string.Join(", ", plan.Designs)}).", nameof(plan));
         }
 
         byte[] bytes = File.Exists(plan.ScenarioPath) ? File.ReadAllBytes(plan.ScenarioPath) : [];
@@ -211,4 +220,11 @@ public sealed record SweepProgress(int Completed, int Total, string Key, string 
 /// <param name="CatalogPath">Its catalog (runs.csv).</param>
 /// <param name="Runs">Runs of the sweep.</param>
 /// <param name="Resumed">Runs that were already done (an earlier start) and not run again.</param>
-public sealed record SweepResult(string Directory, string CatalogPath, int Runs, int Resumed);
+public sealed record SweepResult(string Directory, string CatalogPath, int Runs, int Resumed)
+{
+    /// <summary>The statistics of the catalog (also written as report.md, statistics.csv, differences.csv, statistics.json).</summary>
+    public required SweepStatistics Statistics { get; init; }
+
+    /// <summary>The sweep's report.md.</summary>
+    public string ReportPath => Path.Combine(Directory, SweepReport.ReportFile);
+}

@@ -2,9 +2,9 @@ using System.Text.Json;
 using Microstructure.Analysis.Recording;
 using Microstructure.Replay.Lobster;
 using Microstructure.Replay.Output;
-using Microstructure.Runner.Comparison;
 using Microstructure.Runner.Recording;
 using Microstructure.Runner.Replay;
+using Microstructure.Runner.Sweeps;
 using Microstructure.Runner.Tests.TestSupport;
 using Microstructure.Simulation.Running;
 
@@ -86,32 +86,34 @@ public sealed class CancellationTests
     }
 
     [Fact]
-    public void A_cancelled_comparison_says_which_runs_completed_and_writes_no_report()
+    public void A_cancelled_comparison_keeps_its_finished_runs_writes_no_report_and_resumes_to_the_rest()
     {
         using var temp = new TempFolder();
         using var cancellation = new CancellationTokenSource();
-        var plan = new ComparisonPlan
+        File.WriteAllText(temp.Sub("small.json"), TestScenarios.SmallJson);
+        var plan = new SweepPlan
         {
-            Scenario = TestScenarios.Small(),
+            ScenarioPath = temp.Sub("small.json"),
             Designs = ["full-close", "tiered-partial"],
             Seeds = [3],
             Directory = temp.Sub("out"),
             MaxParallelism = 1,
-            Recorder = NoPlots,
+            DurationSeconds = 25,
         };
 
         // One worker: the first run completes, then the cancellation keeps the second from starting.
-        Assert.ThrowsAny<OperationCanceledException>(() => DesignComparison.Run(plan, _ => cancellation.Cancel(), cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => SweepRunner.Run(plan, _ => cancellation.Cancel(), cancellation.Token));
 
-        using var json = JsonDocument.Parse(File.ReadAllText(temp.Sub("out", "comparison", "summary.json")));
-        JsonElement root = json.RootElement;
-        Assert.Equal("cancelled", root.GetProperty("status").GetString());
-        Assert.Equal(2, root.GetProperty("runs").GetInt64());
-        Assert.Equal(["../runs/full-close/seed-3"], root.GetProperty("runs_completed").EnumerateArray().Select(e => e.GetString()));
-        Assert.Empty(root.GetProperty("runs_cancelled").EnumerateArray());
-        Assert.Equal(["../runs/tiered-partial/seed-3"], root.GetProperty("runs_not_started").EnumerateArray().Select(e => e.GetString()));
-        Assert.False(File.Exists(temp.Sub("out", "comparison", "report.md")));
-        Assert.True(File.Exists(Path.Combine(DesignComparison.RunDirectory(temp.Sub("out"), "full-close", 3), "report.md")));
+        Assert.Single(Directory.GetDirectories(temp.Sub("out", "runs")));
+        Assert.Empty(Directory.GetDirectories(temp.Sub("out", "runs"), "*.partial"));
+        Assert.False(File.Exists(temp.Sub("out", "report.md")));
+        Assert.False(File.Exists(temp.Sub("out", "runs.csv")));
+
+        var resumed = SweepRunner.Run(plan);
+
+        Assert.Equal(1, resumed.Resumed);
+        Assert.True(File.Exists(resumed.ReportPath));
+        Assert.Equal(["full-close", "tiered-partial"], resumed.Statistics.Designs);
     }
 
     [Fact]

@@ -57,6 +57,59 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
+    public void The_report_and_statistics_files_are_byte_identical_whatever_the_parallelism()
+    {
+        using var folder = new TempFolder();
+        SweepPlan Compare(string directory, int parallel) => Plan(folder, directory, parallel) with
+        {
+            Parameters = [new("shocks[0].quantity", ["1000", "3000"])],
+            Designs = ["full-close", "tiered-partial"],
+            Baseline = "tiered-partial",
+        };
+
+        var one = SweepRunner.Run(Compare("p1", 1));
+        var two = SweepRunner.Run(Compare("p2", 2));
+
+        string[] files = ["report.md", "statistics.csv", "differences.csv", "statistics.json"];
+        foreach (string file in files)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(one.Directory, file)), File.ReadAllBytes(Path.Combine(two.Directory, file)));
+        }
+
+        Assert.NotEmpty(DirectoryHash.Files(Path.Combine(one.Directory, "plots")));
+        Assert.Equal(DirectoryHash.Files(Path.Combine(one.Directory, "plots")), DirectoryHash.Files(Path.Combine(two.Directory, "plots")));
+        Assert.Equal("tiered-partial", one.Statistics.Baseline);
+        Assert.Contains("baseline **tiered-partial**", File.ReadAllText(one.ReportPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sweep_without_parameters_is_a_compare_with_seeds_paired_across_designs()
+    {
+        using var folder = new TempFolder();
+
+        var result = SweepRunner.Run(Plan(folder, "c") with { Parameters = [], Designs = ["full-close", "tiered-partial"] });
+
+        Assert.Empty(result.Statistics.Parameters);
+        Assert.Single(result.Statistics.Points);
+        Assert.Equal("full-close", result.Statistics.Baseline);
+        string report = File.ReadAllText(result.ReportPath);
+        Assert.StartsWith("# Design comparison: small.json", report, StringComparison.Ordinal);
+        Assert.Contains("seeds paired", report, StringComparison.Ordinal);
+        Assert.All(result.Statistics.Differences, d => Assert.Equal(2, d.Pairs));
+    }
+
+    [Fact]
+    public void A_baseline_that_is_not_a_design_is_refused_before_anything_runs()
+    {
+        using var folder = new TempFolder();
+
+        var e = Assert.Throws<ArgumentException>(() => SweepRunner.Run(Plan(folder, "b") with { Baseline = "adl" }));
+
+        Assert.Contains("'adl' is not one of the designs", e.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.Sub("b")));
+    }
+
+    [Fact]
     public void A_points_value_reaches_its_run_and_changes_what_it_does()
     {
         using var folder = new TempFolder();

@@ -1,36 +1,46 @@
 using System.CommandLine;
+using Microstructure.Cli.Commands.Sweep;
 using Microstructure.Cli.Output;
 using Microstructure.Runner.Comparison;
+using Microstructure.Runner.Sweeps;
 using Microstructure.Simulation.Scenarios;
 
 namespace Microstructure.Cli.Commands.Compare;
 
 /// <summary>
-/// <c>micro compare SCENARIO --designs a,b,c [--seeds N]</c>: the scenario under each design and each seed, seeds in
-/// parallel across cores, each run recorded; then a comparison (mean and spread per design) as a table, plots and
-/// report.md.
+/// <c>micro compare SCENARIO [--designs a,b,c] [--seeds N] [--baseline NAME]</c>: the sweep with no <c>--set</c> —
+/// the scenario under each design and seed (default 10), runs keyed and resumable like any sweep's, then the
+/// statistics (means with bootstrap intervals, paired differences against the baseline, rankings, findings), a compact
+/// table in the terminal and report.md with paired-seed plots in the directory.
 /// </summary>
 internal static class CompareCommand
 {
+    /// <summary>Seeds per design when --seeds is not given.</summary>
+    public const int DefaultSeeds = 10;
+
     /// <summary>Builds the command.</summary>
-    /// <param name="signals">Cancels the runs (SIGINT, SIGTERM).</param>
+    /// <param name="signals">Cancels the runs (SIGINT, SIGTERM); finished runs are kept for a resume.</param>
     public static Command Create(TerminationSignals signals)
     {
         var scenario = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON; see docs/scenarios.md), e.g. data/scenarios/design-comparison.json." };
-        var designs = new Option<string?>("--designs") { Description = $"Comma-separated design names {SharedOptions.DesignList} (default: the scenario's comparison.designs, or its own design when it has no comparison block)." };
-        var seeds = new Option<int?>("--seeds") { Description = "How many seeds per design: the scenario's \"seeds\" list, continued with consecutive seeds (default: the whole list).", CustomParser = NumberParsers.Int("--seeds") };
-        var output = SharedOptions.Out("the comparison (comparison/ and runs/DESIGN/seed-N/)", SharedOptions.DefaultUnderRuns("SCENARIO-compare"));
+        var designs = new Option<string?>("--designs") { Description = $"Comma-separated design names {SharedOptions.DesignList} (default: the scenario's comparison.designs)." };
+        var seeds = new Option<int?>("--seeds") { Description = $"Seeds per design: the scenario's \"seeds\" list, continued with consecutive seeds (default {DefaultSeeds}).", CustomParser = NumberParsers.Int("--seeds") };
+        var baseline = new Option<string?>("--baseline") { Description = "The design differences are taken against (default: the first design)." };
+        var output = SharedOptions.Out("the comparison (sweep.json, runs.csv, report.md, statistics, runs/KEY/)", SharedOptions.DefaultUnderRuns("SCENARIO-compare"), "or be an earlier start of the same compare, which then resumes");
         var parallel = new Option<int?>("--parallel") { Description = "Runs at once (default: the number of cores). Results do not depend on it.", CustomParser = NumberParsers.Int("--parallel") };
         var duration = new Option<double?>("--duration") { Description = "Simulated seconds per run instead of the scenario's durationSeconds.", CustomParser = NumberParsers.Double("--duration") };
-        var json = new Option<bool>("--json") { Description = "Print the comparison's summary.json instead of the table." };
+        var keep = new Option<string>("--keep") { Description = "What each run keeps: summary, liquidations (the default: summary and the liquidation table) or all (every tape, plots)." };
+        var json = new Option<bool>("--json") { Description = "Print the comparison's statistics.json instead of the table." };
         var budget = new BudgetOptions();
-        var command = new Command("compare", "Run a scenario under several liquidation designs and seeds and compare them (table, box plots, report.md).");
+        var command = new Command("compare", "Run a scenario under several liquidation designs and seeds and compare them (the sweep with no --set): statistics, paired differences, report.md.");
         command.Arguments.Add(scenario);
         command.Options.Add(designs);
         command.Options.Add(seeds);
+        command.Options.Add(baseline);
         command.Options.Add(output);
         command.Options.Add(parallel);
         command.Options.Add(duration);
+        command.Options.Add(keep);
         command.Options.Add(json);
         budget.AddTo(command);
         command.SetAction(parse =>
@@ -42,9 +52,15 @@ internal static class CompareCommand
                 return SimulationErrors.Report(stderr, batchProblem);
             }
 
+            if (SweepCommand.ParseKeep(parse.GetValue(keep)) is not { } keepValue)
+            {
+                return SimulationErrors.Report(stderr, $"--keep must be summary, liquidations or all; got '{parse.GetValue(keep)}'");
+            }
+
             try
             {
-                var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!.ToString());
+                string path = parse.GetValue(scenario)!.ToString();
+                var loaded = ScenarioLoader.Load(path);
                 var names = DesignNames(parse.GetValue(designs), loaded);
                 if (names.Count == 0)
                 {
@@ -57,14 +73,21 @@ internal static class CompareCommand
                     return SimulationErrors.Report(stderr, designProblem);
                 }
 
-                var plan = new ComparisonPlan
+                if (SweepCommand.CheckBaseline(parse.GetValue(baseline), names) is { } baselineProblem)
                 {
-                    Scenario = loaded,
+                    return SimulationErrors.Report(stderr, baselineProblem);
+                }
+
+                var plan = new SweepPlan
+                {
+                    ScenarioPath = path,
                     Designs = names,
-                    Seeds = DesignComparison.SeedsFor(loaded, parse.GetValue(seeds) ?? loaded.Seeds.Count),
+                    Baseline = parse.GetValue(baseline),
+                    Seeds = DesignComparison.SeedsFor(loaded, parse.GetValue(seeds) ?? DefaultSeeds),
                     Directory = parse.GetValue(output)?.ToString() ?? RunDirectoryNames.Default(loaded.Name + "-compare", DateTime.Now),
                     MaxParallelism = parse.GetValue(parallel) ?? Environment.ProcessorCount,
                     DurationSeconds = parse.GetValue(duration),
+                    Keep = keepValue,
                 };
                 int runs = plan.Designs.Count * plan.Seeds.Count;
                 if (budget.Check(parse, loaded, plan.DurationSeconds, runs, plan.MaxParallelism, plan.Directory, stderr) is { } refused)
@@ -72,7 +95,7 @@ internal static class CompareCommand
                     return refused;
                 }
 
-                return Run(plan, parse.GetValue(json), signals, stdout, stderr);
+                return SweepCommand.Run(plan, runs, parse.GetValue(json), signals, stdout, stderr);
             }
             catch (Exception e) when (SimulationErrors.UserMessage(e) is { } message)
             {
@@ -85,43 +108,4 @@ internal static class CompareCommand
     private static List<string> DesignNames(string? option, Scenario scenario) => option is null
         ? [.. scenario.ComparisonDesigns.Select(d => d.Name)]
         : [.. option.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-
-    private static int Run(ComparisonPlan plan, bool json, TerminationSignals signals, TextWriter output, TextWriter error)
-    {
-        int total = plan.Designs.Count * plan.Seeds.Count;
-        bool interactive = Terminal.IsInteractive(output);
-        if (!json && !interactive)
-        {
-            output.WriteLine($"comparing {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {total} runs, {plan.MaxParallelism} at a time");
-        }
-
-        ComparisonResult result;
-        try
-        {
-            result = ProgressDisplay.Run(output, $"{plan.Scenario.Name}: {total} runs", report => DesignComparison.Run(plan, p =>
-            {
-                report((double)p.Completed / p.Total);
-                if (!json && !interactive)
-                {
-                    output.WriteLine($"  [{p.Completed}/{p.Total}] {p.Design} seed {p.Seed} done");
-                }
-            }, signals.Token));
-        }
-        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
-        {
-            error.WriteLine($"cancelled: finished runs, the closed tapes of interrupted ones and comparison/summary.json marked cancelled are in {Path.GetFullPath(plan.Directory)}");
-            return signals.ExitCode;
-        }
-        if (json)
-        {
-            output.Write(File.ReadAllText(Path.Combine(result.Summary.Directory, "summary.json")));
-            output.WriteLine();
-            return ExitCodes.Ok;
-        }
-
-        Terminal.For(output).Write(ComparisonTable.Build(result.Summary));
-        output.WriteLine($"runs:   {Path.Combine(Path.GetDirectoryName(result.Summary.Directory)!, DesignComparison.RunsFolder)}");
-        output.WriteLine($"report: {result.ReportPath}");
-        return ExitCodes.Ok;
-    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microstructure.Analysis.Sweeps;
 using Microstructure.Cli.Output;
 using Microstructure.Runner.Comparison;
 using Microstructure.Runner.Sweeps;
@@ -33,6 +34,7 @@ internal static class SweepCommand
         var sample = new Option<string?>("--sample") { Description = "lhs:N draws N Latin-hypercube points over the --set ranges (PATH=LOW..HIGH) instead of the grid." };
         var sampleSeed = new Option<long?>("--seed") { Description = "Seed of the --sample draw (default 1).", CustomParser = NumberParsers.Long("--seed") };
         var keep = new Option<string>("--keep") { Description = "What each run keeps: summary, liquidations (the default: summary and the liquidation table) or all (every tape, plots)." };
+        var baseline = new Option<string?>("--baseline") { Description = "The design differences are taken against (default: the first design)." };
         var output = SharedOptions.Out("the sweep (sweep.json, runs.csv, runs/KEY/)", SharedOptions.DefaultUnderRuns("SCENARIO-sweep"), "or be an earlier start of the same sweep, which then resumes");
         var budget = new BudgetOptions();
         var command = new Command("sweep", "Run a scenario over a grid of field values × designs × seeds; one catalog row per run; resumable.");
@@ -46,6 +48,7 @@ internal static class SweepCommand
         command.Options.Add(sample);
         command.Options.Add(sampleSeed);
         command.Options.Add(keep);
+        command.Options.Add(baseline);
         command.Options.Add(output);
         budget.AddTo(command);
         command.SetAction(parse =>
@@ -69,6 +72,13 @@ internal static class SweepCommand
                     return SimulationErrors.Report(stderr, problem!);
                 }
 
+                if (CheckBaseline(parse.GetValue(baseline), plan.Designs) is { } baselineProblem)
+                {
+                    return SimulationErrors.Report(stderr, baselineProblem);
+                }
+
+                plan = plan with { Baseline = parse.GetValue(baseline) };
+
                 int points = plan.Sample?.Points ?? plan.Parameters.Aggregate(1, (n, p) => n * p.Values.Count);
                 int runs = points * plan.Designs.Count * plan.Seeds.Count;
                 if (budget.Check(parse, loaded, plan.DurationSeconds, runs, plan.MaxParallelism, plan.Directory, stderr) is { } refused)
@@ -76,7 +86,7 @@ internal static class SweepCommand
                     return refused;
                 }
 
-                return Run(plan, runs, signals, stdout, stderr);
+                return Run(plan, runs, json: false, signals, stdout, stderr);
             }
             catch (Exception e) when (SimulationErrors.UserMessage(e) is { } message)
             {
@@ -127,7 +137,7 @@ internal static class SweepCommand
 
         if (planOptions.FirstOrDefault(o => parse.GetResult(o) is not null) is { } given)
         {
-            problem = $"{given.Name} cannot be combined with --file: {path} holds the plan (edit it, or use the command-line form); only --out, --parallel and the budget options go beside it";
+            problem = $"{given.Name} cannot be combined with --file: {path} holds the plan (edit it, or use the command-line form); only --out, --parallel, --baseline and the budget options go beside it";
             return null;
         }
 
@@ -244,19 +254,34 @@ internal static class SweepCommand
         _ => null,
     };
 
-    private static int Run(SweepPlan plan, int runs, TerminationSignals signals, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs a sweep (a compare is one without parameters) and prints its summary table, or with <paramref name="json"/>
+    /// only its statistics.json.
+    /// </summary>
+    internal static int Run(SweepPlan plan, int runs, bool json, TerminationSignals signals, TextWriter output, TextWriter error)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweeping {runs / (plan.Designs.Count * plan.Seeds.Count)} point(s) × {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {runs} runs, {plan.MaxParallelism} at a time"));
+        if (!json)
+        {
+            output.WriteLine(plan.Parameters.Count == 0 && plan.Sample is null
+                ? string.Create(CultureInfo.InvariantCulture, $"comparing {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {runs} runs, {plan.MaxParallelism} at a time")
+                : string.Create(CultureInfo.InvariantCulture, $"sweeping {runs / (plan.Designs.Count * plan.Seeds.Count)} point(s) × {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {runs} runs, {plan.MaxParallelism} at a time"));
+        }
+
         SweepResult result;
         try
         {
-            result = ProgressDisplay.Run(output, $"sweep: {runs} runs", report => SweepRunner.Run(plan, p => report((double)p.Completed / p.Total), signals.Token));
+            result = ProgressDisplay.Run(output, $"{runs} runs", report => SweepRunner.Run(plan, p => report((double)p.Completed / p.Total), signals.Token));
         }
         catch (Exception e) when (signals.Token.IsCancellationRequested && e is OperationCanceledException or AggregateException)
         {
-            error.WriteLine($"cancelled: finished runs are kept in {Path.GetFullPath(plan.Directory)}; run the same command again to resume");
+            error.WriteLine($"cancelled: finished runs are kept in {Path.GetFullPath(plan.Directory)}; run the same command with --out {Path.GetFullPath(plan.Directory)} to resume");
             return signals.ExitCode;
+        }
+
+        if (json)
+        {
+            output.Write(File.ReadAllText(Path.Combine(result.Directory, SweepReport.JsonFile)));
+            return ExitCodes.Ok;
         }
 
         if (result.Resumed > 0)
@@ -264,8 +289,16 @@ internal static class SweepCommand
             output.WriteLine($"resumed: {result.Resumed} of {result.Runs} runs were already done and were not run again");
         }
 
+        SweepSummaryTable.Write(output, result.Statistics);
+        output.WriteLine($"report:  {result.ReportPath}");
         output.WriteLine($"catalog: {result.CatalogPath}");
         output.WriteLine($"runs:    {Path.Combine(result.Directory, SweepRunner.RunsFolder)}");
         return ExitCodes.Ok;
     }
+
+    /// <summary>The --baseline check: null when it is one of <paramref name="designs"/> (or not given), else the message.</summary>
+    internal static string? CheckBaseline(string? baseline, IReadOnlyList<string> designs) =>
+        baseline is null || designs.Contains(baseline)
+            ? null
+            : $"--baseline: '{baseline}' is not one of the designs run ({string.Join(", ", designs)})";
 }

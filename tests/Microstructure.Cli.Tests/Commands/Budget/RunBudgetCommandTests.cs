@@ -50,7 +50,7 @@ public sealed class RunBudgetCommandTests
 
         Assert.Equal(2, code);
         Assert.Contains("these runs would write ", error, StringComparison.Ordinal);
-        Assert.Contains(" in 4 runs, ", error, StringComparison.Ordinal);
+        Assert.Contains(" in 20 runs, ", error, StringComparison.Ordinal); // 2 designs × the default 10 seeds
         Assert.False(Directory.Exists(cli.Path_("cmp")));
     }
 

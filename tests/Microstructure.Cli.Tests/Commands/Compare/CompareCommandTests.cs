@@ -6,41 +6,68 @@ namespace Microstructure.Cli.Tests.Commands.Compare;
 public sealed class CompareCommandTests
 {
     [Fact]
-    public void Compare_runs_each_design_and_seed_prints_the_table_and_writes_the_report()
+    public void Compare_is_the_sweep_without_set_prints_the_compact_table_and_writes_the_report()
     {
         using var cli = new CliRun();
         string scenario = cli.WriteScenario(CliRun.SmallScenario);
         string outDir = cli.Path_("cmp");
 
-        var (code, output, error) = CliRun.Run("compare", scenario, "--designs", "full-close, tiered-partial", "--seeds", "2", "--out", outDir, "--duration", "25");
+        var (code, output, error) = CliRun.Run("compare", scenario, "--designs", "full-close, tiered-partial", "--seeds", "2", "--out", outDir, "--duration", "25", "--baseline", "tiered-partial");
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
         Assert.Contains("comparing 2 design(s) × 2 seed(s) = 4 runs", output, StringComparison.Ordinal);
-        Assert.Contains("[4/4]", output, StringComparison.Ordinal);
-        Assert.Contains("full-close", output, StringComparison.Ordinal);
-        Assert.Contains("liquidated notional (quote)", output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(outDir, "comparison", "report.md")));
-        foreach (string design in new[] { "full-close", "tiered-partial" })
+        Assert.Contains("baseline tiered-partial", output, StringComparison.Ordinal);
+        Assert.Contains("report:", output, StringComparison.Ordinal);
+        Assert.All(output.Split('\n').Where(l => l.Contains('│', StringComparison.Ordinal)), l => Assert.True(l.Length <= 120, l));
+        foreach (string file in new[] { "report.md", "statistics.csv", "differences.csv", "statistics.json", "runs.csv", "sweep.json" })
         {
-            foreach (string seed in new[] { "seed-3", "seed-4" })
-            {
-                Assert.True(File.Exists(Path.Combine(outDir, "runs", design, seed, "summary.json")), $"{design}/{seed}");
-            }
+            Assert.True(File.Exists(Path.Combine(outDir, file)), file);
         }
+
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(outDir, "runs"), "summary.json", SearchOption.AllDirectories).Length);
     }
 
     [Fact]
-    public void Json_prints_the_comparison_summary_and_seeds_continue_past_the_scenario_list()
+    public void Compare_runs_ten_seeds_by_default()
     {
         using var cli = new CliRun();
         string scenario = cli.WriteScenario(CliRun.SmallScenario);
 
-        var (code, output, _) = CliRun.Run("compare", scenario, "--designs", "adl", "--seeds", "3", "--out", cli.Path_("cmp"), "--duration", "10", "--json", "--parallel", "1");
+        var (code, output, _) = CliRun.Run("compare", scenario, "--designs", "adl", "--out", cli.Path_("cmp"), "--duration", "2", "--json", "--parallel", "2");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(10, json.RootElement.GetProperty("seeds").GetArrayLength());
+    }
+
+    [Fact]
+    public void Json_prints_the_statistics_and_seeds_continue_past_the_scenario_list()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+
+        var (code, output, _) = CliRun.Run("compare", scenario, "--designs", "adl,full-close", "--seeds", "3", "--out", cli.Path_("cmp"), "--duration", "10", "--json", "--parallel", "1");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         Assert.Equal([3L, 4L, 5L], json.RootElement.GetProperty("seeds").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Equal("adl", json.RootElement.GetProperty("baseline").GetString());
+        Assert.Equal(2000, json.RootElement.GetProperty("bootstrap").GetProperty("resamples").GetInt32());
+    }
+
+    [Fact]
+    public void A_baseline_that_is_not_a_design_run_is_a_user_error_before_anything_runs()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+
+        var (code, output, error) = CliRun.Run("compare", scenario, "--designs", "full-close,adl", "--baseline", "tiered-partial", "--out", cli.Path_("cmp"));
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal("error: --baseline: 'tiered-partial' is not one of the designs run (full-close, adl)", error.Trim());
+        Assert.False(Directory.Exists(cli.Path_("cmp")));
     }
 
     [Fact]
