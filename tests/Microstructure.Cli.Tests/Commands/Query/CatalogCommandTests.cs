@@ -52,17 +52,28 @@ public sealed class CatalogCommandTests
     }
 
     [Fact]
-    public void Every_compare_run_keeps_the_scenario_it_ran()
+    public void A_compare_directory_has_the_catalog_and_every_run_keeps_the_scenario_it_ran()
     {
         using var cli = new CliRun();
         string scenario = cli.WriteScenario(CliRun.SmallScenario);
 
         Assert.Equal(0, CliRun.Run("compare", scenario, "--designs", "full-close,adl", "--seeds", "1", "--duration", "5", "--out", cli.Path_("cmp")).Code);
 
-        foreach (string design in new[] { "full-close", "adl" })
+        Assert.True(File.Exists(cli.Path_("cmp", "runs.parquet")));
+        Assert.True(File.Exists(cli.Path_("cmp", "catalog.duckdb")));
+        var runs = Directory.GetDirectories(cli.Path_("cmp", "runs"));
+        Assert.Equal(2, runs.Length);
+        var lenient = new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        var expected = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(scenario), null, lenient);
+        foreach (string run in runs)
         {
-            Assert.Equal(File.ReadAllBytes(scenario), File.ReadAllBytes(cli.Path_("cmp", "runs", design, "seed-3", "scenario.json")));
+            var kept = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(run, "scenario.json")), null, lenient);
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(expected, kept), run);
         }
+
+        var (code, output, error) = CliRun.Run("query", cli.Path_("cmp"), "SELECT design FROM runs ORDER BY design", "--csv");
+        Assert.True(code == 0, error);
+        Assert.Equal("design\nadl\nfull-close", output.ReplaceLineEndings("\n").Trim());
     }
 
     [Fact]
