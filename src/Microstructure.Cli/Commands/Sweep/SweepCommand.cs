@@ -32,6 +32,8 @@ internal static class SweepCommand
         var sampleSeed = new Option<long?>("--seed") { Description = "Seed of the --sample draw (default 1).", CustomParser = NumberParsers.Long("--seed") };
         var keep = new Option<string>("--keep") { Description = "What each run keeps: summary, liquidations (the default: summary and the liquidation table) or all (every tape, plots)." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output directory: new, empty, or an earlier start of the same sweep to resume (default: runs/SCENARIO-sweep-TIMESTAMP)." };
+        var cluster = new Option<string?>("--cluster") { Description = "Run on an Orleans cluster instead of this process: localhost or redis://HOST:PORT (start silos with micro cluster silo; docs/distributed.md). The catalog is the same." };
+        var clusterId = new Option<string?>("--cluster-id") { Description = "The cluster's id with --cluster (default microstructure)." };
         var budget = new BudgetOptions();
         var command = new Command("sweep", "Run a scenario over a grid of field values × designs × seeds; one catalog row per run; resumable.");
         command.Arguments.Add(scenario);
@@ -44,6 +46,8 @@ internal static class SweepCommand
         command.Options.Add(sampleSeed);
         command.Options.Add(keep);
         command.Options.Add(output);
+        command.Options.Add(cluster);
+        command.Options.Add(clusterId);
         budget.AddTo(command);
         command.SetAction(parse =>
         {
@@ -57,6 +61,26 @@ internal static class SweepCommand
             if (ParseKeep(parse.GetValue(keep)) is not { } keepValue)
             {
                 return SimulationErrors.Report(stderr, $"--keep must be summary, liquidations or all; got '{parse.GetValue(keep)}'");
+            }
+
+            string? clusterText = parse.GetValue(cluster);
+            if (clusterText is null && parse.GetValue(clusterId) is not null)
+            {
+                return SimulationErrors.Report(stderr, "--cluster-id needs --cluster");
+            }
+
+            if (clusterText is not null)
+            {
+                // Cluster types are named only inside ClusterCommand: a local sweep never loads Orleans.
+                if ((Cluster.ClusterCommand.CheckAddress(clusterText) ?? Cluster.ClusterCommand.CheckClusterId(parse.GetValue(clusterId), "--cluster-id")) is { } clusterProblem)
+                {
+                    return SimulationErrors.Report(stderr, clusterProblem);
+                }
+
+                if (keepValue == SweepKeep.All)
+                {
+                    return SimulationErrors.Report(stderr, "--keep all is not available with --cluster: a run's full tapes stay on the silo that ran it; use --keep liquidations (the default) or summary");
+                }
             }
 
             LhsSample? lhs = null;
@@ -120,7 +144,7 @@ internal static class SweepCommand
                     return refused;
                 }
 
-                return Run(plan, runs, signals, stdout, stderr);
+                return Run(plan, runs, clusterText, parse.GetValue(clusterId), signals, stdout, stderr);
             }
             catch (Exception e) when (SimulationErrors.UserMessage(e) is { } message)
             {
@@ -164,19 +188,26 @@ internal static class SweepCommand
         _ => null,
     };
 
-    private static int Run(SweepPlan plan, int runs, TerminationSignals signals, TextWriter output, TextWriter error)
+    private static int Run(SweepPlan plan, int runs, string? cluster, string? clusterId, TerminationSignals signals, TextWriter output, TextWriter error)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweeping {runs / (plan.Designs.Count * plan.Seeds.Count)} point(s) × {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {runs} runs, {plan.MaxParallelism} at a time"));
-        SweepResult result;
+            $"sweeping {runs / (plan.Designs.Count * plan.Seeds.Count)} point(s) × {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {runs} runs, {plan.MaxParallelism} at a time{(cluster is null ? string.Empty : $" on the cluster {cluster}")}"));
+        SweepResult? result;
         try
         {
-            result = ProgressDisplay.Run(output, $"sweep: {runs} runs", report => SweepRunner.Run(plan, p => report((double)p.Completed / p.Total), signals.Token));
+            result = ProgressDisplay.Run(output, $"sweep: {runs} runs", report => cluster is null
+                ? SweepRunner.Run(plan, p => report((double)p.Completed / p.Total), signals.Token)
+                : Cluster.ClusterCommand.RunSweep(plan, cluster, clusterId, p => report((double)p.Completed / p.Total), error, signals.Token));
         }
         catch (Exception e) when (signals.Token.IsCancellationRequested && e is OperationCanceledException or AggregateException)
         {
             error.WriteLine($"cancelled: finished runs are kept in {Path.GetFullPath(plan.Directory)}; run the same command again to resume");
             return signals.ExitCode;
+        }
+
+        if (result is null)
+        {
+            return ExitCodes.UserError; // the cluster's one-line error is written
         }
 
         if (result.Resumed > 0)
