@@ -13,6 +13,9 @@ namespace Microstructure.Cluster;
 internal sealed class ClusterSweepExecutor(IGrainFactory grains, int window, Action<string>? log, TimeSpan? retryFor = null) : ISweepExecutor
 {
     /// <summary>How long one run keeps being retried before the sweep gives up on the cluster.</summary>
+    /// <summary>How often a call in flight is checked on.</summary>
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(2);
+
     private readonly TimeSpan _retryFor = retryFor ?? TimeSpan.FromMinutes(5);
 
     public void Execute(SweepPlan plan, IReadOnlyList<SweepRun> todo, string runsRoot, Action<SweepRun> finished, CancellationToken cancellationToken)
@@ -82,7 +85,13 @@ internal sealed class ClusterSweepExecutor(IGrainFactory grains, int window, Act
         }
     }
 
-    /// <summary>Calls the run's grain until it answers; a refusal is final, a failure or timeout is retried.</summary>
+    /// <summary>
+    /// Calls the run's grain until it answers; a refusal is final, a failure or timeout is retried. While the call is
+    /// in flight the grain is asked every <see cref="CheckEvery"/> whether it still holds the run: a silo that died
+    /// cannot answer (Orleans gives a client no failure for a call its gateway forwarded to a silo that died, only the
+    /// call's timeout), and once membership has declared it dead a new activation on a live silo answers that it
+    /// holds nothing — then the run is sent again.
+    /// </summary>
     private async Task<RunReply> Call(RunRequest request, CancellationToken cancellationToken)
     {
         var grain = grains.GetGrain<IRunGrain>(request.Key);
@@ -91,7 +100,20 @@ internal sealed class ClusterSweepExecutor(IGrainFactory grains, int window, Act
         {
             try
             {
-                var reply = await grain.Run(request).WaitAsync(cancellationToken).ConfigureAwait(false);
+                var call = grain.Run(request);
+                int missing = 0; // two answers in a row, so that a call still on its way to the grain is not mistaken for a lost one
+                while (await Task.WhenAny(call, Task.Delay(CheckEvery, cancellationToken)).ConfigureAwait(false) != call)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    missing = await grain.Holds().ConfigureAwait(false) ? 0 : missing + 1;
+                    if (missing == 2 && !call.IsCompleted)
+                    {
+                        _ = call.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                        throw new TimeoutException("the run's grain does not hold it (its silo died, or lost it)");
+                    }
+                }
+
+                var reply = await call.ConfigureAwait(false);
                 if (reply.Error is { } refused)
                 {
                     throw new ClusterException($"the cluster refused run {request.Key}: {refused}");

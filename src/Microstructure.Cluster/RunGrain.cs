@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
 
 namespace Microstructure.Cluster;
 
@@ -9,6 +10,17 @@ internal interface IRunGrain : IGrainWithStringKey
     /// <summary>Runs the request (once: a run that has a result returns it again) or refuses it.</summary>
     [Alias("Run")]
     Task<RunReply> Run(RunRequest request);
+
+    /// <summary>
+    /// Whether this activation holds the run (running, queued for a slot, or finished). Interleaved with a running
+    /// <see cref="Run"/>, and answered within seconds: the client's liveness check of a call in flight. An activation on
+    /// a silo that died cannot answer; a fresh one (Orleans placed the key on a live silo) answers false — either way
+    /// the client sends the run again.
+    /// </summary>
+    [Alias("Holds")]
+    [AlwaysInterleave]
+    [ResponseTimeout("00:00:10")]
+    Task<bool> Holds();
 }
 
 /// <summary>
@@ -20,6 +32,9 @@ internal interface IRunGrain : IGrainWithStringKey
 internal sealed partial class RunGrain(RunSlots slots, ILogger<RunGrain> logger) : Grain, IRunGrain
 {
     private RunReply? _result;
+    private volatile bool _held;
+
+    public Task<bool> Holds() => Task.FromResult(_held || _result is not null);
 
     public async Task<RunReply> Run(RunRequest request)
     {
@@ -35,6 +50,7 @@ internal sealed partial class RunGrain(RunSlots slots, ILogger<RunGrain> logger)
             return new RunReply { Error = refused, Silo = silo };
         }
 
+        _held = true;
         await slots.Gate.WaitAsync().ConfigureAwait(true);
         try
         {
@@ -48,6 +64,7 @@ internal sealed partial class RunGrain(RunSlots slots, ILogger<RunGrain> logger)
         finally
         {
             slots.Gate.Release();
+            _held = false;
         }
     }
 
