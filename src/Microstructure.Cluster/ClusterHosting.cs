@@ -121,6 +121,8 @@ public static class ClusterHosting
         logging.AddSimpleConsole(o => o.SingleLine = true);
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // a failed start is reported in one line by the command
+        logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error); // the ServerGC notes at every start
     }
 
     /// <summary>Connects a client when there is something to run, runs it on the cluster, disconnects.</summary>

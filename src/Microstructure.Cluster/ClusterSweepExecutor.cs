@@ -119,6 +119,13 @@ internal sealed class ClusterSweepExecutor(IGrainFactory grains, int window, Act
                     throw new ClusterException($"the cluster refused run {request.Key}: {refused}");
                 }
 
+                if (attempt > 1)
+                {
+                    // Started at (now - its run time): the moment the run restarted on a live silo.
+                    log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{DateTime.UtcNow:HH:mm:ss.fff} recovered: run {request.Key} ran on {reply.Silo} in {reply.Seconds:0.000} s after {attempt} attempts"));
+                }
+
                 return reply;
             }
             catch (Exception e) when (e is not ClusterException && !cancellationToken.IsCancellationRequested)
