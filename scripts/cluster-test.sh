@@ -76,5 +76,16 @@ first_retry=$(grep -m1 -o '^[0-9:.]* retry' "$work/client.err" | cut -d' ' -f1 |
 recovered=$(grep 'recovered: run' "$work/client.err" | head -n 1 || true)
 [ "$retries" -gt 0 ] || { echo "cluster test: no run was retried: the killed silo held none (placement); run again" >&2; exit 1; }
 echo "catalog equal to the local sweep's, run for run ($(($(wc -l < "$work/cluster/runs.csv") - 1)) runs); $retries retries, first at ${first_retry:-none} (kill at $killed_at)"
-[ -n "$recovered" ] && echo "first recovered run: $recovered"
+if [ -n "$recovered" ]; then
+  echo "first recovered run: $recovered"
+  # It restarted on a live silo at (its finish time - its run time); from the kill to that moment:
+  python3 - "$killed_at" "$work/client.err" <<'PY'
+import sys
+from datetime import datetime
+t = lambda s: datetime.strptime(s, "%H:%M:%S.%f")
+killed = t(sys.argv[1])
+starts = [(t(w[0]) - killed).total_seconds() - float(w[8]) for w in (l.split() for l in open(sys.argv[2])) if len(w) > 8 and w[1] == "recovered:"]
+print(f"restart after the kill: {min(starts):.1f} s to the first re-executed run on a live silo, {max(starts):.1f} s to the last ({len(starts)} runs)")
+PY
+fi
 echo "cluster test: PASSED"

@@ -139,7 +139,8 @@ internal static class SweepCommand
                 };
                 int points = lhs?.Points ?? parameters.Aggregate(1, (n, p) => n * p.Values.Count);
                 int runs = points * names.Count * plan.Seeds.Count;
-                if (budget.Check(parse, loaded, plan.DurationSeconds, runs, plan.MaxParallelism, plan.Directory, stderr) is { } refused)
+                // On a cluster no run is in this process: its memory is one run's at most (the disk estimate still holds).
+                if (budget.Check(parse, loaded, plan.DurationSeconds, runs, clusterText is null ? plan.MaxParallelism : 1, plan.Directory, stderr) is { } refused)
                 {
                     return refused;
                 }

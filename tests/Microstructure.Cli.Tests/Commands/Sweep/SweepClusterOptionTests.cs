@@ -42,6 +42,23 @@ public sealed class SweepClusterOptionTests
     }
 
     /// <summary>
+    /// A finished sweep run again with --cluster resumes without contacting a cluster (none runs here).
+    /// </summary>
+    [Fact]
+    public void A_finished_sweep_resumes_with_cluster_without_contacting_a_cluster()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario);
+        string[] args = ["sweep", scenario, "--seeds", "2", "--duration", "5", "--out", cli.Path_("sw")];
+        Assert.Equal(0, CliRun.Run(args).Code);
+
+        var (code, output, error) = CliRun.Run([.. args, "--cluster", "redis://127.0.0.1:1"]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("resumed: 2 of 2 runs were already done", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// micro with every Orleans assembly and Microstructure.Cluster removed (from the folder and from micro.deps.json):
     /// a local sweep runs and writes its catalog; only --cluster needs them (and then fails to load them, which shows
     /// that the check can fail).
