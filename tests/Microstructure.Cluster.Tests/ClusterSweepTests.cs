@@ -51,7 +51,8 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
         Assert.Equal(File.ReadAllText(local.CatalogPath), File.ReadAllText(result.CatalogPath));
         AssertSameRuns(local.Directory, result.Directory);
         Assert.NotEmpty(log); // the killed silo's runs were retried elsewhere
-        Assert.All(log, line => Assert.Contains("retry: run ", line, StringComparison.Ordinal));
+        Assert.All(log, line => Assert.Matches(@"^\S+ (retry|recovered): run [0-9a-f]{16} ", line));
+        Assert.Contains(log, line => line.Contains(" recovered: run ", StringComparison.Ordinal)); // ran again on a live silo
         Assert.Empty(Directory.EnumerateDirectories(Path.Combine(result.Directory, SweepRunner.RunsFolder), "*.partial"));
     }
 
