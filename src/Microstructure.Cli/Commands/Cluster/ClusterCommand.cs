@@ -82,7 +82,7 @@ internal static class ClusterCommand
                 return ExitCodes.UserError;
             }
 
-            return signals.Token.IsCancellationRequested ? ExitCodes.Ok : ExitCodes.Ok;
+            return ExitCodes.Ok; // stopped by SIGINT or SIGTERM: a graceful stop is the normal end of a silo
         });
         var command = new Command("cluster", "Run sweeps on an Orleans cluster: start worker silos here, submit with micro sweep --cluster.");
         command.Subcommands.Add(silo);
