@@ -24,6 +24,7 @@ internal static class CliApp
         root.Subcommands.Add(Commands.Sweep.SweepCommand.Create(signals));
         root.Subcommands.Add(Commands.Query.QueryCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create(signals));
+        root.Subcommands.Add(Commands.Cluster.ClusterCommand.Create(signals));
         return root;
     }
 

@@ -19,7 +19,9 @@ internal static class ArchitectureFixture
         new("Microstructure.Replay", ["Microstructure.Agents", "Microstructure.Risk", "Microstructure.Engine", "Microstructure.Ring"]),
         // The runner runs a simulation or a replay end to end and records it: the one place where sources meet Analysis.
         new("Microstructure.Runner", ["Microstructure.Simulation", "Microstructure.Replay", "Microstructure.Analysis", "Microstructure.Agents", "Microstructure.Risk", "Microstructure.Engine", "Microstructure.Ring"]),
-        new("Microstructure.Cli", ["Microstructure.Runner", "Microstructure.Simulation", "Microstructure.Replay", "Microstructure.Analysis", "Microstructure.Agents", "Microstructure.Risk", "Microstructure.Engine", "Microstructure.Ring"]),
+        // Sweeps on an Orleans cluster (issue 14): the run grain and the cluster executor, on top of the runner.
+        new("Microstructure.Cluster", ["Microstructure.Runner", "Microstructure.Simulation", "Microstructure.Replay", "Microstructure.Analysis", "Microstructure.Agents", "Microstructure.Risk", "Microstructure.Engine", "Microstructure.Ring"]),
+        new("Microstructure.Cli", ["Microstructure.Cluster", "Microstructure.Runner", "Microstructure.Simulation", "Microstructure.Replay", "Microstructure.Analysis", "Microstructure.Agents", "Microstructure.Risk", "Microstructure.Engine", "Microstructure.Ring"]),
     ];
 
     public static readonly ArchUnitNET.Domain.Architecture Architecture = new ArchLoader()

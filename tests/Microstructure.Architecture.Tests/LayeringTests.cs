@@ -39,5 +39,20 @@ public sealed class LayeringTests
         Assert.Equal(placed.Order(StringComparer.Ordinal), projects);
     }
 
+    /// <summary>Issue 14: a local sweep never loads Orleans, because only the CLI's cluster commands name a cluster type.</summary>
+    [Fact]
+    public void Only_the_cluster_commands_of_the_CLI_use_the_cluster_project()
+    {
+        var wrong = ArchitectureFixture.OwnTypes
+            .Where(t => AssemblyOf(t) == "Microstructure.Cli" && !ArchitectureFixture.NamespaceOf(t).StartsWith("Microstructure.Cli.Commands.Cluster", StringComparison.Ordinal))
+            .SelectMany(t => t.Dependencies.Select(d => (From: t, To: d.Target)))
+            .Where(d => AssemblyOf(d.To) == "Microstructure.Cluster")
+            .Select(d => $"{d.From.FullName} → {d.To.FullName}")
+            .Distinct()
+            .ToList();
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
     private static string AssemblyOf(IType type) => ArchitectureFixture.ProjectOf(type);
 }

@@ -39,7 +39,10 @@ public sealed record SweepPlan
     public SweepKeep Keep { get; init; } = SweepKeep.Liquidations;
 
     /// <summary>The recorder's options for a run that keeps <see cref="Keep"/>: plots and CSV only when everything is kept.</summary>
-    internal RecorderOptions Recorder => Keep == SweepKeep.All
+    internal RecorderOptions Recorder => RecorderFor(Keep);
+
+    /// <summary>The recorder's options for a run that keeps <paramref name="keep"/>.</summary>
+    internal static RecorderOptions RecorderFor(SweepKeep keep) => keep == SweepKeep.All
         ? RecorderOptions.Default
         : RecorderOptions.Default with { WritePlots = false, Formats = Analysis.Tables.TableFormats.Parquet };
 }

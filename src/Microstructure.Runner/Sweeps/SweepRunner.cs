@@ -35,31 +35,28 @@ public static class SweepRunner
     /// <exception cref="ScenarioException">The file, a point or a design is invalid (nothing has run).</exception>
     /// <exception cref="RunOutputException">The directory holds something other than this sweep.</exception>
     public static SweepResult Run(SweepPlan plan, Action<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+        => Run(plan, LocalSweepExecutor.Instance, progress, cancellationToken);
+
+    /// <summary>
+    /// Runs the plan with <paramref name="executor"/> producing each missing run's directory (the local threads, or a
+    /// cluster), then writes the catalog from those directories — the same catalog whichever executor ran them.
+    /// </summary>
+    internal static SweepResult Run(SweepPlan plan, ISweepExecutor executor, Action<SweepProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(executor);
         var runs = Expand(plan);
         string root = Prepare(plan, runs.Count);
         string runsRoot = Path.Combine(root, RunsFolder);
         var todo = runs.Where(r => !Directory.Exists(Path.Combine(runsRoot, r.Key))).ToList();
         int done = runs.Count - todo.Count;
         var gate = new object();
-        var jobs = todo.Select(r => new BatchJob(r.Scenario, new RunOptions { Design = r.Design, Seed = r.Seed, DurationSeconds = plan.DurationSeconds })).ToList();
-        var runOf = new Dictionary<BatchJob, SweepRun>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < jobs.Count; i++)
+        executor.Execute(plan, todo, runsRoot, sweepRun =>
         {
-            runOf[jobs[i]] = todo[i];
-        }
-
-        BatchRunner.Run(jobs, plan.MaxParallelism, (job, run) =>
-        {
-            var sweepRun = runOf[job];
-            Execute(plan, sweepRun, run, runsRoot, cancellationToken);
             lock (gate)
             {
                 progress?.Invoke(new SweepProgress(++done, runs.Count, sweepRun.Key, sweepRun.Design, sweepRun.Seed));
             }
-
-            return 0;
         }, cancellationToken);
 
         string catalog = SweepCatalog.Write(root, plan, runs);
@@ -157,11 +154,23 @@ public static class SweepRunner
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
-    private static void Execute(SweepPlan plan, SweepRun sweepRun, SimulationRun run, string runsRoot, CancellationToken cancellationToken)
+    /// <summary>Records <paramref name="run"/> into <paramref name="directory"/> and deletes what <paramref name="keep"/> does not keep.</summary>
+    internal static void Record(SimulationRun run, string directory, SweepKeep keep, CancellationToken cancellationToken)
     {
-        string partial = Path.Combine(runsRoot, sweepRun.Key + Partial);
-        RecordedSimulation.Execute(run, partial, plan.Recorder, cancellationToken: cancellationToken);
-        Prune(partial, plan.Keep);
+        RecordedSimulation.Execute(run, directory, SweepPlan.RecorderFor(keep), cancellationToken: cancellationToken);
+        Prune(directory, keep);
+    }
+
+    /// <summary>The temporary directory of a run until it is complete.</summary>
+    internal static string PartialOf(string runsRoot, string key) => Path.Combine(runsRoot, key + Partial);
+
+    /// <summary>
+    /// Completes a run whose recorded files are in its <see cref="PartialOf">partial directory</see>: adds the point
+    /// and the scenario it ran, and renames the directory to its key.
+    /// </summary>
+    internal static void Complete(SweepPlan plan, SweepRun sweepRun, string runsRoot)
+    {
+        string partial = PartialOf(runsRoot, sweepRun.Key);
         var point = new JsonObject
         {
             ["key"] = sweepRun.Key,

@@ -28,7 +28,22 @@ public static partial class ScenarioOverrides
             return original;
         }
 
-        return Parse(File.ReadAllBytes(path), path, overrides);
+        return ParseWith(File.ReadAllBytes(path), path, overrides);
+    }
+
+    /// <summary>
+    /// Validates the scenario text <paramref name="utf8"/> (named <paramref name="source"/> in errors) with
+    /// <paramref name="overrides"/> applied, exactly as <see cref="Load"/> validates a file: a worker that receives the
+    /// content instead of a path (a cluster silo) refuses what the CLI refuses, with the same messages.
+    /// </summary>
+    /// <exception cref="ScenarioException">The text is invalid, a path does not exist in the scenario's shape, or a value is invalid there.</exception>
+    public static Scenario Parse(byte[] utf8, string source, IReadOnlyList<KeyValuePair<string, string>> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(overrides);
+        var original = ScenarioLoader.Parse(utf8, source);
+        return overrides.Count == 0 ? original : ParseWith(utf8, source, overrides);
     }
 
     /// <summary>The scenario text <paramref name="utf8"/> (from <paramref name="source"/>) with <paramref name="overrides"/> applied, as JSON.</summary>
@@ -48,7 +63,7 @@ public static partial class ScenarioOverrides
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    private static Scenario Parse(byte[] utf8, string source, IReadOnlyList<KeyValuePair<string, string>> overrides)
+    private static Scenario ParseWith(byte[] utf8, string source, IReadOnlyList<KeyValuePair<string, string>> overrides)
     {
         string where = $"{source} with {string.Join(' ', overrides.Select(o => $"--set {o.Key}={o.Value}"))}";
         string json = Apply(utf8, source, overrides);

@@ -175,7 +175,7 @@ internal sealed class MicroProcess : IDisposable
     }
 
     /// <summary>The dotnet host running these tests (the test host is started by it), or the one beside the runtime.</summary>
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         string executable = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))

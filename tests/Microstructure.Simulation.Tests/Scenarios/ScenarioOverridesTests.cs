@@ -15,6 +15,31 @@ public sealed class ScenarioOverridesTests : IDisposable
     private Scenario Load(params (string Path, string Value)[] overrides) =>
         ScenarioOverrides.Load(_file, [.. overrides.Select(o => new KeyValuePair<string, string>(o.Path, o.Value))]);
 
+    /// <summary>Issue 14: a silo receives the content, not the path, and must accept and refuse exactly what the CLI does.</summary>
+    [Theory]
+    [InlineData("agents[0].count", "7", null)]
+    [InlineData("agents[0].count", "-1", "with --set agents[0].count=-1: agents[0].count: must be in [0, 1000000]; got -1")]
+    [InlineData("agents[9].count", "1", "agents[9].count: 'agents' has")]
+    public void Parsing_the_content_validates_as_loading_the_file(string path, string value, string? error)
+    {
+        KeyValuePair<string, string>[] point = [new(path, value)];
+        Exception? fromFile = Record.Exception(() => ScenarioOverrides.Load(_file, point));
+        Exception? fromContent = Record.Exception(() => ScenarioOverrides.Parse(File.ReadAllBytes(_file), _file, point));
+
+        Assert.Equal(fromFile?.Message, fromContent?.Message);
+        if (error is null)
+        {
+            Assert.Null(fromContent);
+            Assert.Equal(ScenarioOverrides.Load(_file, point).AgentCount, ScenarioOverrides.Parse(File.ReadAllBytes(_file), _file, point).AgentCount);
+        }
+        else
+        {
+            Assert.Contains(error, Assert.IsType<ScenarioException>(fromContent).Message, StringComparison.Ordinal);
+        }
+
+        Assert.Throws<ScenarioException>(() => ScenarioOverrides.Parse(Encoding.UTF8.GetBytes("{ \"name\": "), "x.json", point));
+    }
+
     [Fact]
     public void A_nested_field_and_a_list_entry_take_the_new_values_and_nothing_else_changes()
     {

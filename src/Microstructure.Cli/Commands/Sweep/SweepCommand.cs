@@ -36,6 +36,8 @@ internal static class SweepCommand
         var keep = new Option<string>("--keep") { Description = "What each run keeps: summary, liquidations (the default: summary and the liquidation table) or all (every tape, plots)." };
         var baseline = new Option<string?>("--baseline") { Description = "The design differences are taken against (default: the first design)." };
         var output = SharedOptions.Out("the sweep (sweep.json, runs.csv, runs/KEY/)", SharedOptions.DefaultUnderRuns("SCENARIO-sweep"), "or be an earlier start of the same sweep, which then resumes");
+        var cluster = new Option<string?>("--cluster") { Description = "Run on an Orleans cluster instead of this process: localhost or redis://HOST:PORT (start silos with micro cluster silo; docs/distributed.md). The catalog is the same." };
+        var clusterId = new Option<string?>("--cluster-id") { Description = "The cluster's id with --cluster (default microstructure)." };
         var budget = new BudgetOptions();
         var command = new Command("sweep", "Run a scenario over a grid of field values × designs × seeds; one catalog row per run; resumable.");
         command.Arguments.Add(scenario);
@@ -50,6 +52,8 @@ internal static class SweepCommand
         command.Options.Add(keep);
         command.Options.Add(baseline);
         command.Options.Add(output);
+        command.Options.Add(cluster);
+        command.Options.Add(clusterId);
         budget.AddTo(command);
         command.SetAction(parse =>
         {
@@ -78,15 +82,21 @@ internal static class SweepCommand
                 }
 
                 plan = plan with { Baseline = parse.GetValue(baseline) };
+                string? clusterText = parse.GetValue(cluster);
+                if (CheckCluster(clusterText, parse.GetValue(clusterId), plan.Keep) is { } clusterProblem)
+                {
+                    return SimulationErrors.Report(stderr, clusterProblem);
+                }
 
                 int points = plan.Sample?.Points ?? plan.Parameters.Aggregate(1, (n, p) => n * p.Values.Count);
                 int runs = points * plan.Designs.Count * plan.Seeds.Count;
-                if (budget.Check(parse, loaded, plan.DurationSeconds, runs, plan.MaxParallelism, plan.Directory, stderr) is { } refused)
+                // On a cluster no run is in this process: its memory is one run's at most (the disk estimate still holds).
+                if (budget.Check(parse, loaded, plan.DurationSeconds, runs, clusterText is null ? plan.MaxParallelism : 1, plan.Directory, stderr) is { } refused)
                 {
                     return refused;
                 }
 
-                return Run(plan, runs, json: false, signals, stdout, stderr);
+                return Run(plan, runs, json: false, signals, stdout, stderr, clusterText, parse.GetValue(clusterId));
             }
             catch (Exception e) when (SimulationErrors.UserMessage(e) is { } message)
             {
@@ -255,27 +265,51 @@ internal static class SweepCommand
     };
 
     /// <summary>
-    /// Runs a sweep (a compare is one without parameters) and prints its summary table, or with <paramref name="json"/>
-    /// only its statistics.json.
+    /// The --cluster / --cluster-id check: null when they are usable (or not given), else the message. Cluster types
+    /// are named only inside ClusterCommand, so a local sweep never loads Orleans.
     /// </summary>
-    internal static int Run(SweepPlan plan, int runs, bool json, TerminationSignals signals, TextWriter output, TextWriter error)
+    private static string? CheckCluster(string? cluster, string? clusterId, SweepKeep keep)
+    {
+        if (cluster is null)
+        {
+            return clusterId is null ? null : "--cluster-id needs --cluster";
+        }
+
+        return Cluster.ClusterCommand.CheckAddress(cluster) ?? Cluster.ClusterCommand.CheckClusterId(clusterId, "--cluster-id")
+            ?? (keep == SweepKeep.All
+                ? "--keep all is not available with --cluster: a run's full tapes stay on the silo that ran it; use --keep liquidations (the default) or summary"
+                : null);
+    }
+
+    /// <summary>
+    /// Runs a sweep (a compare is one without parameters) here or, with <paramref name="cluster"/>, on an Orleans
+    /// cluster, and prints its summary table, or with <paramref name="json"/> only its statistics.json.
+    /// </summary>
+    internal static int Run(SweepPlan plan, int runs, bool json, TerminationSignals signals, TextWriter output, TextWriter error, string? cluster = null, string? clusterId = null)
     {
         if (!json)
         {
             output.WriteLine(plan.Parameters.Count == 0 && plan.Sample is null
                 ? string.Create(CultureInfo.InvariantCulture, $"comparing {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {runs} runs, {plan.MaxParallelism} at a time")
-                : string.Create(CultureInfo.InvariantCulture, $"sweeping {runs / (plan.Designs.Count * plan.Seeds.Count)} point(s) × {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {runs} runs, {plan.MaxParallelism} at a time"));
+                : string.Create(CultureInfo.InvariantCulture, $"sweeping {runs / (plan.Designs.Count * plan.Seeds.Count)} point(s) × {plan.Designs.Count} design(s) × {plan.Seeds.Count} seed(s) = {runs} runs, {plan.MaxParallelism} at a time{(cluster is null ? string.Empty : $" on the cluster {cluster}")}"));
         }
 
-        SweepResult result;
+        SweepResult? result;
         try
         {
-            result = ProgressDisplay.Run(output, $"{runs} runs", report => SweepRunner.Run(plan, p => report((double)p.Completed / p.Total), signals.Token));
+            result = ProgressDisplay.Run(output, $"{runs} runs", report => cluster is null
+                ? SweepRunner.Run(plan, p => report((double)p.Completed / p.Total), signals.Token)
+                : Cluster.ClusterCommand.RunSweep(plan, cluster, clusterId, p => report((double)p.Completed / p.Total), error, signals.Token));
         }
         catch (Exception e) when (signals.Token.IsCancellationRequested && e is OperationCanceledException or AggregateException)
         {
             error.WriteLine($"cancelled: finished runs are kept in {Path.GetFullPath(plan.Directory)}; run the same command with --out {Path.GetFullPath(plan.Directory)} to resume");
             return signals.ExitCode;
+        }
+
+        if (result is null)
+        {
+            return ExitCodes.UserError; // the cluster's one-line error is written
         }
 
         if (json)

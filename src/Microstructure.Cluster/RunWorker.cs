@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microstructure.Runner.Sweeps;
+using Microstructure.Simulation.Running;
+using Microstructure.Simulation.Scenarios;
+
+namespace Microstructure.Cluster;
+
+/// <summary>A validated run request: what a silo executes.</summary>
+internal sealed record RunJob(RunRequest Request, Scenario Scenario, SweepKeep Keep);
+
+/// <summary>
+/// What a silo does with a request, apart from Orleans: validate it as the CLI validates a sweep (the scenario
+/// content with the point applied, the design, the duration, the key against the content), run it into a scratch
+/// directory with the sweep's own recording and pruning, and return the kept files.
+/// </summary>
+internal static class RunWorker
+{
+    /// <summary>Null when <paramref name="request"/> is a valid run for the grain <paramref name="grainKey"/> (then <paramref name="job"/> is set); else the one-line reason.</summary>
+    public static string? Validate(RunRequest? request, string grainKey, out RunJob job)
+    {
+        job = null!;
+        if (request is null)
+        {
+            return "malformed run request: no request";
+        }
+
+        if (request.Key is not { Length: 16 } key || !key.All(char.IsAsciiHexDigitLower))
+        {
+            return $"malformed run request: key must be 16 lowercase hex digits; got '{Printable(request.Key)}'";
+        }
+
+        if (key != grainKey)
+        {
+            return $"malformed run request: key '{key}' sent to the run grain '{Printable(grainKey)}'";
+        }
+
+        if (request.Scenario is not { Length: > 0 } || request.PointPaths is null || request.PointValues is null
+            || request.PointPaths.Length != request.PointValues.Length || request.PointPaths.Any(p => p is null) || request.PointValues.Any(v => v is null)
+            || string.IsNullOrEmpty(request.Design) || string.IsNullOrEmpty(request.ScenarioName))
+        {
+            return "malformed run request: scenario content, scenario name, design and one value per point path are required";
+        }
+
+        if (request.DurationSeconds is { } duration && !(duration >= 0.001 && duration <= 31_536_000))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"--duration must be between 0.001 and 31,536,000 seconds; got {duration}");
+        }
+
+        SweepKeep keep;
+        switch (request.Keep)
+        {
+            case "summary": keep = SweepKeep.Summary; break;
+            case "liquidations": keep = SweepKeep.Liquidations; break;
+            default: return $"malformed run request: keep must be summary or liquidations on a cluster; got '{Printable(request.Keep)}'";
+        }
+
+        var point = request.PointPaths.Zip(request.PointValues, (p, v) => new KeyValuePair<string, string>(p, v)).ToList();
+        Scenario scenario;
+        try
+        {
+            scenario = ScenarioOverrides.Parse(request.Scenario, request.ScenarioName, point);
+            scenario.ResolveDesign(request.Design);
+        }
+        catch (ScenarioException e)
+        {
+            return e.Message;
+        }
+
+        string expected = SweepRun.KeyOf(request.Scenario, point, request.Design, request.Seed, request.DurationSeconds);
+        if (expected != key)
+        {
+            return $"malformed run request: key '{key}' does not match its content (expected '{expected}'): client and silo differ in version, or the request was altered";
+        }
+
+        job = new RunJob(request, scenario, keep);
+        return null;
+    }
+
+    /// <summary>Runs <paramref name="job"/> in a fresh directory under <paramref name="scratch"/> and returns its kept files (the directory is deleted).</summary>
+    public static RunFile[] Execute(RunJob job, string scratch)
+    {
+        string directory = Path.Combine(scratch, job.Request.Key + "-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var options = new RunOptions { Design = job.Request.Design, Seed = job.Request.Seed, DurationSeconds = job.Request.DurationSeconds };
+            using (var run = new SimulationRun(job.Scenario, options))
+            {
+                SweepRunner.Record(run, directory, job.Keep, CancellationToken.None);
+            }
+
+            return [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal)
+                .Select(f => new RunFile { Path = Path.GetRelativePath(directory, f).Replace(Path.DirectorySeparatorChar, '/'), Content = File.ReadAllBytes(f) })];
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static string Printable(string? text) => text is null ? "(null)" : text.Length > 40 ? string.Concat(text.AsSpan(0, 40), "…") : text;
+}
