@@ -84,6 +84,6 @@ internal static class SweepFindings
 
         int wins = (int)Math.Round(d.ShareBetter * d.Pairs);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{d.Design}: {metric.Label} {amount} {way} than {d.Baseline} (95% CI {interval}) over {d.Pairs} paired runs; {(better ? "better" : "worse")} (better in {wins} of the {d.Pairs}).");
+            $"{d.Design}: {metric.Label} {amount} {way} than {d.Baseline} (95% CI {interval}) over {d.Pairs} paired runs; {(better ? $"better in {wins} of the {d.Pairs}" : $"worse: better in only {wins} of the {d.Pairs}")}.");
     }
 }

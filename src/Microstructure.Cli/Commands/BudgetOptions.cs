@@ -32,12 +32,20 @@ internal sealed class BudgetOptions
     /// <summary>
     /// Estimates the runs and checks them; returns the exit code to stop with (the message written), or null to go on.
     /// </summary>
-    public int? Check(ParseResult parse, Scenario scenario, double? durationSeconds, int runs, int parallel, string outputDirectory, TextWriter error)
+    /// <param name="parse">The command's parse (for --max-disk and --force).</param>
+    /// <param name="scenario">The scenario as loaded.</param>
+    /// <param name="durationSeconds">Simulated seconds per run, or null for the scenario's.</param>
+    /// <param name="runs">Runs in all.</param>
+    /// <param name="parallel">Runs at once in this process.</param>
+    /// <param name="outputDirectory">Where the runs are written (its free disk counts).</param>
+    /// <param name="error">Where the refusal or the estimate is written.</param>
+    /// <param name="keptBytesPerRun">What a pruned run keeps (a sweep's --keep), or null when runs keep everything.</param>
+    public int? Check(ParseResult parse, Scenario scenario, double? durationSeconds, int runs, int parallel, string outputDirectory, TextWriter error, double? keptBytesPerRun = null)
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(error);
-        var estimate = RunEstimate.For(scenario, durationSeconds ?? scenario.Definition.DurationSeconds, runs, parallel);
+        var estimate = RunEstimate.For(scenario, durationSeconds ?? scenario.Definition.DurationSeconds, runs, parallel, keptBytesPerRun);
         return Check(estimate, MachineResources.For(outputDirectory), parse.GetValue(_maxDisk), parse.GetValue(_force), error);
     }
 

@@ -34,7 +34,12 @@ public sealed record RunEstimate(int Runs, double Events, double DiskBytes, doub
     /// <param name="durationSeconds">Simulated seconds per run (the scenario's unless overridden).</param>
     /// <param name="runs">Runs in all (designs × seeds for a comparison).</param>
     /// <param name="parallel">Runs at once.</param>
-    public static RunEstimate For(Scenario scenario, double durationSeconds, int runs = 1, int parallel = 1)
+    /// <param name="keptBytesPerRun">
+    /// What each run keeps once finished when it is pruned (a sweep's <c>--keep summary|liquidations</c>), or null when
+    /// it keeps everything. A pruned run still writes its Parquet tapes while it runs, so the runs in flight count at a
+    /// full run's size.
+    /// </param>
+    public static RunEstimate For(Scenario scenario, double durationSeconds, int runs = 1, int parallel = 1, double? keptBytesPerRun = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
@@ -59,7 +64,7 @@ public sealed record RunEstimate(int Runs, double Events, double DiskBytes, doub
         return new RunEstimate(
             runs,
             eventsPerRun * runs,
-            diskPerRun * runs,
+            keptBytesPerRun is { } kept ? Math.Min(diskPerRun, kept) * runs + (diskPerRun * parallel) : diskPerRun * runs,
             BaseMemoryBytes + (memoryPerRun * parallel),
             TimeSpan.FromSeconds(Math.Min(wallSeconds, TimeSpan.MaxValue.TotalSeconds / 2)),
             remedy);

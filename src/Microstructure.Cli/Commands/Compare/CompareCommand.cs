@@ -90,7 +90,7 @@ internal static class CompareCommand
                     Keep = keepValue,
                 };
                 int runs = plan.Designs.Count * plan.Seeds.Count;
-                if (budget.Check(parse, loaded, plan.DurationSeconds, runs, plan.MaxParallelism, plan.Directory, stderr) is { } refused)
+                if (budget.Check(parse, loaded, plan.DurationSeconds, runs, plan.MaxParallelism, plan.Directory, stderr, plan.KeptBytesPerRun) is { } refused)
                 {
                     return refused;
                 }

@@ -91,7 +91,7 @@ internal static class SweepCommand
                 int points = plan.Sample?.Points ?? plan.Parameters.Aggregate(1, (n, p) => n * p.Values.Count);
                 int runs = points * plan.Designs.Count * plan.Seeds.Count;
                 // On a cluster no run is in this process: its memory is one run's at most (the disk estimate still holds).
-                if (budget.Check(parse, loaded, plan.DurationSeconds, runs, clusterText is null ? plan.MaxParallelism : 1, plan.Directory, stderr) is { } refused)
+                if (budget.Check(parse, loaded, plan.DurationSeconds, runs, clusterText is null ? plan.MaxParallelism : 1, plan.Directory, stderr, plan.KeptBytesPerRun) is { } refused)
                 {
                     return refused;
                 }
