@@ -91,15 +91,22 @@ internal static class LiquidationMapChart
         double x0 = ChartCanvas.Seconds(map.Times[0], originNs);
         double last = ChartCanvas.Seconds(map.Times[n - 1], originNs);
         double x1 = last + (n > 1 ? (last - x0) / (n - 1) : 1);
-        var heatmap = plot.Add.Heatmap(cells);
-        heatmap.Colormap = new ScottPlot.Colormaps.Turbo();
-        heatmap.NaNCellColor = Colors.White;
-        double top = Math.Floor(max);
-        heatmap.ManualRange = new ScottPlot.Range(Math.Max(0, top - 4), Math.Max(1, Math.Ceiling(max)));
-        heatmap.Extent = new CoordinateRect(x0, x1, lowest * tickSize, (lowest + (Rows * step)) * tickSize);
-        var bar = plot.Add.ColorBar(heatmap);
-        bar.Label = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"notional liquidated per {map.BucketWidth / 1e6:0.##}% bucket ({quote}, log scale)");
-        ChartCanvas.LogTicks(bar.Axis);
+        var extent = new CoordinateRect(x0, x1, lowest * tickSize, (lowest + (Rows * step)) * tickSize);
+        if (double.IsNegativeInfinity(max))
+        {
+            ChartCanvas.Note(plot, "No liquidation price within the map's range of the mark in any snapshot");
+        }
+        else
+        {
+            var heatmap = plot.Add.Heatmap(cells);
+            heatmap.Colormap = new ScottPlot.Colormaps.Turbo();
+            heatmap.NaNCellColor = Colors.White;
+            heatmap.ManualRange = new ScottPlot.Range(Math.Max(0, Math.Floor(max) - 4), Math.Max(1, Math.Ceiling(max)));
+            heatmap.Extent = extent;
+            var bar = plot.Add.ColorBar(heatmap);
+            bar.Label = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"notional liquidated per {map.BucketWidth / 1e6:0.##}% bucket ({quote}, log scale)");
+            ChartCanvas.LogTicks(bar.Axis);
+        }
 
         var xs = new double[n];
         var ys = new double[n];
@@ -115,7 +122,7 @@ internal static class LiquidationMapChart
         mark.LegendText = "mark";
         ChartCanvas.Shocks(plot, shockTimes, originNs, map.Times[0], map.Times[n - 1]);
         plot.ShowLegend(Alignment.UpperRight);
-        plot.Axes.SetLimits(heatmap.Extent.Value);
+        plot.Axes.SetLimits(extent);
         return ChartCanvas.ToPng(plot, size);
     }
 
