@@ -1,4 +1,3 @@
-using Microstructure.Analysis.Recording;
 using ScottPlot;
 
 namespace Microstructure.Analysis.Plots;

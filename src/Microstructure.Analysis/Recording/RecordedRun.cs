@@ -1,4 +1,5 @@
 using Microstructure.Analysis.Cascades;
+using Microstructure.Analysis.Plots;
 using Microstructure.Analysis.Series;
 
 namespace Microstructure.Analysis.Recording;

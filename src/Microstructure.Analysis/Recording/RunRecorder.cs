@@ -1,3 +1,4 @@
+using Microstructure.Analysis.Plots;
 using Microstructure.Risk;
 
 namespace Microstructure.Analysis.Recording;

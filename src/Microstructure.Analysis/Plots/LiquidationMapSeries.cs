@@ -1,6 +1,6 @@
 using Microstructure.Risk.Monitoring;
 
-namespace Microstructure.Analysis.Recording;
+namespace Microstructure.Analysis.Plots;
 
 /// <summary>
 /// The liquidation maps of a run kept for the heatmap: per snapshot its time, mark and long + short notional per
