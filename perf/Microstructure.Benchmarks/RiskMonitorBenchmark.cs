@@ -13,7 +13,6 @@ namespace Microstructure.Benchmarks;
 /// distribution) and its hand-over to the reader. 100,000 of the positions have liquidation prices inside the map.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 9)]
 public class RiskMonitorBenchmark
 {
     private RiskPopulation _population = null!;
