@@ -14,6 +14,8 @@ internal static class FileDescriptions
         ["tape/adl"] = "every auto-deleveraging match",
         ["tape/fund"] = "every insurance-fund movement and bad-debt write-off",
         ["tape/accounts"] = "every account's position, cash and equity at each snapshot time",
+        ["tape/risk_monitor"] = "the risk monitor each second: open interest, long/short ratio, leverage and margin-ratio percentiles, concentration, fund coverage",
+        ["tape/liquidation_map"] = "the risk monitor's liquidation map: long and short notional liquidated per price bucket around the mark, per snapshot",
         ["analysis/liquidations"] = "one row per liquidation: trigger, parent, levels swept, depth consumed, slippage, bankruptcy gap, fund and ADL use",
         ["analysis/cascades"] = "one row per cascade (causal tree): size, notional, peak-to-trough, amplification, recovery times",
         ["analysis/impact_orders"] = "one row per aggressive order: size, Q/V, immediate and permanent impact",

@@ -1,4 +1,5 @@
 using Microstructure.Analysis.Cascades;
+using Microstructure.Analysis.Plots;
 using Microstructure.Analysis.Series;
 
 namespace Microstructure.Analysis.Recording;
@@ -61,4 +62,7 @@ internal sealed class RecordedRun
 
     /// <summary>Insurance fund position (lots) at each change; empty without a fund account.</summary>
     public StepSeries FundPosition { get; init; }
+
+    /// <summary>The risk monitor's liquidation maps (empty without a monitor).</summary>
+    public LiquidationMapSeries LiquidationMap { get; init; } = new();
 }

@@ -1,5 +1,6 @@
 using Microstructure.Engine;
 using Microstructure.Risk;
+using Microstructure.Risk.Monitoring;
 using Microstructure.Risk.Processing;
 
 namespace Microstructure.Analysis.Recording;
@@ -59,6 +60,12 @@ public sealed record RecordedRunInfo
 
     /// <summary>Account id → what kind of agent holds it ("noise", "market-maker", "leveraged-long", "insurance-fund" …).</summary>
     public IReadOnlyDictionary<long, string> AccountLabels { get; init; } = new Dictionary<long, string>();
+
+    /// <summary>
+    /// The risk monitor attached to the run's exchange (<c>Exchange.AttachMonitor</c>), or null: the recorder writes
+    /// its snapshots to tape/risk_monitor and tape/liquidation_map and draws plots/liquidation-map.png.
+    /// </summary>
+    public RiskMonitor? RiskMonitor { get; init; }
 
     /// <summary>
     /// Cash units of one tick on one lot: k = tick size × lot size × <see cref="CashScale"/>; a fill of q lots at P

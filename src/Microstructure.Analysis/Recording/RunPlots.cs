@@ -17,6 +17,7 @@ internal static class RunPlots
     public const string Fund = "fund.png";
     public const string Impact = "impact.png";
     public const string Depth = "depth.png";
+    public const string LiquidationMap = "liquidation-map.png";
 
     /// <summary>Smallest padding of the price and rate windows on each side of the cascade.</summary>
     public const long MinPadNs = 5_000_000_000;
@@ -85,6 +86,16 @@ internal static class RunPlots
             Save(Depth, $"Order book depth {scope}: visible lots by ticks from the mid (log colour scale)", written, path =>
                 DepthHeatmapChart.SaveAroundMidPng(path, grid, origin, shocks, times, size, $"Depth around the mid — {title}",
                     string.Create(System.Globalization.CultureInfo.InvariantCulture, $"rows: where {DepthTracker.RelativeGridLotShare * 100:0}% of the lots rest")));
+        }
+
+        if (run.LiquidationMap.Count == 0)
+        {
+            skipped.Add("No risk-monitor snapshots (no monitor attached, or nothing priced the contract): no liquidation map.");
+        }
+        else
+        {
+            Save(LiquidationMap, "Liquidation map: notional liquidated per price level over time (long and short, log colour scale), the mark as a black line", written, path =>
+                LiquidationMapChart.SavePng(path, run.LiquidationMap, (double)info.TickSize, info.CashScale, info.QuoteCurrency, origin, shocks, size, $"Liquidation map — {title}"));
         }
 
         return skipped;

@@ -1,3 +1,4 @@
+using Microstructure.Analysis.Plots;
 using Microstructure.Risk;
 
 namespace Microstructure.Analysis.Recording;
@@ -29,6 +30,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
     private readonly DepthTracker _depth;
     private readonly GrowableSeries _mid = new();
     private readonly FundTracker _fund;
+    private readonly LiquidationMapSeries _map = new();
     private long _now;
     private long _sequence = long.MinValue;
     private long _l1Mid;
@@ -103,6 +105,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
             _orders.OnCommandEnd(_l1Mid);
             _sequence = e.Engine.CommandSequence;
             _commands++;
+            DrainRiskSnapshots(_sequence);
         }
 
         if (_depth.IsPending && (e.Type != ExchangeEventType.L2Level || e.Engine.CommandSequence != _depth.PendingSequence))
@@ -168,6 +171,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
         }
 
         _orders.OnCommandEnd(_l1Mid);
+        DrainRiskSnapshots(long.MaxValue);
         long end = Math.Max(_info.EndNs, _now);
         SnapshotAccounts(end);
         RunCounts counts = Counts();
@@ -197,6 +201,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
             Held = _ledger.HeldAtMark(_info.VaultAccountId),
             FundEquity = _fund.Equity(end),
             FundPosition = _fund.Position(end),
+            LiquidationMap = _map,
         };
         return RunOutputs.Write(run, cancellationToken);
     }
@@ -368,4 +373,35 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
         _tapes.AdlRows,
         _tapes.FundRows,
         _tapes.AccountRows);
+
+    /// <summary>
+    /// Writes the risk monitor's snapshots taken after commands before <paramref name="beforeSequence"/> — every
+    /// event of their command has been seen — to tape/risk_monitor and tape/liquidation_map, and keeps their maps for
+    /// the heatmap.
+    /// </summary>
+    private void DrainRiskSnapshots(long beforeSequence)
+    {
+        var monitor = _info.RiskMonitor;
+        if (monitor is null)
+        {
+            return;
+        }
+
+        while (monitor.TryTake(beforeSequence, out var s))
+        {
+            _tapes.RiskSnapshot(s);
+            int perSide = s.BucketsPerSide;
+            for (int b = 0; b < s.LongBuckets.Length; b++)
+            {
+                if (s.LongBuckets[b] != 0 || s.ShortBuckets[b] != 0)
+                {
+                    _tapes.LiquidationMapBucket(new LiquidationMapCell(
+                        s.TimeNs, s.Sequence, s.Mark, b - perSide, s.BucketLow(b), s.BucketLow(b + 1), s.LongBuckets[b], s.ShortBuckets[b]));
+                }
+            }
+
+            _map.Add(s);
+            monitor.Return(s);
+        }
+    }
 }

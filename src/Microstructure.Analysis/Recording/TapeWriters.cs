@@ -3,7 +3,7 @@ using Microstructure.Analysis.Tables;
 namespace Microstructure.Analysis.Recording;
 
 /// <summary>
-/// The streamed tables of tape/: trades, l1, depth, liquidation_events, adl, fund, accounts. Each buffers at most one
+/// The streamed tables of tape/: trades, l1, depth, liquidation_events, adl, fund, accounts, risk_monitor, liquidation_map. Each buffers at most one
 /// row group and writes it when full, so memory stays bounded however long the run; closing writes the rest and the
 /// Parquet footers, which is what keeps a partial run readable.
 /// </summary>
@@ -16,6 +16,8 @@ internal sealed class TapeWriters : IDisposable
     public const string Adl = "adl";
     public const string Fund = "fund";
     public const string Accounts = "accounts";
+    public const string RiskMonitor = "risk_monitor";
+    public const string LiquidationMap = "liquidation_map";
 
     private readonly string _folder;
     private readonly TableWriter<TapeEvent, TradeTapeRows> _trades;
@@ -26,6 +28,8 @@ internal sealed class TapeWriters : IDisposable
     private readonly TableWriter<TapeEvent, FundTapeRows> _fund;
     private readonly TableWriter<InUnits<AccountSnapshot>, AccountSnapshotRows> _accounts;
     private readonly TapeUnits _units;
+    private readonly TableWriter<Risk.Monitoring.RiskSnapshot, RiskMonitorTapeRows> _riskMonitor;
+    private readonly TableWriter<LiquidationMapCell, LiquidationMapTapeRows> _liquidationMap;
     private readonly List<IAsyncDisposable> _opened = [];
     private bool _closed;
 
@@ -42,6 +46,8 @@ internal sealed class TapeWriters : IDisposable
             _adl = Open<TapeEvent, AdlTapeRows>(Adl, formats, rowGroupSize);
             _fund = Open<TapeEvent, FundTapeRows>(Fund, formats, rowGroupSize);
             _accounts = Open<InUnits<AccountSnapshot>, AccountSnapshotRows>(Accounts, formats, rowGroupSize);
+            _riskMonitor = Open<Risk.Monitoring.RiskSnapshot, RiskMonitorTapeRows>(RiskMonitor, formats, rowGroupSize);
+            _liquidationMap = Open<LiquidationMapCell, LiquidationMapTapeRows>(LiquidationMap, formats, rowGroupSize);
         }
         catch
         {
@@ -51,7 +57,7 @@ internal sealed class TapeWriters : IDisposable
     }
 
     /// <summary>The table names, in the order of the run directory listing.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Trades, TopOfBook, Depth, Liquidations, Adl, Fund, Accounts];
+    public static IReadOnlyList<string> Names { get; } = [Trades, TopOfBook, Depth, Liquidations, Adl, Fund, Accounts, RiskMonitor, LiquidationMap];
 
     public long TradeRows => _trades.RowCount;
 
@@ -80,6 +86,10 @@ internal sealed class TapeWriters : IDisposable
     public void FundMovement(in TapeEvent e) => _fund.Append(e);
 
     public void Account(in AccountSnapshot a) => _accounts.Append(new InUnits<AccountSnapshot>(a, _units));
+
+    public void RiskSnapshot(Risk.Monitoring.RiskSnapshot s) => _riskMonitor.Append(s);
+
+    public void LiquidationMapBucket(in LiquidationMapCell c) => _liquidationMap.Append(c);
 
     /// <summary>Writes what is buffered and closes every file; a failure names the folder after trying all of them.</summary>
     public void Dispose()

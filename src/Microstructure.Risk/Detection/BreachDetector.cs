@@ -71,6 +71,25 @@ internal sealed class BreachDetector
         return account >= 0 ? account : _shorts.PopBreached(mark);
     }
 
+    /// <summary>The account's liquidation threshold as the indexes hold it (ticks); false when it is in neither index.</summary>
+    public bool TryGetThreshold(int account, out long threshold)
+    {
+        if (_longs.Contains(account))
+        {
+            threshold = _longs.KeyOf(account);
+            return true;
+        }
+
+        if (_shorts.Contains(account))
+        {
+            threshold = _shorts.KeyOf(account);
+            return true;
+        }
+
+        threshold = 0;
+        return false;
+    }
+
     /// <summary>Adds the accounts breached at <paramref name="mark"/> to <paramref name="result"/> without removing them (tests).</summary>
     public void CollectBreached(long mark, List<int> result)
     {

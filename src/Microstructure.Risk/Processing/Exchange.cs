@@ -7,6 +7,7 @@ using Microstructure.Risk.Liquidation;
 using Microstructure.Risk.Liquidation.Designs;
 using Microstructure.Risk.Liquidation.Desk;
 using Microstructure.Risk.Margin;
+using Microstructure.Risk.Monitoring;
 using Microstructure.Risk.Pricing;
 using Microstructure.Risk.Staging;
 
@@ -66,6 +67,7 @@ public sealed partial class Exchange
     private readonly LiquidationRunner _runner;
     private readonly MarketWatch _watch;
     private readonly MarketClock _clock;
+    private RiskMonitor? _monitor;
 
     /// <summary>Builds the exchange; everything it needs is allocated here.</summary>
     /// <param name="options">The configuration.</param>
@@ -147,7 +149,27 @@ public sealed partial class Exchange
         EndStep();
         RunQueue(ref sink);
         LedgerAudit.AssertConserved(_book, PoolCash);
+        _monitor?.AfterCommand(sequence);
         Debug.Assert(_stage.Scope.Id == 0, "no liquidation scope outlives its queue ticket");
+    }
+
+    /// <summary>
+    /// Attaches the market-wide risk monitor: after the first command at or past each of its interval boundaries it
+    /// reads this exchange's positions and threshold indexes into a snapshot (docs/outputs.md, tape/risk_monitor).
+    /// Call before the first command, on the thread that builds the exchange; one monitor per exchange.
+    /// </summary>
+    /// <param name="monitor">The monitor.</param>
+    /// <exception cref="InvalidOperationException">A monitor is already attached, or this one is attached elsewhere.</exception>
+    public void AttachMonitor(RiskMonitor monitor)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        if (_monitor is not null)
+        {
+            throw new InvalidOperationException("A risk monitor is already attached to this exchange.");
+        }
+
+        monitor.Bind(_book, _detector, _margin, _market, _settings.CashPerTickLot);
+        _monitor = monitor;
     }
 
     /// <summary>Step 2: hands the command to the part that owns it.</summary>

@@ -1,4 +1,5 @@
 using Microstructure.Analysis.Recording;
+using Microstructure.Risk.Monitoring;
 using Microstructure.Simulation.Kernel;
 using Microstructure.Simulation.Running;
 
@@ -30,7 +31,10 @@ public static class RecordedSimulation
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        using var recorder = RunRecorder.Create(directory, RecordedRunInfoFactory.Create(run.Info, run.Exchange), options);
+        // The market-wide risk monitor reads the exchange after commands (tape/risk_monitor, plots/liquidation-map.png).
+        var monitor = new RiskMonitor();
+        run.Exchange.AttachMonitor(monitor);
+        using var recorder = RunRecorder.Create(directory, RecordedRunInfoFactory.Create(run.Info, run.Exchange) with { RiskMonitor = monitor }, options);
         try
         {
             run.Execute(recorder, progress, cancellationToken);

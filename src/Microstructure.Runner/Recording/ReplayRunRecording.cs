@@ -1,5 +1,6 @@
 using Microstructure.Analysis.Recording;
 using Microstructure.Replay.Population;
+using Microstructure.Risk.Monitoring;
 using Microstructure.Replay.Processing;
 
 namespace Microstructure.Runner.Recording;
@@ -21,13 +22,19 @@ namespace Microstructure.Runner.Recording;
 internal sealed class ReplayRunRecording(string directory, string name, RecorderOptions? options = null) : IPopulationObserver, IDisposable
 {
     private PopulationSetup? _setup;
+    private readonly RiskMonitor _monitor = new();
     private RunRecorder? _recorder;
 
     /// <summary>The run directory (as given).</summary>
     public string Directory => directory;
 
     /// <inheritdoc />
-    public void OnStart(PopulationSetup setup) => _setup = setup;
+    public void OnStart(PopulationSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        _setup = setup;
+        setup.Exchange.AttachMonitor(_monitor);
+    }
 
     /// <inheritdoc />
     public void OnEvent(in ExchangeEvent e)
@@ -77,6 +84,7 @@ internal sealed class ReplayRunRecording(string directory, string name, Recorder
         {
             EndIsLastEvent = true,
             AccountLabels = labels,
+            RiskMonitor = _monitor,
         };
         return RunRecorder.Create(directory, info, options);
     }

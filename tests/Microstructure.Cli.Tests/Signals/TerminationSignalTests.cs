@@ -202,7 +202,7 @@ public sealed class TerminationSignalTests
     private static void AssertCancelledRun(string directory)
     {
         Dictionary<string, long> rows = ClosedTables.AssertReadable(Path.Combine(directory, "tape"));
-        Assert.Equal(14, Directory.GetFiles(Path.Combine(directory, "tape")).Length);
+        Assert.Equal(18, Directory.GetFiles(Path.Combine(directory, "tape")).Length); // 9 tables (7 + risk_monitor, liquidation_map) × csv, parquet
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "summary.json")));
         JsonElement root = json.RootElement;
         Assert.Equal("cancelled", root.GetProperty("status").GetString());

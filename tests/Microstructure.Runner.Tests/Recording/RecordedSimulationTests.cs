@@ -63,6 +63,29 @@ public sealed class RecordedSimulationTests
     }
 
     [Fact]
+    public void The_risk_monitor_writes_a_snapshot_a_second_and_the_same_seed_gives_the_same_bytes_in_both_kernel_modes()
+    {
+        using var temp = new TempFolder();
+        foreach (var (name, mode) in new[] { ("a", KernelMode.Direct), ("b", KernelMode.Pipelined) })
+        {
+            using var run = new SimulationRun(TestScenarios.Small(), new RunOptions { Mode = mode });
+            RecordedSimulation.Execute(run, temp.Sub(name), new RecorderOptions { WritePlots = name == "a" });
+        }
+
+        string[] rows = File.ReadAllLines(temp.Sub("a", "tape", "risk_monitor.csv"));
+        long[] times = [.. rows.Skip(1).Select(r => long.Parse(r.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.True(times.Length > 2);
+        Assert.All(times.Zip(times.Skip(1)), p => Assert.True(p.Second - p.First >= 1_000_000_000 && p.Second / 1_000_000_000 > p.First / 1_000_000_000));
+        Assert.True(long.Parse(rows[^1].Split(',')[3], System.Globalization.CultureInfo.InvariantCulture) > 0, "open interest at the end");
+        Assert.True(File.Exists(temp.Sub("a", "plots", "liquidation-map.png")));
+        Assert.Contains("plots/liquidation-map.png", File.ReadAllText(temp.Sub("a", "report.md")), StringComparison.Ordinal);
+        foreach (string file in new[] { "risk_monitor.csv", "risk_monitor.parquet", "liquidation_map.csv", "liquidation_map.parquet" })
+        {
+            Assert.Equal(File.ReadAllBytes(temp.Sub("a", "tape", file)), File.ReadAllBytes(temp.Sub("b", "tape", file)));
+        }
+    }
+
+    [Fact]
     public void A_different_seed_writes_a_different_tape()
     {
         using var temp = new TempFolder();

@@ -85,6 +85,24 @@ public sealed class ReplayRunnerTests
     }
 
     [Fact]
+    public void A_population_replay_records_the_risk_monitor_as_simulate_does_and_the_same_replay_writes_the_same_bytes()
+    {
+        using var temp = new TempFolder();
+
+        Run(temp.Sub("a"), population: true);
+        Run(temp.Sub("b"), population: true);
+
+        string[] monitor = File.ReadAllLines(temp.Sub("a", "run", "tape", "risk_monitor.csv"));
+        Assert.StartsWith("time_ns,seq,mark,open_interest_lots,", monitor[0], StringComparison.Ordinal);
+        Assert.True(monitor.Length > 2, "a snapshot a second of replayed time");
+        Assert.True(File.ReadAllLines(temp.Sub("a", "run", "tape", "liquidation_map.csv")).Length > 1, "the population's thresholds are on the map");
+        foreach (string file in new[] { "run/tape/risk_monitor.csv", "run/tape/risk_monitor.parquet", "run/tape/liquidation_map.parquet" })
+        {
+            Assert.Equal(File.ReadAllBytes(temp.Sub("a", file)), File.ReadAllBytes(temp.Sub("b", file)));
+        }
+    }
+
+    [Fact]
     public void The_same_replay_writes_the_same_bytes()
     {
         using var temp = new TempFolder();
