@@ -16,7 +16,7 @@ namespace Microstructure.Runner.Catalog;
 public static class CatalogQuery
 {
     /// <summary>The tape tables a view may be made over (docs/outputs.md §3).</summary>
-    public static readonly IReadOnlyList<string> TapeTables = ["trades", "l1", "depth", "liquidation_events", "adl", "fund", "accounts"];
+    public static readonly IReadOnlyList<string> TapeTables = ["trades", "l1", "depth", "liquidation_events", "adl", "fund", "accounts", "risk_monitor", "liquidation_map"];
 
     /// <summary>Runs <paramref name="sql"/> over the views of <paramref name="directory"/>.</summary>
     /// <returns>Column names and rows (values as DuckDB returns them; null for SQL NULL).</returns>
