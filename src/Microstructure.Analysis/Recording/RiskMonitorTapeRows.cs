@@ -4,7 +4,7 @@ using Microstructure.Risk.Monitoring;
 namespace Microstructure.Analysis.Recording;
 
 /// <summary>The <c>tape/risk_monitor</c> table: one row per risk-monitor snapshot (docs/outputs.md §3).</summary>
-internal readonly struct RiskMonitorTapeRows : ITableRowMapper<RiskSnapshot>
+internal readonly struct RiskMonitorTapeRows : ITableRowMapper<InUnits<RiskSnapshot>>
 {
     public static TableSchema Schema { get; } = new(
         new("time_ns", ColumnType.Int64, "simulated time of the snapshot, ns"),
@@ -32,10 +32,19 @@ internal readonly struct RiskMonitorTapeRows : ITableRowMapper<RiskSnapshot>
         new("within_5pct", ColumnType.Int64, "… within 5%, cash units"),
         new("coverage_1pct", ColumnType.NullableInt64, "fund equity ÷ within_1pct, rate units (rounded down); null when that is 0"),
         new("coverage_2pct", ColumnType.NullableInt64, "fund equity ÷ within_2pct, rate units"),
-        new("coverage_5pct", ColumnType.NullableInt64, "fund equity ÷ within_5pct, rate units"));
+        new("coverage_5pct", ColumnType.NullableInt64, "fund equity ÷ within_5pct, rate units"),
+        new("mark_quote", ColumnType.Double, "mark price, quote"),
+        new("open_interest_base", ColumnType.Double, "open interest, base"),
+        new("open_interest_notional_quote", ColumnType.Double, "open interest at the mark, quote"),
+        new("fund_equity_quote", ColumnType.Double, "insurance fund equity, quote"),
+        new("within_1pct_quote", ColumnType.Double, "notional within 1% of liquidation, quote"),
+        new("within_2pct_quote", ColumnType.Double, "… within 2%, quote"),
+        new("within_5pct_quote", ColumnType.Double, "… within 5%, quote"));
 
-    public static void Write(in RiskSnapshot row, ref RowWriter writer)
+    public static void Write(in InUnits<RiskSnapshot> tagged, ref RowWriter writer)
     {
+        RiskSnapshot row = tagged.Row;
+        TapeUnits u = tagged.Units;
         writer.Int64(row.TimeNs);
         writer.Int64(row.Sequence);
         writer.Int64(row.Mark);
@@ -62,6 +71,13 @@ internal readonly struct RiskMonitorTapeRows : ITableRowMapper<RiskSnapshot>
         writer.NullableInt64(row.Coverage1Pct);
         writer.NullableInt64(row.Coverage2Pct);
         writer.NullableInt64(row.Coverage5Pct);
+        writer.Double(u.Price(row.Mark));
+        writer.Double(u.Lots(row.OpenInterestLots));
+        writer.Double(u.Cash(row.OpenInterestNotional));
+        writer.Double(u.Cash(row.FundEquity));
+        writer.Double(u.Cash(row.Within1Pct));
+        writer.Double(u.Cash(row.Within2Pct));
+        writer.Double(u.Cash(row.Within5Pct));
     }
 }
 
@@ -72,7 +88,7 @@ internal readonly record struct LiquidationMapCell(long TimeNs, long Sequence, l
 /// The <c>tape/liquidation_map</c> table: per risk-monitor snapshot, one row per price bucket around the mark that holds
 /// a liquidation threshold (docs/outputs.md §3).
 /// </summary>
-internal readonly struct LiquidationMapTapeRows : ITableRowMapper<LiquidationMapCell>
+internal readonly struct LiquidationMapTapeRows : ITableRowMapper<InUnits<LiquidationMapCell>>
 {
     public static TableSchema Schema { get; } = new(
         new("time_ns", ColumnType.Int64, "simulated time of the snapshot, ns"),
@@ -82,10 +98,17 @@ internal readonly struct LiquidationMapTapeRows : ITableRowMapper<LiquidationMap
         new("price_low", ColumnType.Int64, "bucket's lowest price (inclusive), ticks: mark × (1 + bucket × width), rounded down"),
         new("price_high", ColumnType.Int64, "bucket's highest price (exclusive), ticks"),
         new("long_notional", ColumnType.Int64, "longs liquidated in the bucket: Σ |lots| × liquidation price, cash units"),
-        new("short_notional", ColumnType.Int64, "shorts liquidated in the bucket, cash units"));
+        new("short_notional", ColumnType.Int64, "shorts liquidated in the bucket, cash units"),
+        new("mark_quote", ColumnType.Double, "mark price, quote"),
+        new("price_low_quote", ColumnType.Double, "bucket's lowest price, quote"),
+        new("price_high_quote", ColumnType.Double, "bucket's highest price, quote"),
+        new("long_notional_quote", ColumnType.Double, "longs liquidated in the bucket, quote"),
+        new("short_notional_quote", ColumnType.Double, "shorts liquidated in the bucket, quote"));
 
-    public static void Write(in LiquidationMapCell row, ref RowWriter writer)
+    public static void Write(in InUnits<LiquidationMapCell> tagged, ref RowWriter writer)
     {
+        ref readonly LiquidationMapCell row = ref tagged.Row;
+        TapeUnits u = tagged.Units;
         writer.Int64(row.TimeNs);
         writer.Int64(row.Sequence);
         writer.Int64(row.Mark);
@@ -94,5 +117,10 @@ internal readonly struct LiquidationMapTapeRows : ITableRowMapper<LiquidationMap
         writer.Int64(row.HighPrice);
         writer.Int64(row.LongNotional);
         writer.Int64(row.ShortNotional);
+        writer.Double(u.Price(row.Mark));
+        writer.Double(u.Price(row.LowPrice));
+        writer.Double(u.Price(row.HighPrice));
+        writer.Double(u.Cash(row.LongNotional));
+        writer.Double(u.Cash(row.ShortNotional));
     }
 }

@@ -28,8 +28,8 @@ internal sealed class TapeWriters : IDisposable
     private readonly TableWriter<TapeEvent, FundTapeRows> _fund;
     private readonly TableWriter<InUnits<AccountSnapshot>, AccountSnapshotRows> _accounts;
     private readonly TapeUnits _units;
-    private readonly TableWriter<Risk.Monitoring.RiskSnapshot, RiskMonitorTapeRows> _riskMonitor;
-    private readonly TableWriter<LiquidationMapCell, LiquidationMapTapeRows> _liquidationMap;
+    private readonly TableWriter<InUnits<Risk.Monitoring.RiskSnapshot>, RiskMonitorTapeRows> _riskMonitor;
+    private readonly TableWriter<InUnits<LiquidationMapCell>, LiquidationMapTapeRows> _liquidationMap;
     private readonly List<IAsyncDisposable> _opened = [];
     private bool _closed;
 
@@ -46,8 +46,8 @@ internal sealed class TapeWriters : IDisposable
             _adl = Open<TapeEvent, AdlTapeRows>(Adl, formats, rowGroupSize);
             _fund = Open<TapeEvent, FundTapeRows>(Fund, formats, rowGroupSize);
             _accounts = Open<InUnits<AccountSnapshot>, AccountSnapshotRows>(Accounts, formats, rowGroupSize);
-            _riskMonitor = Open<Risk.Monitoring.RiskSnapshot, RiskMonitorTapeRows>(RiskMonitor, formats, rowGroupSize);
-            _liquidationMap = Open<LiquidationMapCell, LiquidationMapTapeRows>(LiquidationMap, formats, rowGroupSize);
+            _riskMonitor = Open<InUnits<Risk.Monitoring.RiskSnapshot>, RiskMonitorTapeRows>(RiskMonitor, formats, rowGroupSize);
+            _liquidationMap = Open<InUnits<LiquidationMapCell>, LiquidationMapTapeRows>(LiquidationMap, formats, rowGroupSize);
         }
         catch
         {
@@ -87,9 +87,9 @@ internal sealed class TapeWriters : IDisposable
 
     public void Account(in AccountSnapshot a) => _accounts.Append(new InUnits<AccountSnapshot>(a, _units));
 
-    public void RiskSnapshot(Risk.Monitoring.RiskSnapshot s) => _riskMonitor.Append(s);
+    public void RiskSnapshot(Risk.Monitoring.RiskSnapshot s) => _riskMonitor.Append(new InUnits<Risk.Monitoring.RiskSnapshot>(s, _units));
 
-    public void LiquidationMapBucket(in LiquidationMapCell c) => _liquidationMap.Append(c);
+    public void LiquidationMapBucket(in LiquidationMapCell c) => _liquidationMap.Append(new InUnits<LiquidationMapCell>(c, _units));
 
     /// <summary>Writes what is buffered and closes every file; a failure names the folder after trying all of them.</summary>
     public void Dispose()

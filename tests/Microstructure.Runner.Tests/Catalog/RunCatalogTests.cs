@@ -226,6 +226,12 @@ public sealed class RunCatalogTests
             ("peak_to_trough", 'H'), ("shock_notional", 'C'), ("depth_before", 'L'), ("min_depth", 'L'),
         ],
         ["impact_orders"] = [("quantity", 'L'), ("notional", 'C'), ("mid_before", 'H'), ("mid_after", 'H'), ("mid_later", 'H')],
+        ["risk_monitor"] =
+        [
+            ("mark", 'P'), ("open_interest_lots", 'L'), ("open_interest_notional", 'C'), ("fund_equity", 'C'), ("within_1pct", 'C'),
+            ("within_2pct", 'C'), ("within_5pct", 'C'),
+        ],
+        ["liquidation_map"] = [("mark", 'P'), ("price_low", 'P'), ("price_high", 'P'), ("long_notional", 'C'), ("short_notional", 'C')],
     };
 
     [Fact]
