@@ -256,19 +256,24 @@ internal static class SweepHtmlCharts
         double high = all.Count == 0 ? 1 : all.Max();
         var z = new JsonArray();
         var text = new JsonArray();
+        var hover = new JsonArray();
         foreach (string y in yValues)
         {
             var row = new double[xValues.Length];
             var labels = new string[xValues.Length];
+            var details = new string[xValues.Length];
             for (int x = 0; x < xValues.Length; x++)
             {
                 int p = Enumerable.Range(0, stats.Points.Count).First(i => stats.Points[i][0] == xValues[x] && stats.Points[i][1] == y);
-                row[x] = stats.Summary(metric.Column, design, p).Mean;
-                labels[x] = SweepFormat.Number(row[x]);
+                MetricSummary s = stats.Summary(metric.Column, design, p);
+                row[x] = s.Mean;
+                labels[x] = SweepFormat.Number(s.Mean);
+                details[x] = $"mean {SweepFormat.Number(s.Mean)}, 95% CI [{SweepFormat.Number(s.CiLow)}, {SweepFormat.Number(s.CiHigh)}], median {SweepFormat.Number(s.Median)}, over {s.Values} of {s.Runs} runs";
             }
 
             z.Add(PlotlyChart.Numbers(row));
             text.Add(PlotlyChart.Strings(labels));
+            hover.Add(PlotlyChart.Strings(details));
         }
 
         JsonObject heatmap = PlotlyTraces.Heatmap(design, PlotlyChart.Strings(xValues), PlotlyChart.Strings(yValues), z, metric.Title);
@@ -277,7 +282,8 @@ internal static class SweepHtmlCharts
         heatmap["text"] = text;
         heatmap["texttemplate"] = "%{text}";
         heatmap["textfont"] = new JsonObject { ["size"] = 14 };
-        heatmap["hovertemplate"] = $"{stats.Parameters[0]}=%{{x}}, {stats.Parameters[1]}=%{{y}}: %{{text}}<extra>{design}</extra>";
+        heatmap["customdata"] = hover;
+        heatmap["hovertemplate"] = $"{stats.Parameters[0]}=%{{x}}, {stats.Parameters[1]}=%{{y}}: %{{customdata}}<extra>{design}</extra>";
         chart.Add(heatmap);
         chart.XAxis["type"] = "category";
         chart.YAxis["type"] = "category";

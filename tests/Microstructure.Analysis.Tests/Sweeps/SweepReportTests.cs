@@ -131,6 +131,7 @@ public sealed class SweepReportTests
         Assert.Equal(("52.5", "610"), scales[0]); // liquidated notional: the lowest and highest mean of any design and point
         Assert.Equal(("0.5", "21"), scales[2]); // bad debt
         Assert.All(heatmaps, c => Assert.Contains("\"texttemplate\":\"%{text}\"", c, StringComparison.Ordinal));
+        Assert.Contains("mean 305, 95% CI [300, 310], median 305, over 2 of 2 runs", heatmaps[1], StringComparison.Ordinal); // the hover of a cell
         Assert.Contains("\"z\":[[52.5,152.5],[92.5,305]]", heatmaps[1], StringComparison.Ordinal); // tiered-partial: a row per leverage, a column per quantity
     }
 

@@ -46,6 +46,17 @@ public sealed class ReportInBrowserTests
         })()
         """;
 
+    /// <summary>Hovers the first heatmap's first cell and returns the hover label's text ("no heatmap" without one).</summary>
+    private const string HeatmapHoverProbe = """
+        (async () => {
+          const c = Array.from(document.querySelectorAll('div.chart')).find(c => c.data[0].type === 'heatmap');
+          if (!c) return 'no heatmap';
+          Plotly.Fx.hover(c, [{ curveNumber: 0, pointNumber: [0, 0] }]);
+          await new Promise(r => setTimeout(r, 100));
+          return Array.from(c.querySelectorAll('.hoverlayer .hovertext')).map(h => h.textContent).join(' | ');
+        })()
+        """;
+
     public static TheoryData<string, int> Kinds => new() { { "simulate", 4 }, { "replay", 3 } };
 
     public static string ScreenshotDirectory =>
@@ -101,6 +112,7 @@ public sealed class ReportInBrowserTests
         byte[] png = await browser.ScreenshotAsync(Width, MaxHeight);
         JsonArray charts = (await browser.EvaluateAsync(ChartProbe))!.AsArray();
         JsonNode? kinds = await browser.EvaluateAsync("Array.from(document.querySelectorAll('div.chart')).map(c => c.data.map(t => t.type).join(',')).join(' ')");
+        string hover = (await browser.EvaluateAsync(HeatmapHoverProbe))?.GetValue<string>() ?? "";
         Directory.CreateDirectory(ScreenshotDirectory);
         string shot = Path.Combine(ScreenshotDirectory, $"report-{kind}.png");
         File.WriteAllBytes(shot, png);
@@ -110,6 +122,7 @@ public sealed class ReportInBrowserTests
         if (kind == "sweep-2d")
         {
             Assert.Contains("heatmap", kinds?.GetValue<string>() ?? "", StringComparison.Ordinal);
+            Assert.True(System.Text.RegularExpressions.Regex.IsMatch(hover, @"shocks\[1\]\.quantity=1000, shocks\[0\]\.relative=-0\.00[48]: mean .*, 95% CI \[.*\], median .*, over 1 of 1 runs"), $"heatmap hover: {hover}");
             Assert.True(charts.Count(c => c!["marks"]!.GetValue<int>() > 0) == charts.Count);
         }
 
