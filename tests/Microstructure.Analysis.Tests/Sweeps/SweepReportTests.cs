@@ -116,6 +116,7 @@ public sealed class SweepReportTests
             Assert.Contains("\"rangemode\":\"tozero\"", c, StringComparison.Ordinal);
         });
         Assert.Contains("\"x\":[0,1,null,0,1,null,0,1,null]", charts[1], StringComparison.Ordinal); // three seeds, each a line
+        Assert.InRange(html.Length - html.IndexOf("</head>", StringComparison.Ordinal), 1_000, 50_000); // beyond plotly.js, the report is small
     }
 
     [Fact]
