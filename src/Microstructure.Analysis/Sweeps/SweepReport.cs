@@ -4,6 +4,7 @@ using Microstructure.Analysis.Files;
 using Microstructure.Analysis.Plots;
 using Microstructure.Analysis.Recording;
 using Microstructure.Analysis.Reports;
+using Microstructure.Analysis.Reports.Html;
 
 namespace Microstructure.Analysis.Sweeps;
 
@@ -23,13 +24,16 @@ public sealed record SweepReportOptions
 /// <summary>
 /// Writes a sweep's statistics into its directory: <c>statistics.csv</c> (per metric, design and point),
 /// <c>differences.csv</c> (per metric and design against the baseline), <c>statistics.json</c> (all of it),
-/// <c>report.md</c> and the PNGs under <c>plots/</c>. Every file is a function of the statistics alone, so the same
+/// <c>report.md</c>, the PNGs under <c>plots/</c> and <c>report.html</c> (the same text and tables with interactive charts). Every file is a function of the statistics alone, so the same
 /// catalog gives the same bytes; files of an earlier write (a resumed sweep) are replaced.
 /// </summary>
 public static class SweepReport
 {
     /// <summary>The report.</summary>
     public const string ReportFile = "report.md";
+
+    /// <summary>The report with interactive charts, one self-contained file (plotly.js embedded).</summary>
+    public const string HtmlFile = "report.html";
 
     /// <summary>Per metric, design and point.</summary>
     public const string StatisticsFile = "statistics.csv";
@@ -54,7 +58,7 @@ public static class SweepReport
         ArgumentNullException.ThrowIfNull(stats);
         options ??= new SweepReportOptions();
         string plotsDir = Path.Combine(directory, PlotsFolder);
-        foreach (string file in new[] { ReportFile, StatisticsFile, DifferencesFile, JsonFile })
+        foreach (string file in new[] { ReportFile, HtmlFile, StatisticsFile, DifferencesFile, JsonFile })
         {
             File.Delete(Path.Combine(directory, file));
         }
@@ -65,12 +69,13 @@ public static class SweepReport
         }
 
         var plots = options.WritePlots ? Plots(stats, plotsDir, options.PlotSize) : [];
-        var files = new List<string> { ReportFile, StatisticsFile, DifferencesFile, JsonFile };
+        var files = new List<string> { ReportFile, HtmlFile, StatisticsFile, DifferencesFile, JsonFile };
         files.AddRange(plots.Select(p => p.RelativePath));
         OutputFile.Write(Path.Combine(directory, StatisticsFile), Encoding.UTF8.GetBytes(StatisticsCsv(stats)));
         OutputFile.Write(Path.Combine(directory, DifferencesFile), Encoding.UTF8.GetBytes(DifferencesCsv(stats)));
         Json(stats, files).Save(Path.Combine(directory, JsonFile));
         Markdown(stats, options.Title, plots, files).Save(Path.Combine(directory, ReportFile));
+        Html(stats, options.Title, files).Save(Path.Combine(directory, HtmlFile));
         return files;
     }
 
@@ -236,11 +241,52 @@ public static class SweepReport
 
     private static MarkdownReport Markdown(SweepStatistics stats, string title, List<PlotFile> plots, List<string> files)
     {
+        var md = new MarkdownReport();
+        Intro(md, stats, title);
+        Tables(md, stats);
+        if (plots.Count > 0)
+        {
+            md.Heading(2, "Plots").Paragraph(PlotsText(stats));
+            foreach (PlotFile plot in plots)
+            {
+                md.Paragraph($"**{plot.Title}**").Image(plot.Title, plot.RelativePath);
+            }
+        }
+
+        Files(md, files);
+        return md;
+    }
+
+    /// <summary>report.html: the text and tables of report.md, with interactive charts (<see cref="SweepHtmlCharts"/>) after the findings.</summary>
+    private static HtmlReport Html(SweepStatistics stats, string title, List<string> files)
+    {
+        var html = new HtmlReport(title);
+        Intro(html, stats, title);
+        html.Heading(2, "Charts").Paragraph(PlotsText(stats) + " Drag to zoom, double-click to zoom out, hover for the values, click a legend entry to hide it.");
+        SweepHtmlCharts.Add(html, stats, Plotted(stats), IsGrid2D(stats));
+        Tables(html, stats);
+        Files(html, files);
+        return html;
+    }
+
+    private static string PlotsText(SweepStatistics stats) => stats.Points.Count == 1
+        ? "Per metric: each design's runs (dots), a grey line joining the runs of one seed across designs, the mean and its 95% CI in black. Constant metrics are not plotted."
+        : stats.Parameters.Count == 1
+            ? "Per metric: the mean at each value of the parameter per design, the band its 95% CI. Constant metrics are not plotted."
+            : IsGrid2D(stats)
+                ? "Per key metric and design: the mean over seeds at each point of the grid, one colour scale per metric shared by every design."
+                : "Per metric: each design's runs, a grey line joining the runs of one (point, seed) across designs.";
+
+    private static void Files(IReportDocument doc, List<string> files) =>
+        doc.Heading(2, "Files").Bullets(files.Select(f => $"[{f}]({f})").Append("[runs.csv](runs.csv) — one row per run; each run's own directory is runs/KEY/"));
+
+    private static void Intro(IReportDocument doc, SweepStatistics stats, string title)
+    {
         var inv = CultureInfo.InvariantCulture;
         string shape = stats.Parameters.Count == 0
             ? $"{stats.Designs.Count} designs × {stats.Seeds.Count} seeds"
             : $"{stats.Points.Count} points of {string.Join(" × ", stats.Parameters)} × {stats.Designs.Count} designs × {stats.Seeds.Count} seeds";
-        var md = new MarkdownReport()
+        IReportDocument md = doc
             .Heading(1, title)
             .Paragraph(string.Create(inv, $"{stats.Runs} runs: {shape}. Designs: {string.Join(", ", stats.Designs)}; baseline **{stats.Baseline}**. Seeds: {string.Join(", ", stats.Seeds)}."))
             .Paragraph(string.Create(inv, $"Each cell is the mean over runs with its 95% confidence interval in brackets: a percentile bootstrap of the mean ({SweepStatistics.BootstrapResamples} resamples; {SweepStatistics.PointBootstrapResamples} for one point's own interval; a fixed seed, so the report is the same every time). Differences are design − baseline over runs paired by seed and point, resampled as pairs. Money is in quote currency. Which way each metric is better: docs/outputs.md §8."));
@@ -250,6 +296,11 @@ public static class SweepReport
         {
             md.Heading(2, "Constant over the sweep").Paragraph(string.Join("; ", stats.Constants.Select(c => $"{c.Metric.Title} {SweepFormat.Number(c.Value)}")) + ".");
         }
+    }
+
+    private static void Tables(IReportDocument md, SweepStatistics stats)
+    {
+        var inv = CultureInfo.InvariantCulture;
 
         md.Heading(2, "Mean and 95% CI per design").Table(
             ["metric", "better", .. stats.Designs],
@@ -296,23 +347,5 @@ public static class SweepReport
                     [TextAlignment.Left, .. stats.Designs.Select(_ => TextAlignment.Right)]);
             }
         }
-
-        if (plots.Count > 0)
-        {
-            md.Heading(2, "Plots").Paragraph(stats.Points.Count == 1
-                ? "Per metric: each design's runs (dots), a grey line joining the runs of one seed across designs, the mean and its 95% CI in black. Constant metrics are not plotted."
-                : stats.Parameters.Count == 1
-                    ? "Per metric: the mean at each value of the parameter per design, the band its 95% CI. Constant metrics are not plotted."
-                    : IsGrid2D(stats)
-                        ? "Per key metric and design: the mean over seeds at each point of the grid, one colour scale per metric shared by every design."
-                        : "Per metric: each design's runs, a grey line joining the runs of one (point, seed) across designs.");
-            foreach (PlotFile plot in plots)
-            {
-                md.Paragraph($"**{plot.Title}**").Image(plot.Title, plot.RelativePath);
-            }
-        }
-
-        md.Heading(2, "Files").Bullets(files.Select(f => $"[{f}]({f})").Append("[runs.csv](runs.csv) — one row per run; each run's own directory is runs/KEY/"));
-        return md;
     }
 }

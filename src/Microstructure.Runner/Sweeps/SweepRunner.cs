@@ -231,7 +231,7 @@ public sealed record SweepProgress(int Completed, int Total, string Key, string 
 /// <param name="Resumed">Runs that were already done (an earlier start) and not run again.</param>
 public sealed record SweepResult(string Directory, string CatalogPath, int Runs, int Resumed)
 {
-    /// <summary>The statistics of the catalog (also written as report.md, statistics.csv, differences.csv, statistics.json).</summary>
+    /// <summary>The statistics of the catalog (also written as report.md, report.html, statistics.csv, differences.csv, statistics.json).</summary>
     public required SweepStatistics Statistics { get; init; }
 
     /// <summary>The sweep's report.md.</summary>

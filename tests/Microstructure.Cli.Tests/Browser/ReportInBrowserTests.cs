@@ -46,6 +46,17 @@ public sealed class ReportInBrowserTests
         })()
         """;
 
+    /// <summary>Hovers the first heatmap's first cell and returns the hover label's text ("no heatmap" without one).</summary>
+    private const string HeatmapHoverProbe = """
+        (async () => {
+          const c = Array.from(document.querySelectorAll('div.chart')).find(c => c.data[0].type === 'heatmap');
+          if (!c) return 'no heatmap';
+          Plotly.Fx.hover(c, [{ curveNumber: 0, pointNumber: [0, 0] }]);
+          await new Promise(r => setTimeout(r, 100));
+          return Array.from(c.querySelectorAll('.hoverlayer .hovertext')).map(h => h.textContent).join(' | ');
+        })()
+        """;
+
     public static TheoryData<string, int> Kinds => new() { { "simulate", 4 }, { "replay", 3 } };
 
     public static string ScreenshotDirectory =>
@@ -71,6 +82,56 @@ public sealed class ReportInBrowserTests
         Assert.True(browser.Errors.Count == 0, $"{kind}: the page logged errors: {string.Join(" | ", browser.Errors)}");
         Assert.Equal(chartCount, charts.Count);
         Assert.Matches(@"liquidation #\d+ at .* closed: .* lots, .*account .*cascade #\d+, wave \d+", hover);
+        AssertDrawn(kind, charts, png, shot);
+    }
+
+    /// <summary>
+    /// A sweep's report.html (issue 13 §4): a compare of 2 designs × 2 seeds (the differences chart and a paired chart per
+    /// metric) and a 2 × 2 grid sweep (the differences chart and a heatmap per key metric and design) of the shipped
+    /// design-comparison scenario.
+    /// </summary>
+    [BrowserTheory]
+    [InlineData("compare")]
+    [InlineData("sweep-2d")]
+    public async Task A_sweep_report_opens_offline_without_errors_draws_every_chart_incl_heatmaps_and_is_not_blank(string kind)
+    {
+        using var cli = new CliRun();
+        string outDir = cli.Path_("out");
+        string scenario = Data("scenarios", "design-comparison.json");
+        string[] args = kind == "compare"
+            ? ["compare", scenario, "--designs", "full-close,tiered-partial", "--seeds", "2", "--parallel", "2", "--out", outDir]
+            : ["sweep", scenario, "--set", "shocks[1].quantity=1000,6000", "--set", "shocks[0].relative=-0.004,-0.008",
+               "--designs", "full-close,tiered-partial", "--seeds", "1", "--parallel", "2", "--keep", "summary", "--out", outDir];
+        var (code, _, error) = CliRun.Run(args);
+        Assert.True(code == 0, $"{kind}: exit {code}: {error}");
+        string report = Path.Combine(outDir, "report.html");
+
+        using var browser = await HeadlessChromium.StartAsync(Width, 900);
+        await browser.NavigateAsync(new Uri(report).AbsoluteUri);
+        await WaitForChartsAsync(browser);
+        byte[] png = await browser.ScreenshotAsync(Width, MaxHeight);
+        JsonArray charts = (await browser.EvaluateAsync(ChartProbe))!.AsArray();
+        JsonNode? kinds = await browser.EvaluateAsync("Array.from(document.querySelectorAll('div.chart')).map(c => c.data.map(t => t.type).join(',')).join(' ')");
+        string hover = (await browser.EvaluateAsync(HeatmapHoverProbe))?.GetValue<string>() ?? "";
+        Directory.CreateDirectory(ScreenshotDirectory);
+        string shot = Path.Combine(ScreenshotDirectory, $"report-{kind}.png");
+        File.WriteAllBytes(shot, png);
+
+        Assert.True(browser.Errors.Count == 0, $"{kind}: the page logged errors: {string.Join(" | ", browser.Errors)}");
+        Assert.True(charts.Count >= 3, $"{kind}: {charts.Count} charts");
+        if (kind == "sweep-2d")
+        {
+            Assert.Contains("heatmap", kinds?.GetValue<string>() ?? "", StringComparison.Ordinal);
+            Assert.True(System.Text.RegularExpressions.Regex.IsMatch(hover, @"shocks\[1\]\.quantity=1000, shocks\[0\]\.relative=-0\.00[48]: mean .*, 95% CI \[.*\], median .*, over 1 of 1 runs"), $"heatmap hover: {hover}");
+            Assert.True(charts.Count(c => c!["marks"]!.GetValue<int>() > 0) == charts.Count);
+        }
+
+        AssertDrawn(kind, charts, png, shot);
+    }
+
+    /// <summary>The page and every chart's area are not one flat colour, and every chart drew its SVG and a mark.</summary>
+    private static void AssertDrawn(string kind, JsonArray charts, byte[] png, string shot)
+    {
         using SKBitmap image = SKBitmap.Decode(png) ?? throw new InvalidOperationException($"{shot} is not a PNG.");
         Assert.True(DistinctColours(image, new SKRectI(0, 0, image.Width, image.Height)) > 64, $"{shot}: the page is (nearly) one colour");
         foreach (JsonNode? chart in charts)

@@ -70,7 +70,7 @@ public sealed class SweepRunnerTests
         var one = SweepRunner.Run(Compare("p1", 1));
         var two = SweepRunner.Run(Compare("p2", 2));
 
-        string[] files = ["report.md", "statistics.csv", "differences.csv", "statistics.json"];
+        string[] files = ["report.md", "report.html", "statistics.csv", "differences.csv", "statistics.json"];
         foreach (string file in files)
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(one.Directory, file)), File.ReadAllBytes(Path.Combine(two.Directory, file)));

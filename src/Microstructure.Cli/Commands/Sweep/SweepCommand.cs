@@ -325,6 +325,12 @@ internal static class SweepCommand
 
         SweepSummaryTable.Write(output, result.Statistics);
         output.WriteLine($"report:  {result.ReportPath}");
+        string html = Path.Combine(result.Directory, SweepReport.HtmlFile);
+        if (File.Exists(html))
+        {
+            output.WriteLine($"interactive: {html} (open in a browser; works offline)");
+        }
+
         output.WriteLine($"catalog: {result.CatalogPath}");
         output.WriteLine($"runs:    {Path.Combine(result.Directory, SweepRunner.RunsFolder)}");
         return ExitCodes.Ok;

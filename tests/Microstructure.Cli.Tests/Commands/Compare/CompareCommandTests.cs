@@ -19,6 +19,7 @@ public sealed class CompareCommandTests
         Assert.Contains("comparing 2 design(s) × 2 seed(s) = 4 runs", output, StringComparison.Ordinal);
         Assert.Contains("baseline tiered-partial", output, StringComparison.Ordinal);
         Assert.Contains("report:", output, StringComparison.Ordinal);
+        Assert.Contains($"interactive: {Path.Combine(Path.GetFullPath(outDir), "report.html")} (open in a browser; works offline)", output, StringComparison.Ordinal);
         Assert.All(output.Split('\n').Where(l => l.Contains('│', StringComparison.Ordinal)), l => Assert.True(l.Length <= 120, l));
         foreach (string file in new[] { "report.md", "statistics.csv", "differences.csv", "statistics.json", "runs.csv", "sweep.json" })
         {
