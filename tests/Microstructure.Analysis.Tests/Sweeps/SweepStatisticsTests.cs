@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using FsCheck;
@@ -136,8 +135,9 @@ public sealed class SweepStatisticsTests
         return constant == (stats.Constants.Count == 1 && stats.Constants[0].Value == xs[0]) && constant == (stats.Metrics.Count == 0);
     }
 
+    /// <summary>A large sweep gets a summary per metric × design × point (and overall); its speed is a benchmark (SweepStatisticsBenchmark).</summary>
     [Fact]
-    public void Three_designs_twenty_metrics_fifty_points_ten_seeds_take_well_under_a_second()
+    public void Three_designs_twenty_metrics_fifty_points_ten_seeds_get_a_summary_each()
     {
         var metrics = SweepMetrics.Known.Take(20).Select(m => m.Column).ToArray();
         var rows = new List<SweepTableRow>();
@@ -153,27 +153,9 @@ public sealed class SweepStatisticsTests
             }
         }
 
-        var table = new SweepTable(["x"], metrics, rows);
-        SweepStatistics.Compute(table); // warm-up (JIT)
-        var best = TimeSpan.MaxValue;
-        SweepStatistics? stats = null;
-        using var process = Process.GetCurrentProcess();
-        var wall = TimeSpan.MaxValue;
-        for (int attempt = 0; attempt < 3; attempt++) // the best of three
-        {
-            process.Refresh();
-            var cpu = process.TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            stats = SweepStatistics.Compute(table);
-            wall = TimeSpan.FromTicks(Math.Min(wall.Ticks, clock.Elapsed.Ticks));
-            process.Refresh();
-            best = TimeSpan.FromTicks(Math.Min(best.Ticks, (process.TotalProcessorTime - cpu).Ticks));
-        }
+        var stats = SweepStatistics.Compute(new SweepTable(["x"], metrics, rows));
 
-        // CPU time (every thread's), not wall time: other processes share this machine's cores. On an idle machine the
-        // wall time is at most this.
-        Assert.Equal(20 * 3 * 51, stats!.Summaries.Count);
-        Assert.True(best < TimeSpan.FromSeconds(1), $"took {best.TotalMilliseconds:F0} ms of CPU ({wall.TotalMilliseconds:F0} ms wall)");
+        Assert.Equal(20 * 3 * 51, stats.Summaries.Count);
     }
 
     [Fact]
