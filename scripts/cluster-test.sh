@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 14 §3, with real processes: Redis on a free loopback port, two `micro cluster silo` processes with Redis
 # membership, a sweep with --cluster, one silo killed (SIGKILL, by its PID) after a few results; the catalog and every
-# run file must equal a local sweep's. Everything started here is stopped by its PID at the end, also on failure.
+# run file must equal a local sweep's; then a --keep all sweep through --shared-dir must equal a local one. Everything started here is stopped by its PID at the end, also on failure.
 # Needs the Release build (dotnet build -c Release). Prints "cluster test: PASSED" or fails with the reason.
 # Optional: KEEP=1 keeps the work directory (logs, both sweeps).
 set -euo pipefail
@@ -90,4 +90,16 @@ starts = [(t(w[0]) - killed).total_seconds() - float(w[8]) for w in (l.split() f
 print(f"restart after the kill: {min(starts):.1f} s to the first re-executed run on a live silo, {max(starts):.1f} s to the last ({len(starts)} runs)")
 PY
 fi
+
+# Full tapes through a shared directory (--keep all --shared-dir): the surviving silo records each run there and the
+# client moves it into the sweep; every tape must equal a local --keep all sweep's, and nothing may stay in the share.
+mkdir "$work/share"
+full=(sweep data/scenarios/leveraged-cascade.json --set 'agents[4].leverage.median=10,40' --seeds 2 --duration 5 --keep all)
+"${micro[@]}" "${full[@]}" --out "$work/local-all" > "$work/local-all.out"
+"${micro[@]}" "${full[@]}" --cluster "$cluster" --cluster-id "$id" --shared-dir "$work/share" --out "$work/cluster-all" > "$work/client-all.out" 2> "$work/client-all.err" \
+  || { echo "cluster test: the --keep all --shared-dir sweep failed" >&2; exit 1; }
+cmp "$work/local-all/runs.csv" "$work/cluster-all/runs.csv" || { echo "cluster test: the --keep all catalogs differ" >&2; exit 1; }
+diff -r "$work/local-all/runs" "$work/cluster-all/runs" > /dev/null || { echo "cluster test: --keep all run files differ" >&2; exit 1; }
+[ -z "$(ls -A "$work/share")" ] || { echo "cluster test: the shared directory was not emptied" >&2; exit 1; }
+echo "keep all through --shared-dir: $(find "$work/cluster-all/runs" -type f -name '*.parquet' | wc -l) tapes equal the local sweep's"
 echo "cluster test: PASSED"

@@ -95,16 +95,17 @@ public static class ClusterHosting
     /// <param name="plan">The sweep (its MaxParallelism bounds the runs in flight on the cluster).</param>
     /// <param name="address">The cluster's membership.</param>
     /// <param name="clusterId">Its id.</param>
+    /// <param name="sharedDirectory">With <c>--keep all</c>: a directory every silo and this process see at the same path, through which the runs' full tapes travel (<c>--shared-dir</c>); else null.</param>
     /// <param name="progress">Called as each run finishes.</param>
     /// <param name="log">Retries and other notes, one line each (stderr).</param>
     /// <param name="cancellationToken">Stops the sweep; finished runs stay for a resume.</param>
     /// <returns>The finished sweep.</returns>
     /// <exception cref="ClusterException">No silo answered, or a silo refused a run.</exception>
-    public static SweepResult RunSweep(SweepPlan plan, ClusterAddress address, string clusterId, Action<SweepProgress>? progress, Action<string>? log, CancellationToken cancellationToken)
+    public static SweepResult RunSweep(SweepPlan plan, ClusterAddress address, string clusterId, string? sharedDirectory, Action<SweepProgress>? progress, Action<string>? log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(address);
-        return SweepRunner.Run(plan, new ConnectingExecutor(address, clusterId, log), progress, cancellationToken);
+        return SweepRunner.Run(plan, new ConnectingExecutor(address, clusterId, sharedDirectory, log), progress, cancellationToken);
     }
 
     /// <summary>The grain's services and the membership timing shared by <c>micro cluster silo</c> and the tests' silos.</summary>
@@ -126,7 +127,7 @@ public static class ClusterHosting
     }
 
     /// <summary>Connects a client when there is something to run, runs it on the cluster, disconnects.</summary>
-    private sealed class ConnectingExecutor(ClusterAddress address, string clusterId, Action<string>? log) : ISweepExecutor
+    private sealed class ConnectingExecutor(ClusterAddress address, string clusterId, string? sharedDirectory, Action<string>? log) : ISweepExecutor
     {
         public void Execute(SweepPlan plan, IReadOnlyList<SweepRun> todo, string runsRoot, Action<SweepRun> finished, CancellationToken cancellationToken)
         {
@@ -174,7 +175,7 @@ public static class ClusterHosting
 
             try
             {
-                var executor = new ClusterSweepExecutor(host.Services.GetRequiredService<IClusterClient>(), plan.MaxParallelism, log);
+                var executor = new ClusterSweepExecutor(host.Services.GetRequiredService<IClusterClient>(), plan.MaxParallelism, log, sharedDirectory: sharedDirectory);
                 executor.Execute(plan, todo, runsRoot, finished, cancellationToken);
             }
             finally

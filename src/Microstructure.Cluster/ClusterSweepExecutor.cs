@@ -10,7 +10,13 @@ namespace Microstructure.Cluster;
 /// into <c>runs/KEY.partial/</c> and completed exactly as a local run, so the catalog is the local one. A run is
 /// written once, whatever number of attempts it took: nothing lost, nothing counted twice.
 /// </summary>
-internal sealed class ClusterSweepExecutor(IGrainFactory grains, int window, Action<string>? log, TimeSpan? retryFor = null) : ISweepExecutor
+/// <remarks>
+/// With <c>sharedDirectory</c> (<c>--shared-dir</c>, needed by <c>--keep all</c>): a silo records the run into a
+/// folder of that directory, which every silo and the client see at the same path, and replies with the folder's
+/// name and its files' lengths; the client checks them, moves the folder into <c>runs/KEY.partial/</c> and completes
+/// it. Folders left there by silos that died mid-run are deleted when the sweep ends.
+/// </remarks>
+internal sealed class ClusterSweepExecutor(IGrainFactory grains, int window, Action<string>? log, TimeSpan? retryFor = null, string? sharedDirectory = null) : ISweepExecutor
 {
     /// <summary>How long one run keeps being retried before the sweep gives up on the cluster.</summary>
     /// <summary>How often a call in flight is checked on.</summary>
@@ -29,8 +35,14 @@ internal sealed class ClusterSweepExecutor(IGrainFactory grains, int window, Act
         {
             SweepKeep.Summary => "summary",
             SweepKeep.Liquidations => "liquidations",
-            _ => throw new ClusterException("--keep all is not available with --cluster: a run's full tapes stay on the silo that ran it; use --keep liquidations or summary"),
+            _ when sharedDirectory is not null => "all",
+            _ => throw new ClusterException("--keep all with --cluster needs --shared-dir DIR, a directory every silo and this client see at the same path: a run's full tapes are not shipped back"),
         };
+        string? shared = sharedDirectory is null ? null : Path.GetFullPath(sharedDirectory);
+        if (shared is not null && plan.Keep != SweepKeep.All)
+        {
+            throw new ClusterException("--shared-dir is used only with --keep all");
+        }
         using var slots = new SemaphoreSlim(window, window);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var tasks = todo.Select(async run =>
@@ -49,9 +61,10 @@ internal sealed class ClusterSweepExecutor(IGrainFactory grains, int window, Act
                     Seed = run.Seed,
                     DurationSeconds = plan.DurationSeconds,
                     Keep = keep,
+                    SharedDirectory = shared,
                 };
                 var reply = await Call(request, failed.Token).ConfigureAwait(false);
-                Write(plan, run, runsRoot, reply);
+                Write(plan, run, runsRoot, reply, shared);
                 finished(run);
             }
             catch
@@ -67,6 +80,10 @@ internal sealed class ClusterSweepExecutor(IGrainFactory grains, int window, Act
         try
         {
             await Task.WhenAll(tasks).ConfigureAwait(false);
+            if (shared is not null)
+            {
+                RemoveLeftovers(shared, todo);
+            }
         }
         catch when (cancellationToken.IsCancellationRequested)
         {
@@ -142,8 +159,8 @@ internal sealed class ClusterSweepExecutor(IGrainFactory grains, int window, Act
         }
     }
 
-    /// <summary>Writes the reply's files into the run's partial directory and completes it as a local run is completed.</summary>
-    private static void Write(SweepPlan plan, SweepRun run, string runsRoot, RunReply reply)
+    /// <summary>Writes (or moves from the shared directory) the reply's files into the run's partial directory and completes it as a local run is completed.</summary>
+    private static void Write(SweepPlan plan, SweepRun run, string runsRoot, RunReply reply, string? shared)
     {
         string partial = SweepRunner.PartialOf(runsRoot, run.Key);
         if (Directory.Exists(partial))
@@ -151,18 +168,19 @@ internal sealed class ClusterSweepExecutor(IGrainFactory grains, int window, Act
             Directory.Delete(partial, recursive: true);
         }
 
-        Directory.CreateDirectory(partial);
-        string root = Path.GetFullPath(partial) + Path.DirectorySeparatorChar;
-        foreach (var file in reply.Files)
+        if (reply.SharedFolder is { } folder)
         {
-            string path = Path.GetFullPath(Path.Combine(partial, file.Path));
-            if (!path.StartsWith(root, StringComparison.Ordinal) || file.Path.Contains('\\', StringComparison.Ordinal))
+            Take(run, shared, folder, reply.SharedFiles, partial);
+        }
+        else
+        {
+            Directory.CreateDirectory(partial);
+            foreach (var file in reply.Files)
             {
-                throw new ClusterException($"the cluster returned a file outside run {run.Key}'s directory: '{file.Path}'");
+                string path = Inside(partial, file.Path, run);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, file.Content);
             }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, file.Content);
         }
 
         if (!File.Exists(Path.Combine(partial, "summary.json")))
@@ -171,6 +189,71 @@ internal sealed class ClusterSweepExecutor(IGrainFactory grains, int window, Act
         }
 
         SweepRunner.Complete(plan, run, runsRoot);
+    }
+
+    /// <summary>
+    /// Moves a run's folder out of the shared directory into <paramref name="partial"/> after checking that it holds
+    /// every file the silo listed, at its length (a rename on one file system, else a copy); the folder is gone after.
+    /// </summary>
+    private static void Take(SweepRun run, string? shared, string folder, SharedFile[] files, string partial)
+    {
+        if (shared is null || !folder.StartsWith(RunWorker.FolderPrefix(run.Key), StringComparison.Ordinal) || folder.IndexOfAny(['/', '\\']) >= 0 || folder.Contains("..", StringComparison.Ordinal))
+        {
+            throw new ClusterException($"the cluster returned run {run.Key} in an unexpected shared folder '{folder}'");
+        }
+
+        string source = Path.Combine(shared, folder);
+        foreach (var file in files)
+        {
+            var info = new FileInfo(Inside(source, file.Path, run));
+            if (!info.Exists || info.Length != file.Length)
+            {
+                throw new ClusterException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"run {run.Key}: {info.FullName} is {(info.Exists ? $"{info.Length} bytes, the silo wrote {file.Length}" : "missing")}; is --shared-dir the same directory on every silo and here?"));
+            }
+        }
+
+        try
+        {
+            Directory.Move(source, partial);
+        }
+        catch (IOException) when (Directory.Exists(source) && !Directory.Exists(partial))
+        {
+            // Another file system: copy, then delete the shared folder.
+            foreach (var file in files)
+            {
+                string target = Inside(partial, file.Path, run);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(Path.Combine(source, file.Path), target);
+            }
+
+            Directory.Delete(source, recursive: true);
+        }
+    }
+
+    /// <summary>Deletes the folders silos that died mid-run left in the shared directory for this sweep's runs.</summary>
+    private static void RemoveLeftovers(string shared, IReadOnlyList<SweepRun> runs)
+    {
+        foreach (var run in runs)
+        {
+            foreach (string left in Directory.EnumerateDirectories(shared, RunWorker.FolderPrefix(run.Key) + "*"))
+            {
+                Directory.Delete(left, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>The full path of <paramref name="relative"/> in <paramref name="directory"/>; a path that leaves it is refused.</summary>
+    private static string Inside(string directory, string relative, SweepRun run)
+    {
+        string root = Path.GetFullPath(directory) + Path.DirectorySeparatorChar;
+        string path = Path.GetFullPath(Path.Combine(directory, relative));
+        if (!path.StartsWith(root, StringComparison.Ordinal) || relative.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new ClusterException($"the cluster returned a file outside run {run.Key}'s directory: '{relative}'");
+        }
+
+        return path;
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();

@@ -32,13 +32,21 @@ internal interface IRunGrain : IGrainWithStringKey
 internal sealed partial class RunGrain(RunSlots slots, ILogger<RunGrain> logger) : Grain, IRunGrain
 {
     private RunReply? _result;
+    private string? _shared;
     private volatile bool _held;
 
     public Task<bool> Holds() => Task.FromResult(_held || _result is not null);
 
+    /// <summary>
+    /// Whether a kept result can still be answered: a run left in the shared directory that the client already took
+    /// (it moved the folder, then died before completing the run) is run again rather than answered with a folder
+    /// that no longer exists.
+    /// </summary>
+    private bool StillThere(RunReply result) => result.SharedFolder is null || Directory.Exists(Path.Combine(_shared!, result.SharedFolder));
+
     public async Task<RunReply> Run(RunRequest request)
     {
-        if (_result is not null)
+        if (_result is not null && StillThere(_result))
         {
             return _result;
         }
@@ -56,8 +64,9 @@ internal sealed partial class RunGrain(RunSlots slots, ILogger<RunGrain> logger)
         {
             // The simulation is CPU work: off the grain's scheduler, on the thread pool.
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var files = await Task.Run(() => RunWorker.Execute(work, slots.ScratchDirectory)).ConfigureAwait(true);
-            _result = new RunReply { Files = files, Silo = silo, Seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds };
+            var reply = await Task.Run(() => RunWorker.Execute(work, slots.ScratchDirectory)).ConfigureAwait(true);
+            _result = reply with { Silo = silo, Seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds };
+            _shared = work.SharedDirectory;
             LogRan(logger, request.Key, _result.Seconds);
             return _result;
         }

@@ -33,8 +33,15 @@ internal sealed record RunRequest
     /// <summary>Simulated seconds instead of the scenario's, or null.</summary>
     [Id(7)] public double? DurationSeconds { get; init; }
 
-    /// <summary>What the run keeps: summary or liquidations (the tapes of "all" are not shipped back).</summary>
+    /// <summary>What the run keeps: summary, liquidations, or all (only with <see cref="SharedDirectory"/>: full tapes are not shipped back).</summary>
     [Id(8)] public string Keep { get; init; } = string.Empty;
+
+    /// <summary>
+    /// With keep "all": the absolute path of a directory every silo and the client see at that same path (a network
+    /// share the user named with <c>--shared-dir</c>); the silo records the run into a folder there and the client
+    /// moves it into the sweep. Null otherwise.
+    /// </summary>
+    [Id(9)] public string? SharedDirectory { get; init; }
 }
 
 /// <summary>A silo's answer: the run's kept files (summary.json, report.md, the liquidation table), or why it refused.</summary>
@@ -53,6 +60,24 @@ internal sealed record RunReply
 
     /// <summary>Wall time of the simulation and its recording on the silo.</summary>
     [Id(3)] public double Seconds { get; init; }
+
+    /// <summary>With a shared directory: the run's folder in it (one name, no separator), or null when <see cref="Files"/> holds the run.</summary>
+    [Id(4)] public string? SharedFolder { get; init; }
+
+    /// <summary>With a shared directory: every file of <see cref="SharedFolder"/> and its length, for the client to check before it takes them.</summary>
+    [Id(5)] public SharedFile[] SharedFiles { get; init; } = [];
+}
+
+/// <summary>One file a silo left in the shared directory: its path in the run's folder and its length in bytes.</summary>
+[GenerateSerializer]
+[Alias("Microstructure.Cluster.SharedFile")]
+internal sealed record SharedFile
+{
+    /// <summary>Path relative to the run's folder, '/'-separated.</summary>
+    [Id(0)] public string Path { get; init; } = string.Empty;
+
+    /// <summary>Its length in bytes.</summary>
+    [Id(1)] public long Length { get; init; }
 }
 
 /// <summary>One file of a finished run.</summary>

@@ -27,6 +27,39 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task With_keep_all_the_full_tapes_travel_through_the_shared_directory_and_equal_the_local_sweeps()
+    {
+        using var folder = new SweepFolder();
+        var local = SweepRunner.Run(folder.Plan("local") with { Keep = SweepKeep.All, Seeds = [1, 2] });
+        string shared = Path.Combine(folder.Folder, "shared");
+        Directory.CreateDirectory(shared);
+        string orphan = Directory.CreateDirectory(Path.Combine(shared, RunWorker.FolderPrefix(Path.GetFileName(Directory.EnumerateDirectories(Path.Combine(local.Directory, SweepRunner.RunsFolder)).First())) + "deadsilo")).FullName;
+        await using var cluster = await ThreeSiloCluster.StartAsync();
+
+        var result = await Task.Run(() => SweepRunner.Run(folder.Plan("cluster") with { Keep = SweepKeep.All, Seeds = [1, 2] },
+            new ClusterSweepExecutor(cluster.Cluster.Client, 12, null, sharedDirectory: shared), null, CancellationToken.None)).WaitAsync(Bound);
+
+        Assert.Equal(12, result.Runs);
+        Assert.Equal(File.ReadAllText(local.CatalogPath), File.ReadAllText(result.CatalogPath));
+        AssertSameRuns(local.Directory, result.Directory, "tape/trades.parquet");
+        Assert.False(Directory.Exists(orphan)); // a dead silo's leftover for a run of this sweep is removed
+        Assert.Empty(Directory.EnumerateFileSystemEntries(shared)); // every run was moved out of the share
+    }
+
+    [Fact]
+    public void Keep_all_on_a_cluster_without_a_shared_directory_is_refused_before_anything_runs()
+    {
+        using var folder = new SweepFolder();
+        var plan = folder.Plan("cluster") with { Keep = SweepKeep.All };
+        var executor = new ClusterSweepExecutor(grains: null!, 4, null); // refused before any grain is called
+
+        var refused = Assert.Throws<ClusterException>(() => SweepRunner.Run(plan, executor, null, CancellationToken.None));
+
+        Assert.Contains("--shared-dir", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateDirectories(Path.Combine(plan.Directory, SweepRunner.RunsFolder)));
+    }
+
+    [Fact]
     public async Task A_silo_killed_halfway_loses_no_run_and_counts_none_twice()
     {
         using var folder = new SweepFolder();
@@ -84,16 +117,17 @@ public sealed class ClusterSweepTests(ITestOutputHelper output)
     }
 
     /// <summary>Every run directory holds the same files with the same bytes (summary, report, liquidation table, point, scenario).</summary>
-    private static void AssertSameRuns(string expected, string actual)
+    private static void AssertSameRuns(string expected, string actual, string mustHold = "liquidation_events.parquet")
     {
         string[] Files(string root) => [.. Directory.EnumerateFiles(Path.Combine(root, SweepRunner.RunsFolder), "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal)];
         var files = Files(expected);
         Assert.Equal(files, Files(actual));
-        Assert.Contains(files, f => f.EndsWith("liquidation_events.parquet", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith(mustHold, StringComparison.Ordinal));
         foreach (string file in files)
         {
             Assert.True(File.ReadAllBytes(Path.Combine(expected, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, file))), $"{file} differs");
         }
     }
 }
+

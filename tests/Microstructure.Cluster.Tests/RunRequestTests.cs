@@ -34,7 +34,11 @@ public sealed class RunRequestTests
         { "bad-point", "agents[9].count" },
         { "point-arity", "one value per point path" },
         { "duration", "--duration must be between 0.001 and 31,536,000 seconds; got -1" },
-        { "keep-all", "keep must be summary or liquidations on a cluster; got 'all'" },
+        { "keep-all", "keep all needs a shared directory (--shared-dir)" },
+        { "keep-other", "keep must be summary, liquidations or all; got 'tapes'" },
+        { "shared-relative", "the shared directory must be an absolute path; got 'shared/runs'" },
+        { "shared-missing", "does not exist on the silo" },
+        { "shared-not-all", "a shared directory is used only with keep all" },
         { "null", "no request" },
     };
 
@@ -58,6 +62,10 @@ public sealed class RunRequestTests
         var valid = Valid(SweepFolder.Scenario);
         Assert.Null(RunWorker.Validate(valid, valid.Key, out var job));
         Assert.Equal(SweepKeep.Liquidations, job.Keep);
+        Assert.Null(job.SharedDirectory);
+
+        Assert.Null(RunWorker.Validate(valid with { Keep = "all", SharedDirectory = Path.GetTempPath() }, valid.Key, out var all));
+        Assert.Equal((SweepKeep.All, Path.GetTempPath()), (all.Keep, all.SharedDirectory));
     }
 
     [Fact]
@@ -94,6 +102,10 @@ public sealed class RunRequestTests
         "point-arity" => (valid with { PointValues = [] }, valid.Key),
         "duration" => (valid with { DurationSeconds = -1 }, valid.Key),
         "keep-all" => (valid with { Keep = "all" }, valid.Key),
+        "keep-other" => (valid with { Keep = "tapes" }, valid.Key),
+        "shared-relative" => (valid with { Keep = "all", SharedDirectory = "shared/runs" }, valid.Key),
+        "shared-missing" => (valid with { Keep = "all", SharedDirectory = Path.Combine(Path.GetTempPath(), "ms-no-such-" + Guid.NewGuid().ToString("N")) }, valid.Key),
+        "shared-not-all" => (valid with { SharedDirectory = Path.GetTempPath() }, valid.Key),
         "null" => (null, valid.Key),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };

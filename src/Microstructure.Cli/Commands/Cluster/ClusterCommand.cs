@@ -101,12 +101,12 @@ internal static class ClusterCommand
 
     /// <summary>Runs <paramref name="plan"/> on the cluster; a <see cref="ClusterException"/> becomes a one-line error (exit 2).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static SweepResult? RunSweep(SweepPlan plan, string cluster, string? clusterId, Action<SweepProgress> progress, TextWriter error, CancellationToken cancellationToken)
+    public static SweepResult? RunSweep(SweepPlan plan, string cluster, string? clusterId, string? sharedDir, Action<SweepProgress> progress, TextWriter error, CancellationToken cancellationToken)
     {
         var address = ClusterAddress.Parse(cluster, out _)!;
         try
         {
-            return ClusterHosting.RunSweep(plan, address, clusterId ?? ClusterHosting.DefaultClusterId, progress, line => error.WriteLine(PrintableText.Of(line)), cancellationToken);
+            return ClusterHosting.RunSweep(plan, address, clusterId ?? ClusterHosting.DefaultClusterId, sharedDir, progress, line => error.WriteLine(PrintableText.Of(line)), cancellationToken);
         }
         catch (ClusterException e)
         {

@@ -38,6 +38,7 @@ internal static class SweepCommand
         var output = SharedOptions.Out("the sweep (sweep.json, runs.csv, runs/KEY/)", SharedOptions.DefaultUnderRuns("SCENARIO-sweep"), "or be an earlier start of the same sweep, which then resumes");
         var cluster = new Option<string?>("--cluster") { Description = "Run on an Orleans cluster instead of this process: localhost or redis://HOST:PORT (start silos with micro cluster silo; docs/distributed.md). The catalog is the same." };
         var clusterId = new Option<string?>("--cluster-id") { Description = "The cluster's id with --cluster (default microstructure)." };
+        var sharedDir = new Option<DirectoryInfo?>("--shared-dir") { Description = "With --cluster and --keep all: an existing directory every silo and this process see at the same path (a network share); the runs' full tapes travel through it." };
         var budget = new BudgetOptions();
         var command = new Command("sweep", "Run a scenario over a grid of field values × designs × seeds; one catalog row per run; resumable.");
         command.Arguments.Add(scenario);
@@ -54,6 +55,7 @@ internal static class SweepCommand
         command.Options.Add(output);
         command.Options.Add(cluster);
         command.Options.Add(clusterId);
+        command.Options.Add(sharedDir);
         budget.AddTo(command);
         command.SetAction(parse =>
         {
@@ -83,7 +85,8 @@ internal static class SweepCommand
 
                 plan = plan with { Baseline = parse.GetValue(baseline) };
                 string? clusterText = parse.GetValue(cluster);
-                if (CheckCluster(clusterText, parse.GetValue(clusterId), plan.Keep) is { } clusterProblem)
+                string? shared = parse.GetValue(sharedDir)?.FullName;
+                if (CheckCluster(clusterText, parse.GetValue(clusterId), plan.Keep, shared) is { } clusterProblem)
                 {
                     return SimulationErrors.Report(stderr, clusterProblem);
                 }
@@ -96,7 +99,7 @@ internal static class SweepCommand
                     return refused;
                 }
 
-                return Run(plan, runs, json: false, signals, stdout, stderr, clusterText, parse.GetValue(clusterId));
+                return Run(plan, runs, json: false, signals, stdout, stderr, clusterText, parse.GetValue(clusterId), shared);
             }
             catch (Exception e) when (SimulationErrors.UserMessage(e) is { } message)
             {
@@ -268,24 +271,28 @@ internal static class SweepCommand
     /// The --cluster / --cluster-id check: null when they are usable (or not given), else the message. Cluster types
     /// are named only inside ClusterCommand, so a local sweep never loads Orleans.
     /// </summary>
-    private static string? CheckCluster(string? cluster, string? clusterId, SweepKeep keep)
+    private static string? CheckCluster(string? cluster, string? clusterId, SweepKeep keep, string? sharedDir)
     {
         if (cluster is null)
         {
-            return clusterId is null ? null : "--cluster-id needs --cluster";
+            return clusterId is not null ? "--cluster-id needs --cluster" : sharedDir is not null ? "--shared-dir needs --cluster (and --keep all)" : null;
         }
 
         return Cluster.ClusterCommand.CheckAddress(cluster) ?? Cluster.ClusterCommand.CheckClusterId(clusterId, "--cluster-id")
-            ?? (keep == SweepKeep.All
-                ? "--keep all is not available with --cluster: a run's full tapes stay on the silo that ran it; use --keep liquidations (the default) or summary"
-                : null);
+            ?? (keep, sharedDir) switch
+            {
+                (SweepKeep.All, null) => "--keep all with --cluster needs --shared-dir DIR, a directory every silo and this machine see at the same path: a run's full tapes are not shipped back (or use --keep liquidations, the default, or summary)",
+                (not SweepKeep.All, not null) => "--shared-dir is used only with --keep all",
+                (_, not null) when !Directory.Exists(sharedDir) => $"--shared-dir {sharedDir}: no such directory (create it on a share every silo mounts at the same path)",
+                _ => null,
+            };
     }
 
     /// <summary>
     /// Runs a sweep (a compare is one without parameters) here or, with <paramref name="cluster"/>, on an Orleans
     /// cluster, and prints its summary table, or with <paramref name="json"/> only its statistics.json.
     /// </summary>
-    internal static int Run(SweepPlan plan, int runs, bool json, TerminationSignals signals, TextWriter output, TextWriter error, string? cluster = null, string? clusterId = null)
+    internal static int Run(SweepPlan plan, int runs, bool json, TerminationSignals signals, TextWriter output, TextWriter error, string? cluster = null, string? clusterId = null, string? sharedDir = null)
     {
         if (!json)
         {
@@ -299,7 +306,7 @@ internal static class SweepCommand
         {
             result = ProgressDisplay.Run(output, $"{runs} runs", report => cluster is null
                 ? SweepRunner.Run(plan, p => report((double)p.Completed / p.Total), signals.Token)
-                : Cluster.ClusterCommand.RunSweep(plan, cluster, clusterId, p => report((double)p.Completed / p.Total), error, signals.Token));
+                : Cluster.ClusterCommand.RunSweep(plan, cluster, clusterId, sharedDir, p => report((double)p.Completed / p.Total), error, signals.Token));
         }
         catch (Exception e) when (signals.Token.IsCancellationRequested && e is OperationCanceledException or AggregateException)
         {

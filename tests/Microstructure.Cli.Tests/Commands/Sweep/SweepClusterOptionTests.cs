@@ -11,12 +11,21 @@ public sealed class SweepClusterOptionTests
     [InlineData("--cluster", "redis:/127.0.0.1", "--cluster must be localhost or redis://HOST:PORT (e.g. redis://127.0.0.1:6379); got 'redis:/127.0.0.1'")]
     [InlineData("--cluster", "redis://127.0.0.1:99999", "--cluster must be localhost or redis://HOST:PORT")]
     [InlineData("--cluster-id", "a", "--cluster-id needs --cluster")]
-    [InlineData("--keep", "all", "--keep all is not available with --cluster")]
+    [InlineData("--keep", "all", "--keep all with --cluster needs --shared-dir DIR")]
+    [InlineData("--shared-dir", "/tmp", "--shared-dir needs --cluster (and --keep all)")]
+    [InlineData("--shared-dir+cluster", "/tmp", "--shared-dir is used only with --keep all")]
+    [InlineData("--shared-dir+cluster+all", "/nonexistent-share", "--shared-dir /nonexistent-share: no such directory")]
     public void Bad_cluster_options_are_one_line_user_errors(string option, string value, string message)
     {
         using var cli = new CliRun();
         string scenario = cli.WriteScenario(CliRun.SmallScenario);
-        string[] cluster = option == "--keep" ? ["--cluster", "localhost"] : [];
+        string[] cluster = option switch
+        {
+            "--keep" or "--shared-dir+cluster" => ["--cluster", "localhost"],
+            "--shared-dir+cluster+all" => ["--cluster", "localhost", "--keep", "all"],
+            _ => [],
+        };
+        option = option.Split('+')[0];
 
         var (code, _, error) = CliRun.Run(["sweep", scenario, "--seeds", "1", option, value, .. cluster, "--out", cli.Path_("sw")]);
 
