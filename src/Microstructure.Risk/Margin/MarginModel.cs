@@ -58,7 +58,13 @@ internal sealed class MarginModel
     public static long Initial(long notional, int leverage) => FixedPoint.CeilDiv(notional, leverage);
 
     /// <summary>Maintenance margin at <paramref name="price"/>, multiplier included (rounded up).</summary>
-    public long Maintenance(long lots, long costBasis, long price)
+    public long Maintenance(long lots, long costBasis, long price) => Maintenance(lots, costBasis, price, Multiplier);
+
+    /// <summary>
+    /// Maintenance margin with a given <paramref name="multiplier"/> (rounded up). Reads only what never changes after
+    /// construction, so another thread may call it with a multiplier it copied (the risk monitor's off-thread pass).
+    /// </summary>
+    public long Maintenance(long lots, long costBasis, long price, long multiplier)
     {
         if (lots == 0)
         {
@@ -67,7 +73,6 @@ internal sealed class MarginModel
 
         long notional = _basis == MaintenanceBasis.MarkNotional ? Notional(lots, price) : Math.Abs(costBasis);
         long mm = _brackets.Maintenance(notional);
-        long multiplier = Multiplier;
         return multiplier == FixedPoint.RateScale ? mm : FixedPoint.RateCeil(mm, multiplier);
     }
 

@@ -8,36 +8,42 @@ namespace Microstructure.Risk.Monitoring;
 /// <summary>
 /// The market-wide risk monitor: attached to an exchange (<c>Exchange.AttachMonitor</c>), it reads the exchange's
 /// own state — the ledger's positions and the threshold indexes' liquidation prices — after the first command at or
-/// past each interval boundary, on the business-logic thread, into a preallocated <see cref="RiskSnapshot"/>, and
-/// hands a copy to whoever reads the run (<see cref="TryTake"/>, any thread, in order).
+/// past each interval boundary, on the business-logic thread, into a <see cref="PositionCopy"/>; a
+/// <see cref="SnapshotCalculator"/> turns the copy into a <see cref="RiskSnapshot"/>, handed over in command order to
+/// whoever reads the run (<see cref="TryTake"/>, any thread).
 /// </summary>
 /// <remarks>
-/// <para>Cost: one pass over the accounts holding a position plus four in-place selections for the percentiles
-/// (O(positions)); no allocation in steady state (the buffers are sized to the exchange's accounts when attached, and
-/// handed-over snapshots come back through <see cref="Return"/> to a pool). docs/performance.md gives the measured cost.</para>
-/// <para>The reader takes a snapshot when it has seen every event of its command: when an event of a later command
-/// arrives, or at the end of the run. The snapshot depends only on the command stream, so it is deterministic in
-/// both kernel modes.</para>
+/// <para>Where the snapshot is computed: with fewer trader positions than <see cref="RiskMonitorOptions.OffThreadFrom"/>
+/// (default 50,000) on the business-logic thread right after the copy (tens of microseconds for the shipped scenarios'
+/// ~2,000 accounts: no hand-over beats that); from there on, on a thread-pool thread, so the business-logic thread pays
+/// only the copy (one pass, no division, no selection). At most two copies exist; when both wait for the calculator the
+/// business-logic thread waits for one (bounded memory: 32 bytes per account each). docs/performance.md gives the
+/// measured costs.</para>
+/// <para>The snapshot depends only on the copy, so it is the same wherever it is computed, in both kernel modes. The
+/// reader takes a snapshot when it has seen every event of its command — when an event of a later command arrives
+/// (the snapshot is taken then if it is ready, else at a later call) — and at the end of the run, when
+/// <see cref="TryTake"/> with <see cref="long.MaxValue"/> waits for the snapshots still being computed.</para>
 /// </remarks>
 public sealed class RiskMonitor
 {
-    private const int Top = 10;
-    private static readonly int[] Percentiles = [10, 50, 90, 99];
+    private const int MaxCopies = 2;
 
     private readonly RiskMonitorOptions _options;
     private readonly RiskSnapshot _work;
     private readonly Queue<RiskSnapshot> _ready = new(64);
     private readonly Stack<RiskSnapshot> _free = new(64);
-    private readonly long[] _top = new long[Top];
-    private readonly long[] _percentiles = new long[4];
-    private readonly Lock _lock = new();
-    private long[] _leverage = [];
-    private long[] _marginRatio = [];
+    private readonly Queue<PositionCopy> _pending = new(MaxCopies);
+    private readonly Stack<PositionCopy> _spare = new(MaxCopies);
+    private readonly object _gate = new();
     private AccountBook? _book;
     private BreachDetector? _detector;
     private MarginModel? _margin;
     private MarketState? _market;
-    private long _k;
+    private SnapshotCalculator? _calculator;
+    private bool[] _system = [];
+    private int _copies;
+    private bool _working;
+    private Exception? _failure;
     private long _due = long.MinValue;
 
     /// <summary>Creates a monitor; attach it to one exchange before its first command.</summary>
@@ -62,12 +68,20 @@ public sealed class RiskMonitor
 
     /// <summary>
     /// The oldest snapshot not yet taken whose command sequence is below <paramref name="beforeSequence"/> (use
-    /// <see cref="long.MaxValue"/> at the end of the run). Give it back with <see cref="Return"/>.
+    /// <see cref="long.MaxValue"/> at the end of the run: it waits for the snapshots still being computed). Give it
+    /// back with <see cref="Return"/>.
     /// </summary>
+    /// <exception cref="InvalidOperationException">Computing a snapshot off-thread failed (the inner exception says why).</exception>
     public bool TryTake(long beforeSequence, out RiskSnapshot snapshot)
     {
-        lock (_lock)
+        lock (_gate)
         {
+            while (beforeSequence == long.MaxValue && _pending.Count > 0 && _failure is null)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            ThrowIfFailed();
             if (_ready.Count > 0 && _ready.Peek().Sequence < beforeSequence)
             {
                 snapshot = _ready.Dequeue();
@@ -83,7 +97,7 @@ public sealed class RiskMonitor
     public void Return(RiskSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        lock (_lock)
+        lock (_gate)
         {
             _free.Push(snapshot);
         }
@@ -101,9 +115,10 @@ public sealed class RiskMonitor
         _detector = detector;
         _margin = margin;
         _market = market;
-        _k = cashPerTickLot;
-        _leverage = new long[book.Count];
-        _marginRatio = new long[book.Count];
+        _calculator = new SnapshotCalculator(_options, margin, cashPerTickLot, book.Count);
+        _system = PositionCopy.SystemAccounts(book);
+        _spare.Push(new PositionCopy(_system));
+        _copies = 1;
     }
 
     /// <summary>After each command: a snapshot when the clock reached the next boundary and something priced the contract.</summary>
@@ -117,248 +132,148 @@ public sealed class RiskMonitor
 
         long interval = _options.IntervalNs;
         _due = (FixedPoint.FloorDiv(now, interval) + 1) * interval;
-        Capture(sequence);
-        Publish();
+        Taken++;
+        PositionCopy copy = RentCopy();
+        copy.Fill(sequence, _book!, _detector!, _margin!, _market);
+        bool inline;
+        lock (_gate)
+        {
+            inline = copy.Count < _options.OffThreadFrom && _pending.Count == 0; // in order: nothing computed before it is still pending
+            if (!inline)
+            {
+                _pending.Enqueue(copy);
+                if (!_working)
+                {
+                    _working = true;
+                    ThreadPool.UnsafeQueueUserWorkItem(static monitor => monitor.Work(), this, preferLocal: false);
+                }
+            }
+        }
+
+        if (inline)
+        {
+            RiskSnapshot target = RentSnapshot();
+            _calculator!.Compute(copy, target);
+            lock (_gate)
+            {
+                _ready.Enqueue(target);
+                _spare.Push(copy);
+            }
+        }
     }
 
-    /// <summary>Fills the working snapshot from the exchange's state (no allocation). Internal for the tests and the benchmark.</summary>
+    /// <summary>Copies the exchange's state and computes a snapshot into a working buffer, here and now (no hand-over). Internal for the tests and the benchmark.</summary>
     internal RiskSnapshot Capture(long sequence)
     {
-        var book = _book!;
-        var detector = _detector!;
-        var margin = _margin!;
-        RiskSnapshot s = _work;
-        long mark = _market!.Mark;
-        long k = _k;
-        int perSide = _options.BucketsPerSide;
-        long width = _options.BucketWidth;
-        long low = RiskSnapshot.BucketEdge(mark, -perSide, width);
-        long high = RiskSnapshot.BucketEdge(mark, perSide, width);
-        Array.Clear(s.LongBuckets);
-        Array.Clear(s.ShortBuckets);
-        Array.Clear(_top);
-        long oiLots = 0, grossLots = 0, within1 = 0, within2 = 0, within5 = 0;
-        Int128 squares = 0;
-        int longs = 0, shorts = 0, underwater = 0, n = 0;
-        foreach (int account in book.Positions)
+        PositionCopy copy = RentCopy();
+        copy.Fill(sequence, _book!, _detector!, _margin!, _market!);
+        _calculator!.Compute(copy, _work);
+        lock (_gate)
         {
-            ref var a = ref book[account];
-            long lots = a.Lots;
-            if (lots > 0)
-            {
-                oiLots += lots;
-            }
-
-            if (lots == 0 || a.IsSystem)
-            {
-                continue;
-            }
-
-            long size = Math.Abs(lots);
-            if (lots > 0)
-            {
-                longs++;
-            }
-            else
-            {
-                shorts++;
-            }
-
-            grossLots += size;
-            squares += (Int128)size * size;
-            InsertTop(size);
-            long notional = size * mark * k;
-            long equity = margin.Equity(a.MarginCash, lots, mark);
-            if (equity <= 0)
-            {
-                underwater++;
-            }
-            else
-            {
-                _leverage[n] = FixedPoint.MulDivFloor(notional, FixedPoint.RateScale, equity);
-                _marginRatio[n] = MarginModel.MarginRatio(equity, margin.Maintenance(lots, a.CostBasis, mark));
-                n++;
-            }
-
-            if (!detector.TryGetThreshold(account, out long threshold))
-            {
-                continue;
-            }
-
-            long atRisk = size * threshold * k;
-            long distance = Math.Abs(threshold - mark) * 100;
-            if (distance <= mark * 5)
-            {
-                within5 += atRisk;
-                if (distance <= mark * 2)
-                {
-                    within2 += atRisk;
-                    if (distance <= mark)
-                    {
-                        within1 += atRisk;
-                    }
-                }
-            }
-
-            if (threshold >= low && threshold < high)
-            {
-                int bucket = BucketOf(mark, threshold, perSide, width);
-                (lots > 0 ? s.LongBuckets : s.ShortBuckets)[bucket] += atRisk;
-            }
+            _spare.Push(copy);
         }
 
-        s.Sequence = sequence;
-        s.TimeNs = _market.Now;
-        s.Mark = mark;
-        s.OpenInterestLots = oiLots;
-        s.OpenInterestNotional = oiLots * mark * k;
-        s.LongAccounts = longs;
-        s.ShortAccounts = shorts;
-        s.LongShortRatio = shorts == 0 ? null : FixedPoint.MulDivFloor(longs, FixedPoint.RateScale, shorts);
-        s.UnderwaterAccounts = underwater;
-        bool any = SelectPercentiles(_leverage.AsSpan(0, n));
-        s.LeverageP10 = any ? _percentiles[0] : null;
-        s.LeverageP50 = any ? _percentiles[1] : null;
-        s.LeverageP90 = any ? _percentiles[2] : null;
-        s.LeverageP99 = any ? _percentiles[3] : null;
-        SelectPercentiles(_marginRatio.AsSpan(0, n));
-        s.MarginRatioP10 = any ? _percentiles[0] : null;
-        s.MarginRatioP50 = any ? _percentiles[1] : null;
-        s.MarginRatioP90 = any ? _percentiles[2] : null;
-        s.MarginRatioP99 = any ? _percentiles[3] : null;
-        long top = 0;
-        foreach (long size in _top)
-        {
-            top += size;
-        }
-
-        s.Top10Share = grossLots == 0 ? null : FixedPoint.MulDivFloor(top, FixedPoint.RateScale, grossLots);
-        s.Herfindahl = grossLots == 0 ? null : (long)(squares * FixedPoint.RateScale / ((Int128)grossLots * grossLots));
-        s.FundEquity = book.FundEquity;
-        s.Within1Pct = within1;
-        s.Within2Pct = within2;
-        s.Within5Pct = within5;
-        s.Coverage1Pct = Coverage(s.FundEquity, within1);
-        s.Coverage2Pct = Coverage(s.FundEquity, within2);
-        s.Coverage5Pct = Coverage(s.FundEquity, within5);
         Taken++;
-        return s;
+        return _work;
     }
 
-    /// <summary>The bucket (0 … 2·perSide − 1) whose [low, next low) holds <paramref name="price"/>; the price must be in range.</summary>
-    internal static int BucketOf(long mark, long price, int perSide, long width)
+    /// <summary>Only the business-logic thread's part of an off-thread snapshot: the copy. Internal for the benchmark.</summary>
+    internal int CopyOnly(long sequence)
     {
-        long j = FixedPoint.FloorDiv(FixedPoint.MulDivFloor(price - mark, FixedPoint.RateScale, mark), width);
-        j = Math.Clamp(j, -perSide, perSide - 1);
-        while (j < perSide - 1 && RiskSnapshot.BucketEdge(mark, j + 1, width) <= price)
+        PositionCopy copy = RentCopy();
+        copy.Fill(sequence, _book!, _detector!, _margin!, _market!);
+        lock (_gate)
         {
-            j++;
+            _spare.Push(copy);
         }
 
-        while (j > -perSide && RiskSnapshot.BucketEdge(mark, j, width) > price)
-        {
-            j--;
-        }
-
-        return (int)(j + perSide);
+        return copy.Count;
     }
 
-    /// <summary>The nearest-rank index (0-based) of percentile <paramref name="p"/> among <paramref name="n"/> values.</summary>
-    internal static int RankOf(int p, int n) => Math.Max(0, (int)(((long)p * n + 99) / 100) - 1);
-
-    private static long? Coverage(long equity, long notional) =>
-        notional == 0 ? null : FixedPoint.MulDivFloor(equity, FixedPoint.RateScale, notional);
-
-    /// <summary>p10, p50, p90, p99 of <paramref name="values"/> into _percentiles by successive in-place selection.</summary>
-    private bool SelectPercentiles(Span<long> values)
+    /// <summary>The thread-pool loop: computes pending copies in order until none is left.</summary>
+    private void Work()
     {
-        if (values.IsEmpty)
+        while (true)
         {
-            return false;
-        }
-
-        int from = 0;
-        for (int i = 0; i < Percentiles.Length; i++)
-        {
-            int rank = RankOf(Percentiles[i], values.Length);
-            _percentiles[i] = Select(values, from, rank);
-            from = rank;
-        }
-
-        return true;
-    }
-
-    /// <summary>Quickselect (median-of-three, three-way partition: many equal leverages stay linear) of rank k within [lo, end).</summary>
-    private static long Select(Span<long> a, int lo, int k)
-    {
-        int hi = a.Length - 1;
-        while (lo < hi)
-        {
-            int mid = lo + ((hi - lo) >> 1);
-            long x = a[lo], y = a[mid], z = a[hi];
-            long pivot = Math.Max(Math.Min(x, y), Math.Min(Math.Max(x, y), z));
-            int lt = lo, i = lo, gt = hi;
-            while (i <= gt)
+            PositionCopy copy;
+            lock (_gate)
             {
-                long v = a[i];
-                if (v < pivot)
+                if (_pending.Count == 0)
                 {
-                    (a[lt], a[i]) = (a[i], a[lt]);
-                    lt++;
-                    i++;
+                    _working = false;
+                    Monitor.PulseAll(_gate);
+                    return;
                 }
-                else if (v > pivot)
-                {
-                    (a[gt], a[i]) = (a[i], a[gt]);
-                    gt--;
-                }
-                else
-                {
-                    i++;
-                }
+
+                copy = _pending.Peek(); // stays pending until published: the business-logic thread then cannot compute out of order
             }
 
-            if (k < lt)
+            RiskSnapshot target = RentSnapshot();
+            try
             {
-                hi = lt - 1;
+                _calculator!.Compute(copy, target);
             }
-            else if (k > gt)
+#pragma warning disable CA1031 // a thread-pool thread must not throw: the failure is rethrown to the reader
+            catch (Exception e)
+#pragma warning restore CA1031
             {
-                lo = gt + 1;
+                lock (_gate)
+                {
+                    _failure ??= e;
+                    _working = false;
+                    Monitor.PulseAll(_gate);
+                }
+
+                return;
             }
-            else
+
+            lock (_gate)
             {
-                return pivot;
+                _pending.Dequeue();
+                _ready.Enqueue(target);
+                _spare.Push(copy);
+                Monitor.PulseAll(_gate);
             }
         }
-
-        return a[k];
     }
 
-    private void InsertTop(long size)
+    /// <summary>A free copy buffer; waits while <see cref="MaxCopies"/> are pending.</summary>
+    private PositionCopy RentCopy()
     {
-        if (size <= _top[Top - 1])
+        lock (_gate)
         {
-            return;
-        }
+            while (true)
+            {
+                ThrowIfFailed();
+                if (_spare.Count > 0)
+                {
+                    return _spare.Pop();
+                }
 
-        int i = Top - 1;
-        while (i > 0 && _top[i - 1] < size)
-        {
-            _top[i] = _top[i - 1];
-            i--;
-        }
+                if (_copies < MaxCopies)
+                {
+                    _copies++;
+                    return new PositionCopy(_system);
+                }
 
-        _top[i] = size;
+                Monitor.Wait(_gate);
+            }
+        }
     }
 
-    private void Publish()
+    private RiskSnapshot RentSnapshot()
     {
-        lock (_lock)
+        lock (_gate)
         {
-            RiskSnapshot copy = _free.Count > 0 ? _free.Pop() : NewSnapshot();
-            copy.CopyFrom(_work);
-            _ready.Enqueue(copy);
+            return _free.Count > 0 ? _free.Pop() : NewSnapshot();
+        }
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (_failure is not null)
+        {
+            throw new InvalidOperationException("A risk snapshot computed off the business-logic thread failed.", _failure);
         }
     }
 

@@ -22,6 +22,13 @@ public sealed record RiskMonitorOptions
     /// <summary>How far the map reaches on each side of the mark, rate units; a whole number of buckets.</summary>
     public long Range { get; init; } = 10_000_000;
 
+    /// <summary>
+    /// Trader positions from which a snapshot is computed on a thread-pool thread from a copy, the business-logic thread
+    /// paying only the copy (default 50,000: below it the whole snapshot costs under a few milliseconds, less than a
+    /// hand-over is worth). 0 = always off-thread. The snapshots are the same either way.
+    /// </summary>
+    public int OffThreadFrom { get; init; } = 50_000;
+
     /// <summary>Buckets on each side of the mark.</summary>
     public int BucketsPerSide => (int)(Range / BucketWidth);
 
@@ -32,6 +39,11 @@ public sealed record RiskMonitorOptions
         if (IntervalNs <= 0)
         {
             throw new ArgumentException($"riskMonitor.intervalNs must be positive (is {IntervalNs}).", nameof(IntervalNs));
+        }
+
+        if (OffThreadFrom < 0)
+        {
+            throw new ArgumentException($"riskMonitor.offThreadFrom must be 0 or more (is {OffThreadFrom}).", nameof(OffThreadFrom));
         }
 
         if (BucketWidth <= 0 || BucketWidth > FixedPoint.RateScale)

@@ -100,6 +100,48 @@ public class RiskMonitorTests
         Assert.False(monitor.TryTake(long.MaxValue, out _));
     }
 
+    /// <summary>
+    /// The same commands into three exchanges whose monitors compute every snapshot on the business-logic thread,
+    /// every one off-thread, and switch between the two as positions are opened (from 4 positions on): the snapshots
+    /// handed over are identical, field for field and in the same order — where a snapshot is computed changes nothing.
+    /// </summary>
+    [Fact]
+    public void Snapshots_computed_off_thread_equal_those_computed_inline_in_the_same_order()
+    {
+        var trader = Gen.Zip(
+            Gen.Zip(Gen.Choose(200, 5_000), Gen.Choose(2, 60)),
+            Gen.Zip(Gen.Choose(-300, 300), Gen.Choose(9_500, 10_500)));
+        var property = Prop.ForAll(Arb.From(Gen.ArrayOf(trader)), Arb.From(Gen.ArrayOf(Gen.Choose(9_000, 11_000))), (traders, marks) =>
+        {
+            var runs = new[] { int.MaxValue, 0, 4 }.Select(from => Build(new RiskMonitorOptions { OffThreadFrom = from })).ToArray();
+            var seen = runs.Select(_ => new List<string>()).ToArray();
+            for (int i = 0; i < Math.Min(traders.Length, 30); i++)
+            {
+                var ((cash, leverage), (lots, price)) = traders[i];
+                foreach (var (d, _) in runs)
+                {
+                    Open(d, i, cash, leverage, lots, price);
+                    d.Mark(marks.Length == 0 ? price : marks[i % marks.Length]);
+                    d.Advance(1);
+                }
+            }
+
+            for (int r = 0; r < runs.Length; r++)
+            {
+                while (runs[r].Monitor.TryTake(long.MaxValue, out var s))
+                {
+                    seen[r].Add(Describe(s));
+                    runs[r].Monitor.Return(s);
+                }
+            }
+
+            Assert.NotEmpty(seen[0]);
+            Assert.Equal(seen[0], seen[1]);
+            Assert.Equal(seen[0], seen[2]);
+        });
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(60), property);
+    }
+
     [Fact]
     public void Attaching_a_second_monitor_or_one_monitor_twice_is_refused()
     {
@@ -107,6 +149,13 @@ public class RiskMonitorTests
         Assert.Throws<InvalidOperationException>(() => d.Exchange.AttachMonitor(new RiskMonitor()));
         var other = new Driver(Instruments.Simple() with { MaxAccounts = 128 });
         Assert.Throws<InvalidOperationException>(() => other.Exchange.AttachMonitor(monitor));
+    }
+
+    [Fact]
+    public void A_negative_off_thread_threshold_is_refused_naming_the_setting()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new RiskMonitor(new RiskMonitorOptions { OffThreadFrom = -1 }));
+        Assert.StartsWith("riskMonitor.offThreadFrom", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -220,6 +269,15 @@ public class RiskMonitorTests
         Assert.Equal(NearestRank(leverage), (s.LeverageP10, s.LeverageP50, s.LeverageP90, s.LeverageP99));
         Assert.Equal(NearestRank(ratio), (s.MarginRatioP10, s.MarginRatioP50, s.MarginRatioP90, s.MarginRatioP99));
     }
+
+    /// <summary>Every public property of the snapshot, the buckets included, as one line.</summary>
+    private static string Describe(RiskSnapshot s) => string.Join(";", typeof(RiskSnapshot).GetProperties()
+        .OrderBy(p => p.Name, StringComparer.Ordinal)
+        .Select(p => p.GetValue(s) switch
+        {
+            long[] values => $"{p.Name}=[{string.Join(",", values)}]",
+            var value => $"{p.Name}={value}",
+        }));
 
     private static (long?, long?, long?, long?) NearestRank(List<long> values)
     {
