@@ -27,6 +27,12 @@ public sealed record ClusterSiloOptions
 
     /// <summary>The address other silos and clients reach this silo at.</summary>
     public IPAddress AdvertisedAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>
+    /// In a Kubernetes pod (<c>--kubernetes</c>, checked by <see cref="KubernetesPod.Check"/>): Orleans' Kubernetes
+    /// hosting names the silo after the pod, advertises the pod's IP and marks silos whose pods are gone as dead.
+    /// </summary>
+    public bool Kubernetes { get; init; }
 }
 
 /// <summary>The silo host and the cluster sweep client (docs/distributed.md).</summary>
@@ -61,7 +67,16 @@ public static class ClusterHosting
             {
                 silo.UseRedisClustering(redis);
                 silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, ServiceId));
-                silo.ConfigureEndpoints(options.AdvertisedAddress, options.SiloPort, options.GatewayPort);
+                if (options.Kubernetes)
+                {
+                    // Silo name = pod name, advertised address = pod IP, listening on any address at these ports.
+                    silo.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (options.SiloPort, options.GatewayPort));
+                    silo.UseKubernetesHosting();
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(options.AdvertisedAddress, options.SiloPort, options.GatewayPort);
+                }
             }
             else
             {

@@ -24,6 +24,7 @@ internal static class ClusterCommand
         var siloPort = new Option<int?>("--silo-port") { Description = "Silo-to-silo port (default 11111).", CustomParser = NumberParsers.Int("--silo-port") };
         var gatewayPort = new Option<int?>("--gateway-port") { Description = "Port sweeps connect to (default 30000).", CustomParser = NumberParsers.Int("--gateway-port") };
         var advertise = new Option<string?>("--advertise") { Description = "IP address other silos and sweeps reach this silo at (default 127.0.0.1; a VM's own address on a real cluster)." };
+        var kubernetes = new Option<bool>("--kubernetes") { Description = "Run in a Kubernetes pod: name the silo after the pod, advertise its IP, drop silos whose pods are gone (needs --clustering redis://; deploy/kubernetes/)." };
         var silo = new Command("silo", "Start a worker silo of sweeps (runs until Ctrl+C or SIGTERM).");
         silo.Options.Add(clustering);
         silo.Options.Add(clusterId);
@@ -31,6 +32,7 @@ internal static class ClusterCommand
         silo.Options.Add(siloPort);
         silo.Options.Add(gatewayPort);
         silo.Options.Add(advertise);
+        silo.Options.Add(kubernetes);
         silo.SetAction(parse =>
         {
             var stderr = parse.InvocationConfiguration.Error;
@@ -63,10 +65,28 @@ internal static class ClusterCommand
                 return SimulationErrors.Report(stderr, $"--advertise must be an IP address; got '{text}'");
             }
 
+            string? podClusterId = null;
+            if (parse.GetValue(kubernetes))
+            {
+                if (advertised is not null)
+                {
+                    return SimulationErrors.Report(stderr, "--advertise and --kubernetes exclude each other: in a pod the silo advertises the pod's IP (POD_IP)");
+                }
+
+                var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+                if (KubernetesPod.Check(environment, File.Exists(KubernetesPod.TokenPath), address, parse.GetValue(clusterId), out string fromPod) is { } podProblem)
+                {
+                    return SimulationErrors.Report(stderr, podProblem);
+                }
+
+                podClusterId = fromPod;
+            }
+
             var options = new ClusterSiloOptions
             {
                 Clustering = address,
-                ClusterId = parse.GetValue(clusterId) ?? ClusterHosting.DefaultClusterId,
+                Kubernetes = podClusterId is not null,
+                ClusterId = podClusterId ?? parse.GetValue(clusterId) ?? ClusterHosting.DefaultClusterId,
                 Slots = parse.GetValue(slots) ?? Environment.ProcessorCount,
                 SiloPort = parse.GetValue(siloPort) ?? 11111,
                 GatewayPort = parse.GetValue(gatewayPort) ?? 30000,

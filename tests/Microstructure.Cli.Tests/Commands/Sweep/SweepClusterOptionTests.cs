@@ -41,9 +41,12 @@ public sealed class SweepClusterOptionTests
     [InlineData("--gateway-port", "70000", "--gateway-port must be a port from 1 to 65,535; got 70000")]
     [InlineData("--cluster-id", "a b", "--cluster-id must be 1 to 64 letters, digits")]
     [InlineData("--advertise", "host", "--advertise must be an IP address; got 'host'")]
+    [InlineData("--kubernetes", "", "--kubernetes needs --clustering redis://HOST:PORT")]
+    [InlineData("--kubernetes", "--clustering=redis://127.0.0.1:1", "--kubernetes: ")]
     public void Bad_silo_options_are_one_line_user_errors(string option, string value, string message)
     {
-        var (code, _, error) = CliRun.Run(["cluster", "silo", option, value]);
+        string[] args = value.Length == 0 ? [option] : [option, value];
+        var (code, _, error) = CliRun.Run(["cluster", "silo", .. args]);
 
         Assert.Equal(2, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
