@@ -183,7 +183,7 @@ public static class SweepRunner
         Directory.Move(partial, Path.Combine(runsRoot, sweepRun.Key));
     }
 
-    /// <summary>Deletes what <paramref name="keep"/> does not keep.</summary>
+    /// <summary>Deletes what <paramref name="keep"/> does not keep, and says so in the run's summary.json and report.md.</summary>
     private static void Prune(string directory, SweepKeep keep)
     {
         if (keep == SweepKeep.All)
@@ -191,11 +191,13 @@ public static class SweepRunner
             return;
         }
 
+        var deleted = new List<string>();
         foreach (string sub in new[] { "analysis", "plots" })
         {
             string path = Path.Combine(directory, sub);
             if (Directory.Exists(path))
             {
+                deleted.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(directory, f).Replace(Path.DirectorySeparatorChar, '/')));
                 Directory.Delete(path, recursive: true);
             }
         }
@@ -205,6 +207,7 @@ public static class SweepRunner
         {
             if (keep == SweepKeep.Summary || !Path.GetFileName(file).StartsWith("liquidation_events.", StringComparison.Ordinal))
             {
+                deleted.Add("tape/" + Path.GetFileName(file));
                 File.Delete(file);
             }
         }
@@ -213,6 +216,8 @@ public static class SweepRunner
         {
             Directory.Delete(tape);
         }
+
+        PrunedRunFiles.Describe(directory, deleted, keep == SweepKeep.Summary ? "summary" : "liquidations");
     }
 }
 

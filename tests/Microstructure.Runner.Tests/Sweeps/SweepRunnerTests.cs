@@ -166,6 +166,30 @@ public sealed class SweepRunnerTests
 
         string run = Directory.GetDirectories(Path.Combine(result.Directory, "runs")).Single();
         Assert.Equal(files, Directory.GetFiles(run, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(run, f)).Order(StringComparer.Ordinal));
+
+        // The run's own description stays true: summary.json lists what is there, and what is not; report.md links nothing deleted.
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(run, "summary.json")))!;
+        var listed = summary["files"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
+        var notKept = summary["not_kept"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
+        Assert.All(listed, f => Assert.True(File.Exists(Path.Combine(run, f)), $"summary.json lists {f}, which is not there"));
+        Assert.Contains("tape/trades.parquet", notKept);
+        Assert.All(notKept, f => Assert.False(File.Exists(Path.Combine(run, f))));
+        string report = File.ReadAllText(Path.Combine(run, "report.md"));
+        var links = System.Text.RegularExpressions.Regex.Matches(report, @"\]\(([^)\s]+)\)").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, l => Assert.True(File.Exists(Path.Combine(run, l)), $"report.md links {l}, which is not there"));
+        Assert.Contains($"tape/trades.parquet (not kept: --keep {(keep == SweepKeep.Summary ? "summary" : "liquidations")})", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unlinking_replaces_links_and_images_of_deleted_files_only()
+    {
+        var gone = new HashSet<string>(StringComparer.Ordinal) { "tape/a.parquet", "plots/p.png" };
+        string markdown = "see [the tape](tape/a.parquet), [b](tape/b.parquet) and ![price](plots/p.png); [](tape/a.parquet)";
+
+        string result = PrunedRunFiles.Unlink(markdown, gone, "summary");
+
+        Assert.Equal("see the tape (not kept: --keep summary), [b](tape/b.parquet) and price (not kept: --keep summary); tape/a.parquet (not kept: --keep summary)", result);
     }
 
     [Fact]
