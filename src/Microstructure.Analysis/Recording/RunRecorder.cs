@@ -47,6 +47,9 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
     private long _adlCount;
     private long _adlLots;
     private long _fundDeposits;
+    private long _hedgeNotional;
+    private long _hedgePnl;
+    private long _hedgeCosts;
     private bool _completed;
     private bool _disposed;
 
@@ -202,6 +205,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
             FundEquity = _fund.Equity(end),
             FundPosition = _fund.Position(end),
             LiquidationMap = _map,
+            Hedge = _info.Hedging ? new HedgeSummary(_hedgeNotional, _hedgePnl, _hedgeCosts, _fund.MaxDrawdown) : null,
         };
         return RunOutputs.Write(run, cancellationToken);
     }
@@ -285,6 +289,16 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
                 break;
             case ExchangeEventType.InsuranceFund:
                 _tapes.FundMovement(new TapeEvent(in e, _units));
+                if (e.FundReason == FundMovementReason.HedgePnl)
+                {
+                    _hedgePnl += e.Amount;
+                }
+                else if (e.FundReason == FundMovementReason.HedgeCost)
+                {
+                    _hedgeCosts -= e.Amount;
+                    _hedgeNotional += e.Engine.Quantity.Lots * e.Engine.Price.Ticks * _k;
+                }
+
                 break;
             case ExchangeEventType.BadDebt:
                 _tapes.FundMovement(new TapeEvent(in e, _units));
