@@ -8,4 +8,5 @@ namespace Microstructure.Analysis.Recording;
 /// <param name="Pnl">Σ of the hedges' variation (negative = the hedges lost).</param>
 /// <param name="Costs">Σ fees and slippage paid to the hedge venue (≥ 0).</param>
 /// <param name="FundMaxDrawdown">The largest fall of the insurance fund's equity (cash + position at the mark) from its running peak.</param>
-public sealed record HedgeSummary(long Notional, long Pnl, long Costs, long FundMaxDrawdown);
+/// <param name="VaultMaxDrawdown">The same for the backstop vault (0 when it never moves).</param>
+public sealed record HedgeSummary(long Notional, long Pnl, long Costs, long FundMaxDrawdown, long VaultMaxDrawdown);

@@ -91,6 +91,7 @@ internal static class RunSummaryJson
             Cash(hedge, "costs", h.Costs, scale);
             Cash(hedge, "net", h.Pnl - h.Costs, scale);
             Cash(hedge, "fund_max_drawdown", h.FundMaxDrawdown, scale);
+            Cash(hedge, "vault_max_drawdown", h.VaultMaxDrawdown, scale);
         }
 
         Tape(json, run.Counts);
