@@ -229,7 +229,14 @@ internal sealed class AccountLedger
 
     private void ApplyFundMovement(in ExchangeEvent e)
     {
-        // Amount is the fund's change; the other side is the named account (none for a funding remainder).
+        // Amount is the fund's change; the other side is the named account (none for a funding remainder). A hedge
+        // movement is money from or to the hedge venue, outside the exchange: the named hedger (fund or vault) alone moves.
+        if (e.FundReason is FundMovementReason.HedgePnl or FundMovementReason.HedgeCost)
+        {
+            AddCash(Slot(e.Engine.AccountId), e.Amount);
+            return;
+        }
+
         if (_fund < 0)
         {
             // No fund account given: the fund itself is not tracked, the other side still is.

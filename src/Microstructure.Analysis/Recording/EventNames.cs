@@ -46,6 +46,8 @@ internal static class EventNames
         FundMovementReason.FundingRemainder => "funding_remainder",
         FundMovementReason.AuctionPenalty => "auction_penalty",
         FundMovementReason.Transfer => "transfer",
+        FundMovementReason.HedgePnl => "hedge_pnl",
+        FundMovementReason.HedgeCost => "hedge_cost",
         _ => null,
     };
 

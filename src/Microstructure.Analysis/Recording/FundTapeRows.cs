@@ -5,7 +5,8 @@ namespace Microstructure.Analysis.Recording;
 
 /// <summary>
 /// The <c>tape/fund</c> table: every insurance-fund movement the risk layer reports, plus every bad-debt write-off
-/// (kind <c>bad_debt</c>: a loss nobody covered; the fund does not move).
+/// (kind <c>bad_debt</c>: a loss nobody covered; the fund does not move), plus the hedge venue's payments to and from
+/// the fund or the vault (kinds <c>hedge_pnl</c>, <c>hedge_cost</c>; <c>account</c> is the hedger, <c>amount</c> its change).
 /// </summary>
 internal readonly struct FundTapeRows : ITableRowMapper<TapeEvent>
 {
@@ -13,7 +14,7 @@ internal readonly struct FundTapeRows : ITableRowMapper<TapeEvent>
         new("time_ns", ColumnType.Int64, "simulated time, ns"),
         new("seq", ColumnType.Int64, "command sequence"),
         new("trigger_seq", ColumnType.Int64, "command that caused it"),
-        new("kind", ColumnType.String, "clearance_fee, residual, deficit_cover, funding_remainder, auction_penalty, transfer, bad_debt"),
+        new("kind", ColumnType.String, "clearance_fee, residual, deficit_cover, funding_remainder, auction_penalty, transfer, bad_debt, hedge_pnl, hedge_cost"),
         new("liquidation_id", ColumnType.Int64, "liquidation it belongs to; 0 = none"),
         new("account", ColumnType.Int64, "the other account (payer or receiver)"),
         new("amount", ColumnType.Int64, "fund change, cash units (negative = the fund paid); bad_debt: the amount written off"),

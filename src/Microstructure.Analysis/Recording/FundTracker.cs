@@ -16,6 +16,10 @@ internal sealed class FundTracker(long cashPerTickLot)
     private long _position;
     private long _mark;
     private bool _seen;
+    private long _peak = long.MinValue;
+
+    /// <summary>The largest fall of the fund's equity from its running peak so far (cash units, ≥ 0).</summary>
+    public long MaxDrawdown { get; private set; }
 
     /// <summary>Observes the fund's state after an event.</summary>
     public void Observe(long timeNs, long cash, long lots, long mark)
@@ -29,7 +33,10 @@ internal sealed class FundTracker(long cashPerTickLot)
         _cash = cash;
         _position = lots;
         _mark = mark;
-        _equity.Add(timeNs, cash + (lots * mark * _k));
+        long equity = cash + (lots * mark * _k);
+        _peak = Math.Max(_peak, equity);
+        MaxDrawdown = Math.Max(MaxDrawdown, _peak - equity);
+        _equity.Add(timeNs, equity);
         _lots.Add(timeNs, lots);
     }
 

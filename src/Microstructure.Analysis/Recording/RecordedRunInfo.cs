@@ -43,6 +43,12 @@ public sealed record RecordedRunInfo
     /// <summary>The backstop vault's account id (what it still holds at the end counts as unrealized); −1: none.</summary>
     public long VaultAccountId { get; init; } = -1;
 
+    /// <summary>
+    /// Whether the run's design hedges what the fund or the vault takes over (its <c>hedge</c> options): summary.json
+    /// then has a <c>hedge</c> block (docs/outputs.md). Default false.
+    /// </summary>
+    public bool Hedging { get; init; }
+
     /// <summary>Shocks of the run in time order; a cascade's amplification uses the last shock at or before its start.</summary>
     public IReadOnlyList<RecordedShock> Shocks { get; init; } = [];
 
@@ -96,6 +102,7 @@ public sealed record RecordedRunInfo
             LotSize = instrument.LotSize,
             InsuranceFundAccountId = exchange.InsuranceFundAccountId,
             VaultAccountId = exchange.VaultAccountId,
+            Hedging = exchange.IsHedging,
             StartNs = startNs,
             EndNs = endNs,
         };

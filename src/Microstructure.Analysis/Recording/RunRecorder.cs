@@ -47,6 +47,10 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
     private long _adlCount;
     private long _adlLots;
     private long _fundDeposits;
+    private readonly FundTracker _vault;
+    private long _hedgeNotional;
+    private long _hedgePnl;
+    private long _hedgeCosts;
     private bool _completed;
     private bool _disposed;
 
@@ -60,6 +64,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
         _ledger = new AccountLedger(_k, info.InsuranceFundAccountId);
         _liquidations = new LiquidationTracker(_k, info.AccountLabels);
         _fund = new FundTracker(_k);
+        _vault = new FundTracker(_k);
         _depth = new DepthTracker(info.StartNs, info.EndNs, options.DepthHeatmapBuckets, options.DepthBandFraction);
         _now = info.StartNs;
         _nextSnapshotNs = info.StartNs + options.AccountSnapshotIntervalNs;
@@ -133,6 +138,12 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
             _fund.Observe(_now, _ledger.FundCash, _ledger.FundLots, _ledger.Mark);
         }
 
+        if (_info.Hedging && _info.VaultAccountId >= 0 && _info.VaultAccountId < _ledger.Count)
+        {
+            int vault = (int)_info.VaultAccountId;
+            _vault.Observe(_now, _ledger.CashOf(vault), _ledger.LotsOf(vault), _ledger.Mark);
+        }
+
         Record(in e);
         if (e.LiquidationId != 0 && e.Type is not (ExchangeEventType.LiquidationTriggered or ExchangeEventType.PoolLiquidation))
         {
@@ -202,6 +213,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
             FundEquity = _fund.Equity(end),
             FundPosition = _fund.Position(end),
             LiquidationMap = _map,
+            Hedge = _info.Hedging ? new HedgeSummary(_hedgeNotional, _hedgePnl, _hedgeCosts, _fund.MaxDrawdown, _vault.MaxDrawdown) : null,
         };
         return RunOutputs.Write(run, cancellationToken);
     }
@@ -285,6 +297,16 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
                 break;
             case ExchangeEventType.InsuranceFund:
                 _tapes.FundMovement(new TapeEvent(in e, _units));
+                if (e.FundReason == FundMovementReason.HedgePnl)
+                {
+                    _hedgePnl += e.Amount;
+                }
+                else if (e.FundReason == FundMovementReason.HedgeCost)
+                {
+                    _hedgeCosts -= e.Amount;
+                    _hedgeNotional += e.Engine.Quantity.Lots * e.Engine.Price.Ticks * _k;
+                }
+
                 break;
             case ExchangeEventType.BadDebt:
                 _tapes.FundMovement(new TapeEvent(in e, _units));

@@ -133,6 +133,9 @@ public sealed record RunSummary
     /// <summary>How the cascade unfolded in time (docs/realism.md, "Cascade dynamics"); null when nothing was liquidated after the first shock.</summary>
     public CascadeDynamics? Dynamics { get; init; }
 
+    /// <summary>The hedge's totals and the fund's drawdown when the run's design hedges (summary.json <c>hedge</c>); else null.</summary>
+    public HedgeSummary? Hedge { get; init; }
+
     /// <summary>Converts cash units to quote currency.</summary>
     public decimal ToQuote(long cash) => (decimal)cash / CashScale;
 }

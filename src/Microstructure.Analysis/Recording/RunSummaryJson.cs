@@ -82,6 +82,18 @@ internal static class RunSummaryJson
                 .Add("mid_half_recovery_s", d.MidHalfRecoverySeconds ?? double.NaN);
         }
 
+        if (summary.Hedge is { } h)
+        {
+            // Only when the design hedges, so that the summaries of runs without a hedge keep their bytes.
+            JsonSummary hedge = json.AddObject("hedge");
+            Cash(hedge, "notional", h.Notional, scale);
+            Cash(hedge, "pnl", h.Pnl, scale);
+            Cash(hedge, "costs", h.Costs, scale);
+            Cash(hedge, "net", h.Pnl - h.Costs, scale);
+            Cash(hedge, "fund_max_drawdown", h.FundMaxDrawdown, scale);
+            Cash(hedge, "vault_max_drawdown", h.VaultMaxDrawdown, scale);
+        }
+
         Tape(json, run.Counts);
         json.Add("cascades", AnalysisSummary.OfCascades(analysis.Cascades));
         json.AddObject("impact")

@@ -65,6 +65,12 @@ public static class SweepMetrics
         new("dynamics_depth_min_lots", "least depth", "lots", Higher, true),
         new("dynamics_depth_half_life_s", "depth half-life", "s", Lower, true),
         new("dynamics_mid_half_recovery_s", "mid half-recovery", "s", Lower, true),
+        new("hedge_fund_max_drawdown_quote", "fund max drawdown", "quote", Lower, true),
+        new("hedge_vault_max_drawdown_quote", "vault max drawdown", "quote", Lower, true),
+        new("hedge_pnl_quote", "hedge PnL", "quote", Higher, false),
+        new("hedge_costs_quote", "hedge costs", "quote", Lower, true),
+        new("hedge_net_quote", "hedge PnL − costs", "quote", Higher, false),
+        new("hedge_notional_quote", "hedge notional", "quote", Neither, true),
     ];
 
     private static readonly Dictionary<string, SweepMetric> ByColumn = Known.ToDictionary(m => m.Column, StringComparer.Ordinal);

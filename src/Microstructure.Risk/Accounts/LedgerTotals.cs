@@ -9,7 +9,7 @@ namespace Microstructure.Risk.Accounts;
 /// <param name="Fees">Trading fees collected.</param>
 /// <param name="BadDebt">Recorded bad debt, entering the sum with its sign as a write-off (so the total subtracts it).</param>
 /// <param name="PoolCash">Lending pool liquidity.</param>
-/// <param name="NetDeposits">Σ deposits − Σ withdrawals.</param>
+/// <param name="NetDeposits">Σ deposits − Σ withdrawals, plus the hedge venue's variation minus its costs (money from outside the exchange).</param>
 /// <param name="NetLots">Σ positions + Σ pool collateral in lots (0: every lot has a counterparty).</param>
 public readonly record struct LedgerTotals(long TraderCash, long InsuranceFund, long Fees, long BadDebt, long PoolCash, long NetDeposits, long NetLots)
 {

@@ -23,4 +23,16 @@ public enum FundMovementReason : byte
 
     /// <summary>A deposit into or withdrawal from the fund account itself.</summary>
     Transfer = 6,
+
+    /// <summary>
+    /// The hedge venue's variation on the fund's or the vault's hedge (named by the event's account): hedge lots ×
+    /// (index now − index at the last settlement) × k, paid into (or out of) its cash from outside the exchange.
+    /// </summary>
+    HedgePnl = 7,
+
+    /// <summary>
+    /// A hedge trade's fee and slippage (negative), paid out of the hedger's cash to the hedge venue; the event's
+    /// side, quantity and price are the trade's (at the index).
+    /// </summary>
+    HedgeCost = 8,
 }

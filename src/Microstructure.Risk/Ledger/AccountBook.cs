@@ -117,7 +117,7 @@ internal sealed class AccountBook
     /// <summary>Losses written off so far (≥ 0).</summary>
     public long BadDebt => -_badDebtBalance;
 
-    /// <summary>Σ deposits − Σ withdrawals.</summary>
+    /// <summary>Σ deposits − Σ withdrawals, plus what the hedge venue paid in (hedge variation) or charged (hedge costs).</summary>
     public long NetDeposits => _netDeposits;
 
     /// <summary>Accounts with a non-zero position, in no particular order (stable between position changes).</summary>
@@ -129,7 +129,7 @@ internal sealed class AccountBook
     /// <summary>Whether <paramref name="id"/> names an account.</summary>
     public bool IsValid(long id) => (ulong)id < (ulong)_accounts.Length;
 
-    /// <summary>Cash entered (positive) or left (negative) the exchange through a deposit or withdrawal.</summary>
+    /// <summary>Cash entered (positive) or left (negative) the exchange through a deposit or withdrawal — or from the hedge venue.</summary>
     public void RecordNetDeposit(long amount) => _netDeposits += amount;
 
     /// <summary>Resolves the command's account, refusing unknown and (unless allowed) system or liquidating accounts.</summary>

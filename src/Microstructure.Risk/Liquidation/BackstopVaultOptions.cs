@@ -21,6 +21,8 @@ public sealed record BackstopVaultOptions : LiquidationDesignOptions
     [System.Text.Json.Serialization.JsonIgnore]
     public override string Name => LiquidationPolicies.BackstopVault;
 
+    internal override bool TakesOver => true;
+
     internal override void Validate(string path)
     {
         Check.Rate(BackstopFraction, $"{path}.backstopFraction", 0m, 1m, minInclusive: false);

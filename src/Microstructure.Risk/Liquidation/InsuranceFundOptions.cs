@@ -17,6 +17,8 @@ public sealed record InsuranceFundOptions : LiquidationDesignOptions
     [System.Text.Json.Serialization.JsonIgnore]
     public override string Name => LiquidationPolicies.InsuranceFund;
 
+    internal override bool TakesOver => true;
+
     internal override void Validate(string path)
     {
         Check.Rate(ClearanceFeeRate, $"{path}.clearanceFeeRate", 0m, 0.5m);

@@ -83,6 +83,7 @@ public static class LiquidationPolicies
             _ => throw new RiskConfigurationException($"{path}.design", $"unknown liquidation design '{name}'; expected one of: {string.Join(", ", DesignNames)}"),
         };
         result.Validate($"{path}.options");
+        _ = result.HedgeSettings($"{path}.options");
         return result;
     }
 
@@ -111,6 +112,7 @@ public static class LiquidationPolicies
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(path);
+        _ = options.HedgeSettings(path);
     }
 
     private static T Read<T>(JsonElement? options, string path)

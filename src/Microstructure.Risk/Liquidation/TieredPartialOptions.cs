@@ -23,6 +23,8 @@ public sealed record TieredPartialOptions : LiquidationDesignOptions
     [System.Text.Json.Serialization.JsonIgnore]
     public override string Name => LiquidationPolicies.TieredPartial;
 
+    internal override bool TakesOver => true;
+
     internal override void Validate(string path)
     {
         Check.That(Enum.IsDefined(OrderTimeInForce), $"{path}.orderTimeInForce", $"must be 'ioc' or 'fok'; got {OrderTimeInForce}");

@@ -34,6 +34,8 @@ public sealed record TimeSlicedOptions : LiquidationDesignOptions
     [System.Text.Json.Serialization.JsonIgnore]
     public override string Name => LiquidationPolicies.TimeSliced;
 
+    internal override bool TakesOver => true;
+
     internal override void Validate(string path)
     {
         Check.Cash(SliceThreshold, $"{path}.sliceThreshold");

@@ -68,6 +68,13 @@ public sealed partial class Exchange
     /// <summary>Backstop vault account id.</summary>
     public long VaultAccountId => _settings.VaultAccount;
 
+    /// <summary>Whether the design hedges the fund's and the vault's positions on the hedge venue (its <c>hedge</c> options).</summary>
+    public bool IsHedging => _hedge is not null;
+
+    /// <summary>The hedge the fund (or the vault, by its account id) holds on the hedge venue now, in lots; 0 without hedging.</summary>
+    /// <param name="account">The fund's or the vault's account id.</param>
+    public long HedgeLots(long account) => _hedge is null || account < 0 || account >= _book.Count ? 0 : _hedge.LotsOf((int)account);
+
     /// <summary>Pool liquidator account id.</summary>
     public long PoolLiquidatorAccountId => _settings.LiquidatorAccount;
 

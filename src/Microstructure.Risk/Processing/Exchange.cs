@@ -67,6 +67,7 @@ public sealed partial class Exchange
     private readonly LiquidationRunner _runner;
     private readonly MarketWatch _watch;
     private readonly MarketClock _clock;
+    private readonly HedgeDesk? _hedge;
     private RiskMonitor? _monitor;
 
     /// <summary>Builds the exchange; everything it needs is allocated here.</summary>
@@ -122,6 +123,11 @@ public sealed partial class Exchange
             _design.Kind, k, _settings.MaxPositionLots, _settings.VaultAccount, _settings.KeeperAccount,
             _engine, options.LiquidationEngine.OrderPricing, _settings.FundUnwind, _settings.FundMaxLoss);
         _runner = new LiquidationRunner(_design, _desk, _book, _stage, _market, _guard, _engine, _watch, parked, _pool, _settings.LiquidatorAccount);
+        if (_settings.Hedge is { } hedge)
+        {
+            _hedge = new HedgeDesk(_book, _market, _stage, k, hedge, _settings.VaultAccount);
+        }
+
         _clock = new MarketClock(
             _settings, _engine, _margin, markCalculator, funding, _guard, dynamicMargin,
             _market, _stage, _book, _watch, _design, _desk, parked, _queue);
@@ -262,9 +268,10 @@ public sealed partial class Exchange
         }
     }
 
-    /// <summary>Closes a step: deficits settled, reduce-only orders enforced, change marks cleared.</summary>
+    /// <summary>Closes a step: the fund's and vault's hedges settled and re-sized, deficits settled, reduce-only orders enforced, change marks cleared.</summary>
     private void EndStep()
     {
+        _hedge?.Rebalance();
         _book.SettleDeficits();
         if (_orders.EnforceReduceOnly())
         {

@@ -64,6 +64,7 @@ internal sealed class ExchangeSettings
 
         Check.That(options.Liquidation is not null, "liquidation", "is required");
         options.Liquidation.Validate("liquidation.options");
+        Hedge = options.Liquidation.HedgeSettings("liquidation.options");
         Check.That(options.Mitigations is not null, "mitigations", "must be a list (it may be empty)");
         for (int i = 0; i < options.Mitigations.Count; i++)
         {
@@ -130,6 +131,9 @@ internal sealed class ExchangeSettings
 
     /// <summary>The fund's loss cap as a share of its equity at its first takeover (rate units).</summary>
     public long FundMaxLoss { get; }
+
+    /// <summary>The design's hedge of the fund's and the vault's positions, or null without hedging.</summary>
+    public HedgeSettings? Hedge { get; }
 
     /// <summary>The liquidation engine's pacing window (ns).</summary>
     public long PacingInterval { get; }

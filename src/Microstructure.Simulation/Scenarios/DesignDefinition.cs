@@ -10,4 +10,12 @@ public sealed record DesignDefinition
 
     /// <summary>The design's options (camelCase; unknown fields refused); null = its defaults.</summary>
     public JsonElement? Options { get; init; }
+
+    /// <summary>
+    /// In <c>comparison.designs</c> only: the name this entry runs under in a comparison instead of the design's name
+    /// (its catalog rows, statistics and <c>--designs</c>), so that two variants of one design — e.g. with and without
+    /// <c>hedge</c> — can be compared side by side. Lower-case letters, digits, '.', '_' and '-', unique in the list,
+    /// and not the name of a design. Null = the design's name.
+    /// </summary>
+    public string? Label { get; init; }
 }

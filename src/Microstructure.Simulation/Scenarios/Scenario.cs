@@ -54,6 +54,8 @@ public sealed class Scenario
         ComparisonDesigns = definition.Comparison is { } comparison
             ? [.. comparison.Designs.Select((d, i) => LiquidationPolicies.CreateDesign(d.Design, d.Options, $"comparison.designs[{i}]"))]
             : [Design];
+        ComparisonNames = definition.Comparison is { } labelled ? Labels(labelled) : [Design.Name];
+        Require.That(definition.Liquidation.Label is null, "liquidation.label", "labels name variants in comparison.designs only");
 
         ValidateEnvironment(definition);
         Require.NotNull(definition.Agents, "agents");
@@ -107,11 +109,48 @@ public sealed class Scenario
     /// <summary>The designs a comparison runs by default (the <c>comparison</c> list, else the scenario's design).</summary>
     public IReadOnlyList<LiquidationDesignOptions> ComparisonDesigns { get; }
 
+    /// <summary>
+    /// The names <see cref="ComparisonDesigns"/> run under in a comparison, in the same order: each entry's
+    /// <c>label</c>, else its design's name.
+    /// </summary>
+    public IReadOnlyList<string> ComparisonNames { get; }
+
     /// <summary>Agents in all populations.</summary>
     public int AgentCount { get; }
 
     /// <summary>Which account is whose.</summary>
     internal AccountLayout Layout { get; }
+
+    /// <summary>The comparison entries' names (label, else design name), labels checked: well-formed, unique, no design's name.</summary>
+    private static List<string> Labels(ComparisonDefinition comparison)
+    {
+        var names = new List<string>(comparison.Designs.Count);
+        for (int i = 0; i < comparison.Designs.Count; i++)
+        {
+            var entry = comparison.Designs[i];
+            if (entry.Label is not { } label)
+            {
+                names.Add(entry.Design);
+                continue;
+            }
+
+            string path = $"comparison.designs[{i}].label";
+            Require.That(label.Length is > 0 and <= 64 && label.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '_' or '-') && label[0] is not ('.' or '-' or '_'),
+                path, $"must be 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit; got '{label}'");
+            Require.That(!LiquidationPolicies.DesignNames.Contains(label), path, $"'{label}' is the name of a design; a label names a variant, e.g. '{entry.Design}-hedged'");
+            names.Add(label);
+        }
+
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (comparison.Designs[i].Label is { } label)
+            {
+                Require.That(names.IndexOf(label) == i && names.LastIndexOf(label) == i, $"comparison.designs[{i}].label", $"'{label}' names two comparison designs; give each its own label");
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>
     /// The options of design <paramref name="name"/> for this scenario: the scenario's own (or its comparison list's)
@@ -120,6 +159,14 @@ public sealed class Scenario
     /// <exception cref="ScenarioException">Unknown design name.</exception>
     public LiquidationDesignOptions ResolveDesign(string name)
     {
+        for (int i = 0; i < ComparisonNames.Count; i++)
+        {
+            if (ComparisonNames[i] == name && Definition.Comparison?.Designs[i].Label is not null)
+            {
+                return ComparisonDesigns[i];
+            }
+        }
+
         foreach (var design in ComparisonDesigns.Prepend(Design))
         {
             if (design.Name == name)

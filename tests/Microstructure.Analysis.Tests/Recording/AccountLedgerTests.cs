@@ -61,6 +61,16 @@ public sealed class AccountLedgerTests
     }
 
     [Fact]
+    public void Hedge_payments_move_only_the_hedger_fund_or_vault_since_the_hedge_venue_is_outside_the_exchange()
+    {
+        var ledger = new AccountLedger(1, fundAccount: 9);
+        Assert.Equal(7, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.InsuranceFund, Amount = 7, FundReason = FundMovementReason.HedgePnl, Engine = { AccountId = 9 } }));
+        Assert.Equal(0, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.InsuranceFund, Amount = -3, FundReason = FundMovementReason.HedgeCost, Engine = { AccountId = 8 } }));
+        Assert.Equal(0, ledger.Apply(new ExchangeEvent { Type = ExchangeEventType.InsuranceFund, Amount = 5, FundReason = FundMovementReason.HedgePnl, Engine = { AccountId = 8 } }));
+        Assert.Equal((7L, 2L), (ledger.FundCash, ledger.CashOf(8)));
+    }
+
+    [Fact]
     public void An_account_far_beyond_the_first_arrays_is_added_without_losing_the_write()
     {
         // Regression: "_cash[Slot(id)] += x" read the old array before Slot grew it, and wrote into it.

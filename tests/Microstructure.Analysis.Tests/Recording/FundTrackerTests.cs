@@ -22,4 +22,16 @@ public sealed class FundTrackerTests
         Assert.Equal([0L, 5, 5, 0], position.Values.ToArray());
         Assert.Equal(10, equity.EndNs);
     }
+
+    [Fact]
+    public void Max_drawdown_is_the_largest_fall_of_equity_from_its_running_peak()
+    {
+        var f = new FundTracker(cashPerTickLot: 10);
+        f.Observe(0, 1_000, 0, 100);          // 1,000
+        f.Observe(1, 200, 1, 100);            // 1,200: a new peak
+        f.Observe(2, 200, 1, 10);             // 300: −900 from the peak
+        f.Observe(3, 1_500, 0, 10);           // 1,500: a new peak
+        f.Observe(4, 900, 0, 10);             // 900: −600, less than before
+        Assert.Equal(900, f.MaxDrawdown);
+    }
 }

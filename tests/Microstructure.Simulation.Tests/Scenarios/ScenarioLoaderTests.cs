@@ -12,11 +12,24 @@ public class ScenarioLoaderTests
     [InlineData("leveraged-cascade.json")]
     [InlineData("lending-unwind.json")]
     [InlineData("design-comparison.json")]
+    [InlineData("hedging.json")]
     public void Every_shipped_scenario_loads(string file)
     {
         var scenario = TestScenarios.LoadShipped(file);
         Assert.False(string.IsNullOrWhiteSpace(scenario.Definition.Description));
         Assert.True(scenario.AgentCount > 0);
+    }
+
+    [Fact]
+    public void The_hedging_scenario_runs_labelled_variants_that_resolve_to_their_own_options()
+    {
+        var scenario = TestScenarios.LoadShipped("hedging.json");
+        Assert.Equal(["fund-unhedged", "fund-hedged", "vault-unhedged", "vault-hedged"], scenario.ComparisonNames);
+        Assert.Equal(0m, scenario.ResolveDesign("fund-unhedged").Hedge!.Ratio);
+        Assert.Equal(new HedgeOptions(), scenario.ResolveDesign("fund-hedged").Hedge);
+        Assert.IsType<BackstopVaultOptions>(scenario.ResolveDesign("vault-hedged"));
+        Assert.Null(scenario.ResolveDesign("insurance-fund").Hedge); // the scenario's own design, by its name: unhedged
+        Assert.Null(scenario.Design.Hedge);
     }
 
     [Fact]

@@ -106,6 +106,6 @@ internal static class CompareCommand
     }
 
     private static List<string> DesignNames(string? option, Scenario scenario) => option is null
-        ? [.. scenario.ComparisonDesigns.Select(d => d.Name)]
+        ? [.. scenario.ComparisonNames]
         : [.. option.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 }

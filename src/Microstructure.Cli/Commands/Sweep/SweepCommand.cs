@@ -117,7 +117,7 @@ internal static class SweepCommand
     {
         var names = request.Designs is { } list
             ? list
-            : loaded.ComparisonDesigns.Count > 0 ? [.. loaded.ComparisonDesigns.Select(d => d.Name)] : [loaded.Design.Name];
+            : loaded.ComparisonDesigns.Count > 0 ? [.. loaded.ComparisonNames] : [loaded.Design.Name];
         problem = request.Designs is null ? null
             : names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice ? $"{designsLabel} names '{twice.Key}' twice"
             : SimulationErrors.UnknownDesign(loaded, names) is { } unknown ? $"{designsLabel}: {unknown}"

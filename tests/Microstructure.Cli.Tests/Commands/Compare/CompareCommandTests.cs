@@ -111,4 +111,60 @@ public sealed class CompareCommandTests
         Assert.Equal(2, code);
         Assert.Equal($"error: {message}", error.Trim());
     }
+
+    private const string HedgeComparison =
+        """
+        "seed": 3, "comparison": { "designs": [
+          { "design": "insurance-fund", "label": "unhedged", "options": { "hedge": { "ratio": 0 } } },
+          { "design": "insurance-fund", "label": "hedged", "options": { "hedge": {} } } ] },
+        """;
+
+    [Fact]
+    public void Labelled_variants_of_one_design_are_compared_side_by_side_hedged_against_unhedged()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario.Replace("\"seed\": 3,", HedgeComparison, StringComparison.Ordinal));
+        string outDir = cli.Path_("cmp");
+
+        var (code, output, error) = CliRun.Run("compare", scenario, "--seeds", "2", "--out", outDir, "--duration", "25", "--json", "--parallel", "2");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(["unhedged", "hedged"], json.RootElement.GetProperty("designs").EnumerateArray().Select(e => e.GetString()));
+        string[] rows = File.ReadAllLines(Path.Combine(outDir, "runs.csv"));
+        string[] header = rows[0].Split(',');
+        int design = Array.IndexOf(header, "design");
+        Assert.Contains("hedge_fund_max_drawdown_quote", header);
+        Assert.Contains("hedge_costs_quote", header);
+        Assert.Equal(["hedged", "hedged", "unhedged", "unhedged"], rows.Skip(1).Select(r => r.Split(',')[design]).Order(StringComparer.Ordinal));
+        foreach (string summary in Directory.GetFiles(Path.Combine(outDir, "runs"), "summary.json", SearchOption.AllDirectories))
+        {
+            using var s = JsonDocument.Parse(File.ReadAllBytes(summary));
+            Assert.Equal("insurance-fund", s.RootElement.GetProperty("run").GetProperty("design").GetString());
+            Assert.True(s.RootElement.TryGetProperty("hedge", out _), summary);
+        }
+    }
+
+    [Theory]
+    [InlineData("\"label\": \"unhedged\"", "\"label\": \"hedged\"", "comparison.designs[0].label: 'hedged' names two comparison designs")]
+    [InlineData("\"label\": \"unhedged\"", "\"label\": \"full-close\"", "comparison.designs[0].label: 'full-close' is the name of a design")]
+    [InlineData("\"label\": \"unhedged\"", "\"label\": \"Un Hedged\"", "comparison.designs[0].label: must be 1 to 64 lower-case letters")]
+    [InlineData("\"ratio\": 0", "\"ratio\": 2", "comparison.designs[0].options.hedge.ratio: must be in [0, 1]; got 2")]
+    [InlineData("\"hedge\": {}", "\"hedge\": { \"fee\": 0.001 }", "comparison.designs[1].options.hedge.fee")]
+    [InlineData("\"design\": \"insurance-fund\", \"label\": \"unhedged\"", "\"design\": \"full-close\", \"label\": \"unhedged\"", "comparison.designs[0].options.hedge: the design 'full-close' takes no positions over")]
+    public void Bad_labels_and_hedge_options_are_user_errors_naming_the_field(string find, string replace, string message)
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario.Replace("\"seed\": 3,", HedgeComparison.Replace(find, replace, StringComparison.Ordinal), StringComparison.Ordinal));
+
+        var (code, output, error) = CliRun.Run("compare", scenario, "--out", cli.Path_("cmp"));
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.False(Directory.Exists(cli.Path_("cmp")));
+    }
 }
