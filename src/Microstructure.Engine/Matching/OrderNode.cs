@@ -32,7 +32,4 @@ internal struct OrderNode
     public TimeInForce TimeInForce;
     public OrderFlags Flags;
     public SelfTradePrevention Stp;
-
-    /// <summary>Whether the node is in the <see cref="OrderIndex"/> (which rebuilds itself from these flags when it grows).</summary>
-    public bool Indexed;
 }
