@@ -135,7 +135,10 @@ internal static class Harness
 
         if (quick || mode is "engine" or "all")
         {
-            Engine(quick ? 1_000_000 : 5_000_000, quick ? 3 : 5);
+            // MS_ENGINE_COMMANDS / MS_ENGINE_RUNS shorten the run for an instruction counter (valgrind), see docs/performance.md.
+            Engine(
+                EnvInt("MS_ENGINE_COMMANDS") ?? (quick ? 1_000_000 : 5_000_000),
+                EnvInt("MS_ENGINE_RUNS") ?? (quick ? 3 : 5));
         }
 
         if (quick || mode is "e2e" or "all")
@@ -291,6 +294,9 @@ internal static class Harness
         Console.WriteLine(PerfTargets.RingBatch.Line(Median(ratios)));
         Console.WriteLine();
     }
+
+    private static int? EnvInt(string name) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
 
     private static void Engine(int commands, int repeats)
     {

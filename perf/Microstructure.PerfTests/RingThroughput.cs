@@ -25,7 +25,18 @@ internal static class RingThroughput
         var producer = new Thread(() =>
         {
             ThreadAffinity.Pin(producerCpu);
-            Produce(ring, events, batch);
+            for (long i = 0; i < events; i += batch)
+            {
+                int n = (int)Math.Min(batch, events - i);
+                long hi = ring.Next(n);
+                long lo = hi - n + 1;
+                for (long s = lo; s <= hi; s++)
+                {
+                    ring[s].Value = i + (s - lo);
+                }
+
+                ring.Publish(lo, hi);
+            }
         }) { Name = "ring-producer", IsBackground = true };
         producer.Start();
         producer.Join();
@@ -41,23 +52,6 @@ internal static class RingThroughput
         long checksum = processor.Handler.Sum;
         long expected = events * (events - 1) / 2;
         return new Measurement(events, stopwatch.Elapsed, GcCount() - gcBefore, checksum == expected) { Cpu = cpu };
-    }
-
-    /// <summary>The producer's loop, in a method of its own so that the ring and the counters are locals, not closure fields.</summary>
-    private static void Produce(RingBuffer<LongEvent> ring, long events, int batch)
-    {
-        for (long i = 0; i < events; i += batch)
-        {
-            int n = (int)Math.Min(batch, events - i);
-            long hi = ring.Next(n);
-            long lo = hi - n + 1;
-            for (long s = lo; s <= hi; s++)
-            {
-                ring[s].Value = i + (s - lo);
-            }
-
-            ring.Publish(lo, hi);
-        }
     }
 
     public static Measurement RunChannel(long events, int producerCpu, int consumerCpu)

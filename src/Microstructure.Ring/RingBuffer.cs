@@ -58,19 +58,6 @@ public sealed partial class RingBuffer<T>
         get => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), _bufferPad + (int)(sequence & _indexMask));
     }
 
-    /// <summary>The slot of sequence 0 (and of every multiple of <see cref="BufferSize"/>), for loops that hoist the indexing.</summary>
-    internal ref T FirstSlot
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), _bufferPad);
-    }
-
-    /// <summary><see cref="BufferSize"/> minus one: <c>sequence &amp; IndexMask</c> is the slot's offset from <see cref="FirstSlot"/>.</summary>
-    internal long IndexMask => _indexMask;
-
-    /// <summary>Whether every claim and publish comes from one thread (so the cursor is the highest published sequence).</summary>
-    internal bool IsSingleProducer => _singleProducer is not null;
-
     /// <summary>Creates a ring for exactly one publishing thread.</summary>
     /// <param name="bufferSize">Number of slots, a positive power of two.</param>
     /// <param name="waitStrategy">How consumers wait.</param>

@@ -123,12 +123,6 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     {
         var nextSequence = _sequence.Value + 1;
         var spinWait = default(SpinWait);
-
-        // Hoisted out of the event loop: the handler's writes (to a field of this object) would otherwise make the JIT
-        // reload the ring, its array, padding and mask for every event.
-        ref var firstSlot = ref _ringBuffer.FirstSlot;
-        var indexMask = _ringBuffer.IndexMask;
-        ref var handler = ref _handler;
         ExceptionDispatchInfo? haltedByPolicy = null;
 
         // Checked after ResetProcessing: a Halt that raced with the start is not lost.
@@ -148,7 +142,7 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
 
                     while (nextSequence <= availableSequence)
                     {
-                        handler.OnEvent(ref Unsafe.Add(ref firstSlot, (nint)(nextSequence & indexMask)), nextSequence, nextSequence == availableSequence);
+                        _handler.OnEvent(ref _ringBuffer[nextSequence], nextSequence, nextSequence == availableSequence);
                         nextSequence++;
                     }
 

@@ -12,15 +12,11 @@ public sealed class SequenceBarrier
     private readonly DependentSequenceGroup _dependentSequences;
     private volatile CancellationTokenSource _cancellationTokenSource = new();
 
-    // A single producer's cursor is its highest published sequence: no per-slot availability to scan.
-    private readonly bool _cursorIsPublished;
-
     internal SequenceBarrier(ISequencer sequencer, IWaitStrategy waitStrategy, Sequence cursor, Sequence[] dependentSequences)
     {
         _sequencer = sequencer;
         _waitStrategy = waitStrategy;
         _dependentSequences = new DependentSequenceGroup(cursor, dependentSequences);
-        _cursorIsPublished = sequencer is SingleProducerSequencer;
     }
 
     /// <summary>
@@ -54,7 +50,7 @@ public sealed class SequenceBarrier
         cancellationToken.ThrowIfCancellationRequested();
 
         var result = _waitStrategy.WaitFor(sequence, _dependentSequences, cancellationToken);
-        if (result.UnsafeAvailableSequence < sequence || _cursorIsPublished)
+        if (result.UnsafeAvailableSequence < sequence)
         {
             return result;
         }
