@@ -18,6 +18,8 @@ internal static class Harness
         modes:
           quick    a short pass over every measurement (< 1 minute), the kernel's (direct) included; the README's main job
           ring     ring 1P-1C, 100M struct events, two cores and one core, vs System.Threading.Channels
+          ring-batch  ring 1P-1C across cores, batch 1 and batch 16 in alternating rounds (7 x 20M events each;
+                   "ring-batch ROUNDS EVENTS"): per-round figures, medians and the median per-round ratio
           engine   matching engine alone on exchange-core's mix (5M commands x 5 runs)
           e2e      producer -> input ring -> engine -> output ring -> journal, latency percentiles at
                    125K, 250K, 500K, 1M, 2M, 5M offered ops/s, beside the ring's one-hop floor
@@ -102,6 +104,15 @@ internal static class Harness
             return 0;
         }
 
+        if (mode == "ring-batch")
+        {
+            PrintMachine();
+            RingBatch(
+                args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7,
+                args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 20_000_000);
+            return 0;
+        }
+
         bool quick = mode == "quick";
         if (mode is "risk" or "risk-e2e")
         {
@@ -124,7 +135,10 @@ internal static class Harness
 
         if (quick || mode is "engine" or "all")
         {
-            Engine(quick ? 1_000_000 : 5_000_000, quick ? 3 : 5);
+            // MS_ENGINE_COMMANDS / MS_ENGINE_RUNS shorten the run for an instruction counter (valgrind), see docs/performance.md.
+            Engine(
+                EnvInt("MS_ENGINE_COMMANDS") ?? (quick ? 1_000_000 : 5_000_000),
+                EnvInt("MS_ENGINE_RUNS") ?? (quick ? 3 : 5));
         }
 
         if (quick || mode is "e2e" or "all")
@@ -217,15 +231,82 @@ internal static class Harness
         Console.WriteLine();
     }
 
+    /// <summary>
+    /// Batch 1 and batch 16 across cores in alternating rounds, so that a load that comes and goes hits both alike:
+    /// the median of the per-round ratios is the figure to compare on a shared machine.
+    /// </summary>
+    private static void RingBatch(int rounds, long events)
+    {
+        Console.WriteLine($"## Ring 1P-1C across cores (0,1), busy-spin, batch 1 vs 16 alternating ({rounds} rounds x {events:N0} events)");
+        Console.WriteLine();
+        Console.WriteLine("| round | batch 1 M/s | batch 16 M/s | ratio |");
+        Console.WriteLine("|---|---|---|---|");
+        RingThroughput.RunRing(events / 10, 0, 1, 1, busySpin: true); // warm-up: JIT and page-in
+        RingThroughput.RunRing(events / 10, 0, 1, 16, busySpin: true);
+        var one = new List<double>();
+        var sixteen = new List<double>();
+        var ratios = new List<double>();
+        for (int r = 0; r < rounds; r++)
+        {
+            var a = RingThroughput.RunRing(events, 0, 1, 1, busySpin: true);
+            var b = RingThroughput.RunRing(events, 0, 1, 16, busySpin: true);
+            if (!a.ChecksumOk || !b.ChecksumOk)
+            {
+                throw new InvalidOperationException("ring checksum mismatch");
+            }
+
+            one.Add(a.PerSecond);
+            sixteen.Add(b.PerSecond);
+            ratios.Add(b.PerSecond / a.PerSecond);
+            Console.WriteLine($"| {r + 1} | {a.PerSecond / 1e6:F1} | {b.PerSecond / 1e6:F1} | {b.PerSecond / a.PerSecond:F2} |");
+        }
+
+        static double Median(List<double> values)
+        {
+            values.Sort();
+            return values[values.Count / 2];
+        }
+
+        Console.WriteLine($"| median | {Median(one) / 1e6:F1} | {Median(sixteen) / 1e6:F1} | {Median(ratios):F2} |");
+        Console.WriteLine();
+
+        // Both threads on one core (yielding waits): no cache-line traffic between cores, so events per CPU-second
+        // measure what the claim/publish/consume path itself costs, and move little with other load on the machine.
+        Console.WriteLine("One core (0,0), yielding, events per CPU-second of the process (the code path's own cost):");
+        Console.WriteLine();
+        Console.WriteLine("| round | batch 1 M/CPU-s | batch 16 M/CPU-s | ratio |");
+        Console.WriteLine("|---|---|---|---|");
+        var cpuOne = new List<double>();
+        var cpuSixteen = new List<double>();
+        var cpuRatios = new List<double>();
+        for (int r = 0; r < rounds; r++)
+        {
+            var a = RingThroughput.RunRing(events, 0, 0, 1, busySpin: false);
+            var b = RingThroughput.RunRing(events, 0, 0, 16, busySpin: false);
+            cpuOne.Add(a.PerCpuSecond);
+            cpuSixteen.Add(b.PerCpuSecond);
+            cpuRatios.Add(b.PerCpuSecond / a.PerCpuSecond);
+            Console.WriteLine($"| {r + 1} | {a.PerCpuSecond / 1e6:F1} | {b.PerCpuSecond / 1e6:F1} | {b.PerCpuSecond / a.PerCpuSecond:F2} |");
+        }
+
+        Console.WriteLine($"| median | {Median(cpuOne) / 1e6:F1} | {Median(cpuSixteen) / 1e6:F1} | {Median(cpuRatios):F2} |");
+        Console.WriteLine();
+        Console.WriteLine(PerfTargets.RingBatch.Line(Median(ratios)));
+        Console.WriteLine();
+    }
+
+    private static int? EnvInt(string name) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+
     private static void Engine(int commands, int repeats)
     {
         Console.WriteLine($"## Engine alone, one thread, exchange-core mix ({commands:N0} commands x {repeats} runs)");
         Console.WriteLine();
         var (seed, stream) = ExchangeCoreMix.Generate(seed: 42, commands);
         var result = EngineThroughput.Run(seed, stream, repeats);
-        Console.WriteLine("| commands | best M ops/s | median M ops/s | bytes allocated/op | GCs | trades |");
-        Console.WriteLine("|---|---|---|---|---|---|");
-        Console.WriteLine($"| {result.Commands:N0} | {result.BestOpsPerSecond / 1e6:F1} | {result.MedianOpsPerSecond / 1e6:F1} | {result.BytesPerOp:F3} | {result.GcCollections} | {result.Trades:N0} |");
+        Console.WriteLine("| commands | best M ops/s | median M ops/s | median M ops per CPU-second | bytes allocated/op | GCs | trades |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| {result.Commands:N0} | {result.BestOpsPerSecond / 1e6:F1} | {result.MedianOpsPerSecond / 1e6:F1} | {result.MedianOpsPerCpuSecond / 1e6:F1} | {result.BytesPerOp:F3} | {result.GcCollections} | {result.Trades:N0} |");
         Console.WriteLine();
         Console.WriteLine(PerfTargets.EngineMedian.Line(result.MedianOpsPerSecond / 1e6));
         Console.WriteLine();

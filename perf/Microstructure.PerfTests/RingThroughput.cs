@@ -20,6 +20,7 @@ internal static class RingThroughput
         var ring = disruptor.Start();
 
         int gcBefore = GcCount();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var producer = new Thread(() =>
         {
@@ -39,16 +40,18 @@ internal static class RingThroughput
         }) { Name = "ring-producer", IsBackground = true };
         producer.Start();
         producer.Join();
-        while (processor.Sequence.Value < events - 1)
+        var consumed = processor.Sequence;
+        while (consumed.Value < events - 1)
         {
             Thread.Yield();
         }
 
         stopwatch.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         disruptor.Halt();
         long checksum = processor.Handler.Sum;
         long expected = events * (events - 1) / 2;
-        return new Measurement(events, stopwatch.Elapsed, GcCount() - gcBefore, checksum == expected);
+        return new Measurement(events, stopwatch.Elapsed, GcCount() - gcBefore, checksum == expected) { Cpu = cpu };
     }
 
     public static Measurement RunChannel(long events, int producerCpu, int consumerCpu)
@@ -135,4 +138,10 @@ internal static class RingThroughput
 internal readonly record struct Measurement(long Events, TimeSpan Elapsed, int GcCollections, bool ChecksumOk)
 {
     public double PerSecond => Events / Elapsed.TotalSeconds;
+
+    /// <summary>CPU time of the whole process during the run (both threads, spinning included).</summary>
+    public TimeSpan Cpu { get; init; }
+
+    /// <summary>Events per CPU-second: with producer and consumer sharing one core, the cost of the code path itself.</summary>
+    public double PerCpuSecond => Events / Cpu.TotalSeconds;
 }
