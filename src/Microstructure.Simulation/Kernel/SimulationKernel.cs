@@ -41,7 +41,7 @@ internal sealed partial class SimulationKernel : IDisposable
     private readonly int[] _agentOfAccount;
     private readonly int[] _liquidationSubscribers;
     private readonly int[] _auctionSubscribers;
-    private readonly EventQueue _queue = new();
+    private readonly CalendarQueue _queue = new();
     private readonly EventFifo _pending = new(1 << 12);
     private readonly Queue<long> _sentAt = new();
     private readonly MarketTape _tape;
