@@ -37,12 +37,12 @@ internal sealed partial class SimulationKernel : IDisposable
     private readonly long[] _lastView;
     private readonly long[] _orderCounter;
     private readonly bool[] _deliveryScheduled;
-    private readonly EventFifo[] _inbox;
+    private readonly Inbox[] _inbox;
     private readonly int[] _agentOfAccount;
     private readonly int[] _liquidationSubscribers;
     private readonly int[] _auctionSubscribers;
     private readonly CalendarQueue _queue = new();
-    private readonly EventFifo _pending = new(1 << 12);
+    private readonly EventStore _pending = new(1 << 12);
     private readonly Queue<long> _sentAt = new();
     private readonly MarketTape _tape;
     private readonly MarketHistory _history = new();
@@ -80,7 +80,7 @@ internal sealed partial class SimulationKernel : IDisposable
         _lastView = new long[n];
         _orderCounter = new long[n];
         _deliveryScheduled = new bool[n];
-        _inbox = new EventFifo[n];
+        _inbox = new Inbox[n];
         _agentOfAccount = new int[setup.Exchange.AccountCount];
         Array.Fill(_agentOfAccount, -1);
         long lookahead = long.MaxValue;
@@ -94,7 +94,7 @@ internal sealed partial class SimulationKernel : IDisposable
             _latencyOut[i] = latency.OutNanos;
             _jitter[i] = latency.JitterNanos;
             _jitterRandom[i] = SimRandom.ForStream(setup.Seed, (1L << 40) + i);
-            _inbox[i] = new EventFifo();
+            _inbox[i] = new Inbox();
             _lastView[i] = long.MinValue;
             _agentOfAccount[_agents[i].AccountId] = i;
             lookahead = Math.Min(lookahead, latency.OutNanos);
