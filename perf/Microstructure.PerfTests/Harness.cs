@@ -28,7 +28,8 @@ internal static class Harness
           kernel   simulation speed: calm.json with every population doubled (1,136 agents), 600 simulated s,
                    direct and pipelined, 5 runs each (MS_KERNEL_QUICK=1: 300 s, 3 runs; quick runs that, direct only); "kernel direct" or
                    "kernel pipelined" runs one mode only (for a profiler); MS_KERNEL_SECONDS, MS_KERNEL_RUNS set
-                   the simulated seconds and the number of timed runs
+                   the simulated seconds and the number of timed runs, MS_KERNEL_SCENARIO another shipped
+                   scenario (e.g. leveraged-cascade.json; populations doubled too)
           realism  calm.json for each of its seeds: stylized facts and square-root impact fit (docs/realism.md);
                    "realism ablations" adds calm.json without volatility bursts and without the market-order cap
           all      ring, engine, e2e and memory
@@ -81,7 +82,7 @@ internal static class Harness
             double seconds = EnvNumber("MS_KERNEL_SECONDS") ?? (brief ? QuickKernelSeconds : 600);
             int runs = (int)(EnvNumber("MS_KERNEL_RUNS") ?? (brief ? QuickKernelRuns : 5));
             PrintMachine();
-            KernelThroughputTable.Print(seconds, runs, modes);
+            KernelThroughputTable.Print(seconds, runs, modes, Environment.GetEnvironmentVariable("MS_KERNEL_SCENARIO") ?? "calm.json");
             return 0;
         }
 

@@ -44,17 +44,20 @@ internal static class KernelThroughput
         public double MedianExchangeEventsPerSecond => Counters.ExchangeEvents / MedianWallSeconds;
     }
 
-    /// <summary>calm.json with every population <see cref="PopulationScale"/> times larger, for <paramref name="durationSeconds"/>.</summary>
-    public static Scenario Scenario(double durationSeconds)
+    /// <summary>
+    /// calm.json (or another shipped scenario, <paramref name="file"/>) with every population
+    /// <see cref="PopulationScale"/> times larger, for <paramref name="durationSeconds"/>.
+    /// </summary>
+    public static Scenario Scenario(double durationSeconds, string file = "calm.json")
     {
-        var calm = ScenarioLoader.Load(ShippedScenario("calm.json"));
-        var definition = calm.Definition with
+        var shipped = ScenarioLoader.Load(ShippedScenario(file));
+        var definition = shipped.Definition with
         {
-            Name = $"calm x{PopulationScale}",
+            Name = $"{shipped.Definition.Name} x{PopulationScale}",
             DurationSeconds = durationSeconds,
-            Agents = [.. calm.Definition.Agents.Select(a => a with { Count = a.Count * PopulationScale })],
+            Agents = [.. shipped.Definition.Agents.Select(a => a with { Count = a.Count * PopulationScale })],
         };
-        return ScenarioLoader.FromDefinition(definition, $"calm.json (populations x{PopulationScale})");
+        return ScenarioLoader.FromDefinition(definition, $"{file} (populations x{PopulationScale})");
     }
 
     /// <summary>A shipped scenario, copied next to the harness at build time.</summary>
