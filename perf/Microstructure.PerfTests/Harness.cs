@@ -29,7 +29,9 @@ internal static class Harness
           risk-e2e end to end with risk inline, and percentiles during a burst of liquidations
           kernel   simulation speed: calm.json with every population doubled (1,136 agents), 600 simulated s,
                    direct and pipelined, 5 runs each (MS_KERNEL_QUICK=1: 300 s, 3 runs; quick runs that, direct only); "kernel direct" or
-                   "kernel pipelined" runs one mode only (for a profiler)
+                   "kernel pipelined" runs one mode only (for a profiler); MS_KERNEL_SECONDS, MS_KERNEL_RUNS set
+                   the simulated seconds and the number of timed runs, MS_KERNEL_SCENARIO another shipped
+                   scenario (e.g. leveraged-cascade.json; populations doubled too)
           realism  calm.json for each of its seeds: stylized facts and square-root impact fit (docs/realism.md);
                    "realism ablations" adds calm.json without volatility bursts and without the market-order cap
           all      ring, engine, e2e and memory
@@ -77,8 +79,12 @@ internal static class Harness
                 modes = [only];
             }
 
+            // MS_KERNEL_SECONDS / MS_KERNEL_RUNS override the length and the number of timed runs, e.g. for
+            // `perf stat -e instructions` at 600 s and 1,800 s (docs/performance.md, simulation kernel).
+            double seconds = EnvNumber("MS_KERNEL_SECONDS") ?? (brief ? QuickKernelSeconds : 600);
+            int runs = (int)(EnvNumber("MS_KERNEL_RUNS") ?? (brief ? QuickKernelRuns : 5));
             PrintMachine();
-            KernelThroughputTable.Print(brief ? QuickKernelSeconds : 600, brief ? QuickKernelRuns : 5, modes);
+            KernelThroughputTable.Print(seconds, runs, modes, Environment.GetEnvironmentVariable("MS_KERNEL_SCENARIO") ?? "calm.json");
             return 0;
         }
 
@@ -160,6 +166,11 @@ internal static class Harness
 
         return 0;
     }
+
+    private static double? EnvNumber(string name) =>
+        double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out double value) && value > 0
+            ? value
+            : null;
 
     private static void PrintMachine()
     {

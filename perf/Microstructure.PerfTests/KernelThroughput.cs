@@ -31,8 +31,12 @@ internal static class KernelThroughput
         double MedianWallSeconds,
         double BytesPerEvent,
         int GcCollections,
-        int Runs)
+        int Runs,
+        double MedianCpuSeconds)
     {
+        /// <summary>The process's CPU time per event, median run (ns): less sensitive to other load than the wall time.</summary>
+        public double MedianCpuNanosPerEvent => MedianCpuSeconds * 1e9 / Counters.KernelEvents;
+
         public double BestEventsPerSecond => Counters.KernelEvents / BestWallSeconds;
 
         public double MedianEventsPerSecond => Counters.KernelEvents / MedianWallSeconds;
@@ -40,17 +44,20 @@ internal static class KernelThroughput
         public double MedianExchangeEventsPerSecond => Counters.ExchangeEvents / MedianWallSeconds;
     }
 
-    /// <summary>calm.json with every population <see cref="PopulationScale"/> times larger, for <paramref name="durationSeconds"/>.</summary>
-    public static Scenario Scenario(double durationSeconds)
+    /// <summary>
+    /// calm.json (or another shipped scenario, <paramref name="file"/>) with every population
+    /// <see cref="PopulationScale"/> times larger, for <paramref name="durationSeconds"/>.
+    /// </summary>
+    public static Scenario Scenario(double durationSeconds, string file = "calm.json")
     {
-        var calm = ScenarioLoader.Load(ShippedScenario("calm.json"));
-        var definition = calm.Definition with
+        var shipped = ScenarioLoader.Load(ShippedScenario(file));
+        var definition = shipped.Definition with
         {
-            Name = $"calm x{PopulationScale}",
+            Name = $"{shipped.Definition.Name} x{PopulationScale}",
             DurationSeconds = durationSeconds,
-            Agents = [.. calm.Definition.Agents.Select(a => a with { Count = a.Count * PopulationScale })],
+            Agents = [.. shipped.Definition.Agents.Select(a => a with { Count = a.Count * PopulationScale })],
         };
-        return ScenarioLoader.FromDefinition(definition, $"calm.json (populations x{PopulationScale})");
+        return ScenarioLoader.FromDefinition(definition, $"{file} (populations x{PopulationScale})");
     }
 
     /// <summary>A shipped scenario, copied next to the harness at build time.</summary>
@@ -67,6 +74,7 @@ internal static class KernelThroughput
         }
 
         var walls = new List<double>(repeats);
+        var cpus = new List<double>(repeats);
         KernelCounters counters = default;
         long allocated = 0;
         int gcs = 0;
@@ -81,9 +89,11 @@ internal static class KernelThroughput
             // Whole-process allocation: in pipelined mode the exchange runs on its own thread.
             long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             int gcBefore = GcCount();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             long start = Stopwatch.GetTimestamp();
             var result = run.Execute();
             walls.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+            cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
             gcs += GcCount() - gcBefore;
             allocated += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             if (r > 0 && result.Counters != counters)
@@ -95,6 +105,7 @@ internal static class KernelThroughput
         }
 
         walls.Sort();
+        cpus.Sort();
         return new Result(
             mode,
             agents,
@@ -104,7 +115,8 @@ internal static class KernelThroughput
             walls[walls.Count / 2],
             (double)allocated / ((double)counters.KernelEvents * repeats),
             gcs,
-            repeats);
+            repeats,
+            cpus[cpus.Count / 2]);
     }
 
     private static int GcCount() => GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);

@@ -3,7 +3,7 @@ using Microstructure.Risk.Processing;
 namespace Microstructure.Simulation.Kernel;
 
 /// <summary>The exchange called synchronously on the kernel's thread: the fast mode, one kernel per thread for multi-seed runs.</summary>
-internal sealed class DirectExchangePort(Exchange exchange, EventFifo pending) : IExchangePort
+internal sealed class DirectExchangePort(Exchange exchange, EventStore pending) : IExchangePort
 {
     public void Send(in ExchangeCommand command, long sequence)
     {

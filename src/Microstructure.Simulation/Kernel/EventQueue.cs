@@ -3,9 +3,10 @@ using System.Runtime.CompilerServices;
 namespace Microstructure.Simulation.Kernel;
 
 /// <summary>
-/// The kernel's agenda: a 4-ary min-heap of <see cref="ScheduledItem"/> ordered by (time, order). Four children per
-/// node halve the depth of a binary heap, and the four siblings share a cache line or two, so a pop costs fewer
-/// cache misses. Grows by doubling; never shrinks.
+/// A 4-ary min-heap of <see cref="ScheduledItem"/> ordered by (time, order): the far part of the kernel's
+/// <see cref="CalendarQueue"/> (items more than about 4 s ahead), and the reference its tests compare it with. Four
+/// children per node halve the depth of a binary heap, and the four siblings share a cache line or two, so a pop costs
+/// fewer cache misses. Grows by doubling; never shrinks.
 /// </summary>
 internal sealed class EventQueue
 {

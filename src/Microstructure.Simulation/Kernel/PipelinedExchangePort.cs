@@ -19,10 +19,10 @@ internal sealed class PipelinedExchangePort : IExchangePort
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
     private readonly ExchangePipeline _pipeline;
     private readonly EventPoller<ExchangeEvent> _poller;
-    private readonly EventFifo _pending;
+    private readonly EventStore _pending;
     private bool _completed;
 
-    public PipelinedExchangePort(Exchange exchange, EventFifo pending, int inputRingSize, int outputRingSize)
+    public PipelinedExchangePort(Exchange exchange, EventStore pending, int inputRingSize, int outputRingSize)
     {
         _pending = pending;
         EventPoller<ExchangeEvent>? poller = null;
@@ -103,12 +103,12 @@ internal sealed class PipelinedExchangePort : IExchangePort
     private int Drain()
     {
         var handler = new PendingHandler(_pending);
-        int before = _pending.Count;
+        int before = _pending.Unread;
         while (_poller.Poll(ref handler) == PollState.Processing)
         {
         }
 
-        return _pending.Count - before;
+        return _pending.Unread - before;
     }
 
     private void ThrowIfFaulted()
@@ -119,7 +119,7 @@ internal sealed class PipelinedExchangePort : IExchangePort
         }
     }
 
-    private readonly struct PendingHandler(EventFifo pending) : IEventPollHandler<ExchangeEvent>
+    private readonly struct PendingHandler(EventStore pending) : IEventPollHandler<ExchangeEvent>
     {
         public bool OnEvent(ref ExchangeEvent data, long sequence, bool endOfBatch)
         {

@@ -10,14 +10,15 @@ internal sealed partial class SimulationKernel
         long arrival = _sentAt.Dequeue();
         _port.WaitFor(sequence);
         bool changed = false;
-        while (_pending.Count > 0 && _pending.Peek.Engine.CommandSequence == sequence)
+        while (_pending.Unread > 0 && _pending[_pending.NextIndex].Engine.CommandSequence == sequence)
         {
-            ref readonly var e = ref _pending.Peek;
+            long index = _pending.NextIndex;
+            ref readonly var e = ref _pending[index];
             _exchangeEvents++;
             _observer?.OnEvent(in e);
             changed |= _tape.Apply(in e);
-            Route(in e, arrival);
-            _pending.Dequeue();
+            Route(in e, index, arrival);
+            _pending.MarkRead();
         }
 
         if (changed)
@@ -27,8 +28,11 @@ internal sealed partial class SimulationKernel
         }
     }
 
-    /// <summary>Queues the event for the agents it concerns: its account(s), and subscribers of public liquidation/auction news.</summary>
-    private void Route(in ExchangeEvent e, long arrival)
+    /// <summary>
+    /// Queues the event (number <paramref name="index"/> in the store) for the agents it concerns: its account(s), and
+    /// subscribers of public liquidation/auction news.
+    /// </summary>
+    private void Route(in ExchangeEvent e, long index, long arrival)
     {
         switch (e.Type)
         {
@@ -39,7 +43,7 @@ internal sealed partial class SimulationKernel
         }
 
         int first = AgentOf(e.Engine.AccountId);
-        Enqueue(first, in e, arrival);
+        Enqueue(first, index, arrival);
         int second = e.Type switch
         {
             ExchangeEventType.Trade => AgentOf(e.Engine.MakerAccountId),
@@ -48,7 +52,7 @@ internal sealed partial class SimulationKernel
         };
         if (second != first)
         {
-            Enqueue(second, in e, arrival);
+            Enqueue(second, index, arrival);
         }
 
         int[]? subscribers = e.Type switch
@@ -63,7 +67,7 @@ internal sealed partial class SimulationKernel
             {
                 if (agent != first && agent != second)
                 {
-                    Enqueue(agent, in e, arrival);
+                    Enqueue(agent, index, arrival);
                 }
             }
         }
@@ -71,7 +75,7 @@ internal sealed partial class SimulationKernel
 
     private int AgentOf(long account) => (ulong)account < (ulong)_agentOfAccount.Length ? _agentOfAccount[account] : -1;
 
-    private void Enqueue(int agent, in ExchangeEvent e, long arrival)
+    private void Enqueue(int agent, long index, long arrival)
     {
         if (agent < 0)
         {
@@ -80,7 +84,8 @@ internal sealed partial class SimulationKernel
 
         long time = Math.Max(arrival + _latencyOut[agent] + Jitter(agent), _lastDelivery[agent]);
         _lastDelivery[agent] = time;
-        _inbox[agent].Enqueue(in e, time);
+        _pending.Hold(index);
+        _inbox[agent].Enqueue(index, time);
         if (!_deliveryScheduled[agent])
         {
             _deliveryScheduled[agent] = true;
@@ -98,8 +103,10 @@ internal sealed partial class SimulationKernel
         while (inbox.Count > 0 && inbox.PeekTime <= _now)
         {
             _deliveries++;
-            target.Receive(this, in inbox.Peek);
+            long index = inbox.PeekIndex;
+            target.Receive(this, in _pending[index]);
             inbox.Dequeue();
+            _pending.Release(index);
         }
 
         _current = -1;

@@ -37,12 +37,12 @@ internal sealed partial class SimulationKernel : IDisposable
     private readonly long[] _lastView;
     private readonly long[] _orderCounter;
     private readonly bool[] _deliveryScheduled;
-    private readonly EventFifo[] _inbox;
+    private readonly Inbox[] _inbox;
     private readonly int[] _agentOfAccount;
     private readonly int[] _liquidationSubscribers;
     private readonly int[] _auctionSubscribers;
-    private readonly EventQueue _queue = new();
-    private readonly EventFifo _pending = new(1 << 12);
+    private readonly CalendarQueue _queue = new();
+    private readonly EventStore _pending = new(1 << 12);
     private readonly Queue<long> _sentAt = new();
     private readonly MarketTape _tape;
     private readonly MarketHistory _history = new();
@@ -80,7 +80,7 @@ internal sealed partial class SimulationKernel : IDisposable
         _lastView = new long[n];
         _orderCounter = new long[n];
         _deliveryScheduled = new bool[n];
-        _inbox = new EventFifo[n];
+        _inbox = new Inbox[n];
         _agentOfAccount = new int[setup.Exchange.AccountCount];
         Array.Fill(_agentOfAccount, -1);
         long lookahead = long.MaxValue;
@@ -94,7 +94,7 @@ internal sealed partial class SimulationKernel : IDisposable
             _latencyOut[i] = latency.OutNanos;
             _jitter[i] = latency.JitterNanos;
             _jitterRandom[i] = SimRandom.ForStream(setup.Seed, (1L << 40) + i);
-            _inbox[i] = new EventFifo();
+            _inbox[i] = new Inbox();
             _lastView[i] = long.MinValue;
             _agentOfAccount[_agents[i].AccountId] = i;
             lookahead = Math.Min(lookahead, latency.OutNanos);
@@ -159,7 +159,8 @@ internal sealed partial class SimulationKernel : IDisposable
         _now = 0;
         foreach (var command in _setup.Bootstrap)
         {
-            SendNow(command);
+            var copy = command;
+            SendNow(ref copy);
         }
 
         ScheduleKernelItems();
@@ -231,7 +232,7 @@ internal sealed partial class SimulationKernel : IDisposable
                 break;
             case ItemKind.Arrival:
                 int slot = (int)item.Payload;
-                SendNow(in _commands[slot]);
+                SendNow(ref _commands[slot]); // stamped in place: the slot is free again right after
                 _freeSlots[_freeCount++] = slot;
                 break;
             case ItemKind.Delivery:
@@ -239,11 +240,13 @@ internal sealed partial class SimulationKernel : IDisposable
                 break;
             case ItemKind.Snapshot:
                 var snapshot = new OrderCommand { Type = CommandType.SnapshotL2, Quantity = new Quantity(_setup.SnapshotDepth) };
-                SendNow(ExchangeCommand.ForOrder(in snapshot, _now));
+                var snapshotCommand = ExchangeCommand.ForOrder(in snapshot, _now);
+                SendNow(ref snapshotCommand);
                 Schedule(_now + _setup.SnapshotIntervalNs, ItemKind.Snapshot, -1, 0);
                 break;
             case ItemKind.Tick:
-                SendNow(ExchangeCommand.Tick(_now));
+                var tick = ExchangeCommand.Tick(_now);
+                SendNow(ref tick);
                 Schedule(_now + _setup.TickIntervalNs, ItemKind.Tick, -1, 0);
                 break;
             case ItemKind.IndexUpdate:
@@ -285,20 +288,23 @@ internal sealed partial class SimulationKernel : IDisposable
     private void SendIndex()
     {
         var book = _history.At(_now - _indexLag);
-        SendNow(ExchangeCommand.ForPrice(ExchangeCommandType.IndexPrice, _index!.Publish(in book), _now));
+        var command = ExchangeCommand.ForPrice(ExchangeCommandType.IndexPrice, _index!.Publish(in book), _now);
+        SendNow(ref command);
     }
 
-    /// <summary>Hands the exchange a command now: it arrives at the current time and gets the next sequence number.</summary>
-    private void SendNow(in ExchangeCommand command)
+    /// <summary>
+    /// Hands the exchange a command now: it arrives at the current time (stamped into <paramref name="command"/>, which
+    /// saves a copy of it) and gets the next sequence number.
+    /// </summary>
+    private void SendNow(ref ExchangeCommand command)
     {
-        var stamped = command;
-        stamped.Timestamp = new Timestamp(_now);
-        if (stamped.Type == ExchangeCommandType.Order)
+        command.Timestamp = new Timestamp(_now);
+        if (command.Type == ExchangeCommandType.Order)
         {
-            stamped.Order.Timestamp = stamped.Timestamp;
+            command.Order.Timestamp = command.Timestamp;
         }
 
-        _port.Send(in stamped, _sent++);
+        _port.Send(in command, _sent++);
         _sentAt.Enqueue(_now);
     }
 
