@@ -1,5 +1,4 @@
 using Microstructure.Analysis.Tables;
-using Microstructure.Prediction.Features;
 using Microstructure.Prediction.Labels;
 
 namespace Microstructure.Prediction.Data;

@@ -1,6 +1,6 @@
-using Microstructure.Prediction.Data;
+using Microstructure.Prediction.Features;
 
-namespace Microstructure.Prediction.Features;
+namespace Microstructure.Prediction.Data;
 
 /// <summary>
 /// Feeds a run's tapes to one <see cref="CascadeFeatures"/> in time order and collects the features at every
