@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.ML;
 using Microstructure.Prediction.Data;
 using Microstructure.Prediction.Features;
@@ -8,7 +9,11 @@ using Microstructure.Prediction.Features;
 namespace Microstructure.Prediction.Learning;
 
 /// <summary>One scorer's metrics on the held-out rows.</summary>
-internal sealed record ScorerMetrics(string Name, double RocAuc, double PrAuc, double PrecisionAt50Recall, double ThresholdAt50Recall, LeadTimes LeadTimes);
+internal sealed record ScorerMetrics(
+    string Name, double RocAuc, double PrAuc,
+    [property: JsonPropertyName("precision_at_50pct_recall")] double PrecisionAt50Recall,
+    [property: JsonPropertyName("threshold_at_50pct_recall")] double ThresholdAt50Recall,
+    LeadTimes LeadTimes);
 
 /// <summary>
 /// Lead times at the 50%-recall threshold: per held-out cascade (a run's qualifying cascade start with at least one
@@ -21,8 +26,11 @@ internal sealed record FeatureImportance(string Feature, double AucDrop);
 
 /// <summary>Everything <c>micro predict eval</c> reports.</summary>
 internal sealed record EvaluationReport(
-    string Model, string Dataset, int HeldOutRuns, int Rows, int Positives, double PositiveShare,
-    ScorerMetrics Model_, ScorerMetrics BaselineWithin1Pct, ScorerMetrics BaselineRealizedVol, FeatureImportance[] Importance);
+    string ModelFile, string DatasetFile, int HeldOutRuns, int Rows, int Positives, double PositiveShare,
+    ScorerMetrics Model,
+    [property: JsonPropertyName("baseline_within_1pct")] ScorerMetrics BaselineWithin1Pct,
+    [property: JsonPropertyName("baseline_realized_vol_30s")] ScorerMetrics BaselineRealizedVol,
+    FeatureImportance[] Importance);
 
 /// <summary>Evaluates a model on the dataset's held-out runs against the two baselines (docs/prediction.md).</summary>
 internal static class Evaluation
@@ -118,7 +126,7 @@ internal static class Evaluation
             }
         }
 
-        File.WriteAllText(json, JsonSerializer.Serialize(report, CascadeModel.JsonOptions).Replace("\"model_\":", "\"model\":", StringComparison.Ordinal) + "\n");
+        File.WriteAllText(json, JsonSerializer.Serialize(report, CascadeModel.JsonOptions) + "\n");
         var sb = new StringBuilder("feature,auc_drop\n");
         foreach (FeatureImportance i in report.Importance)
         {
@@ -135,7 +143,7 @@ internal static class Evaluation
         var ic = CultureInfo.InvariantCulture;
         sb.AppendLine(ic, $"held out: {r.HeldOutRuns} runs, {r.Rows} samples, {r.Positives} positive ({r.PositiveShare:P1})");
         sb.AppendLine("scorer                   ROC AUC  PR AUC  prec@50%rec  cascades warned  lead p10/p50/p90 (s)");
-        foreach (ScorerMetrics m in new[] { r.Model_, r.BaselineWithin1Pct, r.BaselineRealizedVol })
+        foreach (ScorerMetrics m in new[] { r.Model, r.BaselineWithin1Pct, r.BaselineRealizedVol })
         {
             LeadTimes l = m.LeadTimes;
             sb.AppendLine(ic, $"{m.Name,-24} {m.RocAuc,7:F3}  {m.PrAuc,6:F3}  {m.PrecisionAt50Recall,11:F3}  {l.Warned,7}/{l.Cascades,-7}  {S(l.P10Seconds)}/{S(l.MedianSeconds)}/{S(l.P90Seconds)}");
