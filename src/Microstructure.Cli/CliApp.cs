@@ -25,6 +25,7 @@ internal static class CliApp
         root.Subcommands.Add(Commands.Query.QueryCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create(signals));
         root.Subcommands.Add(Commands.Cluster.ClusterCommand.Create(signals));
+        root.Subcommands.Add(Commands.Predict.PredictCommand.Create());
         return root;
     }
 

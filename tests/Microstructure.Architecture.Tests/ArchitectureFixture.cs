@@ -21,7 +21,9 @@ internal static class ArchitectureFixture
         new("Microstructure.Runner", ["Microstructure.Simulation", "Microstructure.Replay", "Microstructure.Analysis", "Microstructure.Agents", "Microstructure.Risk", "Microstructure.Engine", "Microstructure.Ring"]),
         // Sweeps on an Orleans cluster (issue 14): the run grain and the cluster executor, on top of the runner.
         new("Microstructure.Cluster", ["Microstructure.Runner", "Microstructure.Simulation", "Microstructure.Replay", "Microstructure.Analysis", "Microstructure.Agents", "Microstructure.Risk", "Microstructure.Engine", "Microstructure.Ring"]),
-        new("Microstructure.Cli", ["Microstructure.Cluster", "Microstructure.Runner", "Microstructure.Simulation", "Microstructure.Replay", "Microstructure.Analysis", "Microstructure.Agents", "Microstructure.Risk", "Microstructure.Engine", "Microstructure.Ring"]),
+        // The learned cascade early warning (issue 15 §2): reads a sweep's tapes, the only project that loads ML.NET.
+        new("Microstructure.Prediction", ["Microstructure.Runner", "Microstructure.Analysis", "Microstructure.Risk", "Microstructure.Engine", "Microstructure.Ring"]),
+        new("Microstructure.Cli", ["Microstructure.Prediction", "Microstructure.Cluster", "Microstructure.Runner", "Microstructure.Simulation", "Microstructure.Replay", "Microstructure.Analysis", "Microstructure.Agents", "Microstructure.Risk", "Microstructure.Engine", "Microstructure.Ring"]),
     ];
 
     public static readonly ArchUnitNET.Domain.Architecture Architecture = new ArchLoader()

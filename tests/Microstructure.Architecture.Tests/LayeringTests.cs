@@ -54,5 +54,26 @@ public sealed class LayeringTests
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
+    /// <summary>Issue 15 §2: ML.NET stays out of every src project but Prediction (and the CLI reaches it only through its predict commands).</summary>
+    [Fact]
+    public void Only_the_prediction_project_references_ML_NET()
+    {
+        var srcRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src"));
+        var wrong = Directory.EnumerateFiles(srcRoot, "*.csproj", SearchOption.AllDirectories)
+            .Where(p => !p.EndsWith("Microstructure.Prediction.csproj", StringComparison.Ordinal))
+            .Where(p => File.ReadAllText(p).Contains("Microsoft.ML", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+
+        var cliOutsidePredict = ArchitectureFixture.OwnTypes
+            .Where(t => AssemblyOf(t) == "Microstructure.Cli" && !ArchitectureFixture.NamespaceOf(t).StartsWith("Microstructure.Cli.Commands.Predict", StringComparison.Ordinal))
+            .SelectMany(t => t.Dependencies.Select(d => (From: t, To: d.Target)))
+            .Where(d => AssemblyOf(d.To) == "Microstructure.Prediction" || (d.To.Namespace?.FullName ?? string.Empty).StartsWith("Microsoft.ML", StringComparison.Ordinal))
+            .Select(d => $"{d.From.FullName} → {d.To.FullName}")
+            .Distinct()
+            .ToList();
+        Assert.True(cliOutsidePredict.Count == 0, string.Join("\n", cliOutsidePredict));
+    }
+
     private static string AssemblyOf(IType type) => ArchitectureFixture.ProjectOf(type);
 }
