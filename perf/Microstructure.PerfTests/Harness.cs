@@ -22,7 +22,8 @@ internal static class Harness
           e2e      producer -> input ring -> engine -> output ring -> journal, latency percentiles at
                    125K, 250K, 500K, 1M, 2M, 5M offered ops/s, beside the ring's one-hop floor
           memory   bytes per resting order with 1M resting orders
-          replay   LOBSTER replay from disk (parse + apply), 10M synthetic messages x 3 runs (not in quick/all)
+          replay   LOBSTER replay from disk (parse + apply), 10M synthetic messages x 3 runs (not in quick/all);
+                   MS_REPLAY_MESSAGES / MS_REPLAY_RUNS change both (short A/B rounds); wall and CPU-time rates
           risk     risk inline: mark updates over 1M leveraged positions, a 100K-liquidation cascade in one command
           risk-e2e end to end with risk inline, and percentiles during a burst of liquidations
           kernel   simulation speed: calm.json with every population doubled (1,136 agents), 600 simulated s,
