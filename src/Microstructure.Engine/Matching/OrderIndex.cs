@@ -17,15 +17,6 @@ internal sealed class OrderIndex
 {
     private const int Empty = -1;
 
-    /// <summary>
-    /// Ids that differ only in their low <see cref="RunBits"/> bits share a hashed home and take consecutive slots after
-    /// it, so orders placed in sequence and filled in sequence (a ladder swept level by level) find their slots, and the
-    /// backward shift of a removal its neighbours, in lines already in cache (as in <see cref="IndexMap"/>).
-    /// </summary>
-    private const int RunBits = 2;
-
-    private const ulong RunMask = (1UL << RunBits) - 1;
-
     private OrderNode[] _nodes;
     private int[] _slots;
     private int _mask;
@@ -156,5 +147,5 @@ internal sealed class OrderIndex
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Home(long id) => (int)(((((ulong)id >> RunBits) * 0x9E3779B97F4A7C15UL) >> _shift) + ((ulong)id & RunMask)) & _mask;
+    private int Home(long id) => (int)(((ulong)id * 0x9E3779B97F4A7C15UL) >> _shift);
 }
