@@ -24,7 +24,8 @@ internal static class Harness
           e2e      producer -> input ring -> engine -> output ring -> journal, latency percentiles at
                    125K, 250K, 500K, 1M, 2M, 5M offered ops/s, beside the ring's one-hop floor
           memory   bytes per resting order with 1M resting orders
-          replay   LOBSTER replay from disk (parse + apply), 10M synthetic messages x 3 runs (not in quick/all)
+          replay   LOBSTER replay from disk (parse + apply), 10M synthetic messages x 3 runs (not in quick/all);
+                   MS_REPLAY_MESSAGES / MS_REPLAY_RUNS change both (short A/B rounds); wall and CPU-time rates
           risk     risk inline: mark updates over 1M leveraged positions, a 100K-liquidation cascade in one command
           risk-e2e end to end with risk inline, and percentiles during a burst of liquidations
           kernel   simulation speed: calm.json with every population doubled (1,136 agents), 600 simulated s,
@@ -60,7 +61,8 @@ internal static class Harness
         if (mode == "replay")
         {
             PrintMachine();
-            ReplayThroughputTable.Print(10_000_000, 3);
+            // MS_REPLAY_MESSAGES / MS_REPLAY_RUNS: a shorter form for A/B rounds (defaults 10,000,000 x 3).
+            ReplayThroughputTable.Print(EnvInt("MS_REPLAY_MESSAGES", 10_000_000), EnvInt("MS_REPLAY_RUNS", 3));
             return 0;
         }
 
@@ -171,6 +173,9 @@ internal static class Harness
         double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out double value) && value > 0
             ? value
             : null;
+
+    private static int EnvInt(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 
     private static void PrintMachine()
     {

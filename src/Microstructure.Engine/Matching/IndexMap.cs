@@ -19,6 +19,15 @@ internal sealed class IndexMap
 {
     private const int Empty = -1;
 
+    /// <summary>
+    /// Keys that differ only in their low <see cref="RunBits"/> bits share a hashed home and sit in consecutive slots
+    /// after it: ids handed out in sequence and used in sequence (a ladder of resting orders being swept) then share
+    /// cache lines (four 16-byte entries to a line) instead of costing a cache miss each.
+    /// </summary>
+    private const int RunBits = 2;
+
+    private const ulong RunMask = (1UL << RunBits) - 1;
+
     /// <summary>The largest table: 2^30 entries (the largest power-of-two array .NET allows); load ½ holds up to 2^29 keys.</summary>
     private const int MaxTable = 1 << 30;
 
@@ -38,7 +47,7 @@ internal sealed class IndexMap
     public int Count => _count;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Slot(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
+    private int Slot(long key) => (int)(((((ulong)key >> RunBits) * 0x9E3779B97F4A7C15UL) >> _shift) + ((ulong)key & RunMask)) & _mask;
 
     /// <summary>The value of <paramref name="key"/>, or -1 when absent.</summary>
     /// <param name="key">The key.</param>

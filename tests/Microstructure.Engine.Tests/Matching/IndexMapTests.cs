@@ -67,4 +67,63 @@ public sealed class IndexMapTests
 
         Assert.Equal(-1, map.Get(1_000_000_001));
     }
+    [Theory]
+    [InlineData(1L)]
+    [InlineData(4L)]
+    [InlineData(1L << 10)]
+    [InlineData(-3L)]
+    [InlineData(1L << 40)]
+    public void Keys_in_runs_and_strides_agree_with_a_dictionary(long stride)
+    {
+        // Sequential ids share hashed homes four at a time and sit in consecutive slots (wrapping at the table's end):
+        // runs, strides that fix the low bits, and strides of the table's size must all still find every key, through
+        // removals from the front, the back and the middle of runs (the backward shift) and rehashes.
+        var map = new IndexMap(64);
+        var reference = new Dictionary<long, int>();
+        var random = new Random(11);
+        for (var i = 0; i < 20_000; i++)
+        {
+            long key = 1_000 + (stride * random.Next(0, 3_000));
+            if (reference.ContainsKey(key))
+            {
+                Assert.True(map.Remove(key));
+                reference.Remove(key);
+            }
+            else
+            {
+                map.Add(key, i);
+                reference[key] = i;
+            }
+
+            long probe = 1_000 + (stride * random.Next(0, 3_000));
+            Assert.Equal(reference.TryGetValue(probe, out var v) ? v : -1, map.Get(probe));
+        }
+
+        Assert.Equal(reference.Count, map.Count);
+        foreach (var (key, value) in reference)
+        {
+            Assert.Equal(value, map.Get(key));
+        }
+
+        // A ladder swept in order, then in reverse.
+        var ladder = new IndexMap(16);
+        for (var i = 0; i < 5_000; i++)
+        {
+            ladder.Add(i + 1, i);
+        }
+
+        for (var i = 0; i < 2_500; i++)
+        {
+            Assert.Equal(i, ladder.Get(i + 1));
+            Assert.True(ladder.Remove(i + 1));
+        }
+
+        for (var i = 4_999; i >= 2_500; i--)
+        {
+            Assert.Equal(i, ladder.Get(i + 1));
+            Assert.True(ladder.Remove(i + 1));
+        }
+
+        Assert.Equal(0, ladder.Count);
+    }
 }

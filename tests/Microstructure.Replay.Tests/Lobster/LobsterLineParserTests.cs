@@ -69,4 +69,42 @@ public sealed class LobsterLineParserTests
                 && AsciiNumber.TryParseLong(Encoding.ASCII.GetBytes(parts[5]), out var g5) && g5 == dir;
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(3000));
     }
+
+    [Fact]
+    public void A_line_read_from_a_full_buffer_gives_the_same_fields_as_the_scalar_pass()
+    {
+        // With 80 bytes or more buffered the reader takes the wide path (a 64-byte digit mask, eight digits at a time);
+        // it must agree with the scalar pass on every line, field lengths 1-19 digits, either end of line, and the
+        // bytes after the line must not matter.
+        var digits = Gen.Choose(0, 19).SelectMany(n => Gen.ArrayOf(Gen.Elements('0', '1', '5', '8', '9'), n).Select(c => new string(c)));
+        var field = Gen.OneOf(digits, digits.Select(d => "-" + d), Gen.Elements("x", "+1", "1.5", " 1"));
+        var time = Gen.OneOf(
+            digits,
+            from w in digits from f in digits select w + "." + f,
+            Gen.Elements("-1.0", ".5", "34200.004241176"));
+        var buffers =
+            from t in time
+            from fields in Gen.ArrayOf(field, 5)
+            from eol in Gen.Elements("\n", "\r\n", "\r", "", ",1\n", " \n")
+            from after in Gen.Elements("34200.1,1,2,3,4,5\n", "\n\n", "9999999999999999999999999999", "")
+            from pad in Gen.Choose(0, 100)
+            select (Line: t + "," + string.Join(",", fields), Eol: eol, After: after + new string('7', pad));
+
+        Prop.ForAll(buffers.ToArbitrary(), ((string Line, string Eol, string After) b) =>
+        {
+            var bytes = Encoding.ASCII.GetBytes(b.Line + b.Eol + b.After);
+            var wide = LobsterLineParser.TryParseLine(bytes, out var consumed, out var t, out var type, out var id, out var size, out var price, out var dir);
+            // The oracle: the bytes up to the first LF (less a CR before it) read by the scalar pass.
+            var lf = Array.IndexOf(bytes, (byte)'\n');
+            var line = lf < 0 ? [] : bytes.AsSpan(0, lf > 0 && bytes[lf - 1] == (byte)'\r' ? lf - 1 : lf).ToArray();
+            var scalar = LobsterLineParser.TryParse(line, out var st, out var s1, out var s2, out var s3, out var s4, out var s5);
+            var expected = lf >= 0 && scalar;
+            if (!wide)
+            {
+                return !expected;
+            }
+
+            return expected && consumed == lf + 1 && (t, type, id, size, price, dir) == (st, s1, s2, s3, s4, s5);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(5000));
+    }
 }
