@@ -62,7 +62,7 @@ internal static class Harness
         {
             PrintMachine();
             // MS_REPLAY_MESSAGES / MS_REPLAY_RUNS: a shorter form for A/B rounds (defaults 10,000,000 x 3).
-            ReplayThroughputTable.Print(EnvInt("MS_REPLAY_MESSAGES", 10_000_000), EnvInt("MS_REPLAY_RUNS", 3));
+            ReplayThroughputTable.Print(EnvInt("MS_REPLAY_MESSAGES") ?? 10_000_000, EnvInt("MS_REPLAY_RUNS") ?? 3);
             return 0;
         }
 
@@ -174,8 +174,6 @@ internal static class Harness
             ? value
             : null;
 
-    private static int EnvInt(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 
     private static void PrintMachine()
     {
