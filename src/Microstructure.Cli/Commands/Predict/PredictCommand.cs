@@ -3,6 +3,7 @@ using System.Globalization;
 using Microstructure.Prediction;
 using Microstructure.Prediction.Data;
 using Microstructure.Prediction.Learning;
+using Microstructure.Risk;
 
 namespace Microstructure.Cli.Commands.Predict;
 
@@ -12,6 +13,9 @@ namespace Microstructure.Cli.Commands.Predict;
 /// </summary>
 internal static class PredictCommand
 {
+    /// <summary>X's default in quote currency: $100,000 (docs/prediction.md says why); the dataset takes it in cash units.</summary>
+    private const long DefaultMinNotionalQuote = DatasetOptions.DefaultMinNotional / FixedPoint.CashScale;
+
     /// <summary>Builds the command group.</summary>
     public static Command Create()
     {
@@ -27,7 +31,7 @@ internal static class PredictCommand
         var sweep = new Argument<string>("SWEEP_DIR") { Description = "A sweep or compare directory whose runs kept every tape (--keep all)." };
         var output = new Option<string>("--out") { Description = "The dataset file to write (Parquet; must not exist). Default: dataset.parquet." };
         var horizon = new Option<string?>("--horizon") { Description = $"H, seconds: a sample is positive when a qualifying cascade starts within (t, t + H] (default {DatasetOptions.DefaultHorizonSeconds})." };
-        var minNotional = new Option<string?>("--min-notional") { Description = $"X, cash units: a cascade qualifies with at least this liquidated notional (default {DatasetOptions.DefaultMinNotional}: $100,000 in the shipped scenarios)." };
+        var minNotional = new Option<string?>("--min-notional") { Description = $"X, in quote currency (whole units): a cascade qualifies with at least this liquidated notional (default {DefaultMinNotionalQuote:N0})." };
         var command = new Command("dataset", "Build the dataset: one row per risk-monitor snapshot of every run (run, t, features, label).");
         command.Arguments.Add(sweep);
         command.Options.Add(output);
@@ -37,16 +41,17 @@ internal static class PredictCommand
         {
             var stderr = parse.InvocationConfiguration.Error;
             if (!TryWhole(parse.GetValue(horizon), "--horizon", DatasetOptions.DefaultHorizonSeconds, 1, 86_400, out long h, out string? problem)
-                || !TryWhole(parse.GetValue(minNotional), "--min-notional", DatasetOptions.DefaultMinNotional, 1, long.MaxValue, out long x, out problem))
+                || !TryWhole(parse.GetValue(minNotional), "--min-notional", DefaultMinNotionalQuote, 1, long.MaxValue / FixedPoint.CashScale, out long quote, out problem))
             {
                 return SimulationErrors.Report(stderr, problem!);
             }
 
             try
             {
+                long x = quote * FixedPoint.CashScale; // quote units to the tapes' cash units (exact: in range by the check above)
                 DatasetSummary s = await DatasetBuilder.BuildAsync(parse.GetValue(sweep)!, parse.GetValue(output) ?? "dataset.parquet", new DatasetOptions(h * 1_000_000_000, x), ct);
                 parse.InvocationConfiguration.Output.WriteLine(
-                    $"{s.Path}: {s.Rows} samples from {s.Runs} runs, {s.Positives} positive ({Share(s.Positives, s.Rows)}); {s.Cascades} cascades of at least {x} cash units (H = {h} s)");
+                    $"{s.Path}: {s.Rows} samples from {s.Runs} runs, {s.Positives} positive ({Share(s.Positives, s.Rows)}); {s.Cascades} cascades of at least {quote.ToString("N0", CultureInfo.InvariantCulture)} quote liquidated (H = {h} s)");
                 return ExitCodes.Ok;
             }
             catch (PredictionInputException e)

@@ -22,7 +22,7 @@ public sealed class PredictCommandTests
     {
         using var cli = new CliRun();
         Assert.Equal(0, CliRun.Run(TinySweep(cli.Path_("sw"), "all")).Code);
-        string[] datasetArgs = ["--horizon", "10", "--min-notional", "1000000000000"];
+        string[] datasetArgs = ["--horizon", "10", "--min-notional", "10000"];
 
         var (code, output, error) = CliRun.Run(["predict", "dataset", cli.Path_("sw"), "--out", cli.Path_("a", "ds.parquet"), .. datasetArgs]);
         Assert.True(code == 0, error);
@@ -83,7 +83,7 @@ public sealed class PredictCommandTests
 
     [Theory]
     [InlineData("dataset", "--horizon", "0", "error: --horizon must be a whole number from 1 to 86,400; got '0'")]
-    [InlineData("dataset", "--min-notional", "1.5", "error: --min-notional must be a whole number from 1 to 9,223,372,036,854,775,807; got '1.5'")]
+    [InlineData("dataset", "--min-notional", "1.5", "error: --min-notional must be a whole number from 1 to 92,233,720,368; got '1.5'")]
     public void Bad_option_values_are_one_line_user_errors(string command, string option, string value, string message)
     {
         using var cli = new CliRun();
