@@ -133,8 +133,7 @@ public sealed class RiskMonitor
         long interval = _options.IntervalNs;
         _due = (FixedPoint.FloorDiv(now, interval) + 1) * interval;
         Taken++;
-        PositionCopy copy = RentCopy();
-        copy.Fill(sequence, _book!, _detector!, _margin!, _market);
+        PositionCopy copy = CopyState(sequence);
         bool inline;
         lock (_gate)
         {
@@ -157,22 +156,18 @@ public sealed class RiskMonitor
             lock (_gate)
             {
                 _ready.Enqueue(target);
-                _spare.Push(copy);
             }
+
+            GiveBack(copy);
         }
     }
 
     /// <summary>Copies the exchange's state and computes a snapshot into a working buffer, here and now (no hand-over). Internal for the tests and the benchmark.</summary>
     internal RiskSnapshot Capture(long sequence)
     {
-        PositionCopy copy = RentCopy();
-        copy.Fill(sequence, _book!, _detector!, _margin!, _market!);
+        PositionCopy copy = CopyState(sequence);
         _calculator!.Compute(copy, _work);
-        lock (_gate)
-        {
-            _spare.Push(copy);
-        }
-
+        GiveBack(copy);
         Taken++;
         return _work;
     }
@@ -180,13 +175,8 @@ public sealed class RiskMonitor
     /// <summary>Only the business-logic thread's part of an off-thread snapshot: the copy. Internal for the benchmark.</summary>
     internal int CopyOnly(long sequence)
     {
-        PositionCopy copy = RentCopy();
-        copy.Fill(sequence, _book!, _detector!, _margin!, _market!);
-        lock (_gate)
-        {
-            _spare.Push(copy);
-        }
-
+        PositionCopy copy = CopyState(sequence);
+        GiveBack(copy);
         return copy.Count;
     }
 
@@ -234,6 +224,22 @@ public sealed class RiskMonitor
                 _spare.Push(copy);
                 Monitor.PulseAll(_gate);
             }
+        }
+    }
+
+    /// <summary>The exchange's state after command <paramref name="sequence"/>, in a free copy buffer.</summary>
+    private PositionCopy CopyState(long sequence)
+    {
+        PositionCopy copy = RentCopy();
+        copy.Fill(sequence, _book!, _detector!, _margin!, _market!);
+        return copy;
+    }
+
+    private void GiveBack(PositionCopy copy)
+    {
+        lock (_gate)
+        {
+            _spare.Push(copy);
         }
     }
 

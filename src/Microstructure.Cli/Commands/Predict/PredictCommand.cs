@@ -46,18 +46,14 @@ internal static class PredictCommand
                 return SimulationErrors.Report(stderr, problem!);
             }
 
-            try
+            return await InputErrorsReported(stderr, async () =>
             {
                 long x = quote * FixedPoint.CashScale; // quote units to the tapes' cash units (exact: in range by the check above)
                 DatasetSummary s = await DatasetBuilder.BuildAsync(parse.GetValue(sweep)!, parse.GetValue(output) ?? "dataset.parquet", new DatasetOptions(h * 1_000_000_000, x), ct);
                 parse.InvocationConfiguration.Output.WriteLine(
                     $"{s.Path}: {s.Rows} samples from {s.Runs} runs, {s.Positives} positive ({Share(s.Positives, s.Rows)}); {s.Cascades} cascades of at least {quote.ToString("N0", CultureInfo.InvariantCulture)} quote liquidated (H = {h} s)");
                 return ExitCodes.Ok;
-            }
-            catch (PredictionInputException e)
-            {
-                return SimulationErrors.Report(stderr, e.Message);
-            }
+            });
         });
         return command;
     }
@@ -79,7 +75,7 @@ internal static class PredictCommand
                 return SimulationErrors.Report(stderr, problem!);
             }
 
-            try
+            return await InputErrorsReported(stderr, async () =>
             {
                 Dataset data = await Dataset.ReadAsync(parse.GetValue(dataset)!, ct);
                 string model = parse.GetValue(output)!;
@@ -87,11 +83,7 @@ internal static class PredictCommand
                 parse.InvocationConfiguration.Output.WriteLine(
                     $"{model}: trained on {card.TrainRows} samples of {card.TrainRuns.Length} runs ({card.TrainPositives} positive); {card.TestRuns.Length} runs held out (named in {CascadeModel.CardPath(model)}) — next: micro predict eval {model} {parse.GetValue(dataset)}");
                 return ExitCodes.Ok;
-            }
-            catch (PredictionInputException e)
-            {
-                return SimulationErrors.Report(stderr, e.Message);
-            }
+            });
         });
         return command;
     }
@@ -108,7 +100,7 @@ internal static class PredictCommand
         command.SetAction(async (parse, ct) =>
         {
             var stderr = parse.InvocationConfiguration.Error;
-            try
+            return await InputErrorsReported(stderr, async () =>
             {
                 string modelPath = parse.GetValue(model)!;
                 Dataset data = await Dataset.ReadAsync(parse.GetValue(dataset)!, ct);
@@ -118,13 +110,22 @@ internal static class PredictCommand
                 parse.InvocationConfiguration.Output.Write(Evaluation.Format(report));
                 parse.InvocationConfiguration.Output.WriteLine($"written: {Path.Combine(dir, "eval.json")}, {Path.Combine(dir, "importance.csv")}");
                 return ExitCodes.Ok;
-            }
-            catch (PredictionInputException e)
-            {
-                return SimulationErrors.Report(stderr, e.Message);
-            }
+            });
         });
         return command;
+    }
+
+    /// <summary>Runs a command's work; a problem with its input files (<see cref="PredictionInputException"/>) becomes the one-line error, exit 2.</summary>
+    private static async Task<int> InputErrorsReported(TextWriter stderr, Func<Task<int>> work)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (PredictionInputException e)
+        {
+            return SimulationErrors.Report(stderr, e.Message);
+        }
     }
 
     private static bool TryWhole(string? text, string option, long fallback, long min, long max, out long value, out string? problem)
