@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using Microstructure.Analysis.Cascades;
 using Microstructure.Engine;
 using Microstructure.Prediction.Data;
-using Microstructure.Prediction.Features;
+using Microstructure.Risk.Monitoring.Warning;
 
 namespace Microstructure.Prediction.Tests;
 
@@ -69,7 +69,7 @@ public sealed class FeatureTests
         f.OnMapCell(S, 10_000, 0, 10_000, 10_025, 0, 3);
         f.OnMapCell(S, 10_000, 7, 10_175, 10_200, 0, 13);
         var v = new double[CascadeFeatures.Count];
-        f.Snapshot(new MonitorRow(S, 10_000, 1000, null, 0, null, null, null, null, null, null, null, null, 0, 0, 0, 0, null, null, null), v);
+        f.Snapshot(new MonitorRow(S, 1, 10_000, 1000, null, 0, null, null, null, null, null, null, null, null, 0, 0, 0, 0, null, null, null), v);
 
         double F(string name) => v[Array.IndexOf(CascadeFeatures.Names, name)];
         Assert.Equal(12, F("map_long_below_1pct"));
@@ -89,29 +89,33 @@ public sealed class FeatureTests
             var quotes = Quotes.Where(x => x.T <= cut).ToArray();
             var depths = Depths.Where(x => x.T <= cut).ToArray();
             var cells = Cells.Where(x => x.T <= cut).ToArray();
+            var triggers = Liquidations.Where(t => t <= cut).ToArray();
             long Mark(long t) => 10_000 + (t / S % 7) * 10;
+
+            // One command per millisecond: an event's command sequence is its time in ms, a snapshot's the same.
+            static long Seq(long t) => t / 1_000_000;
             return new RunTapes
             {
                 Directory = "mem",
-                Monitor = [.. Snapshots.Where(t => t <= cut).Select(t => new MonitorRow(t, Mark(t), 1_000_000, 2 * 100_000_000L, 1, 500_000_000, null, 900_000_000, 10_000_000, 50_000_000, 90_000_000, 30_000_000, 1_000_000, 5_000, 100, 200, 300, 5, null, 1))],
+                Monitor = [.. Snapshots.Where(t => t <= cut).Select(t => new MonitorRow(t, Seq(t), Mark(t), 1_000_000, 2 * 100_000_000L, 1, 500_000_000, null, 900_000_000, 10_000_000, 50_000_000, 90_000_000, 30_000_000, 1_000_000, 5_000, 100, 200, 300, 5, null, 1))],
                 Trades = ParquetColumns.InMemory("trades", trades.Length, new Dictionary<string, Array>
                 {
-                    ["time_ns"] = trades.Select(x => x.T).ToArray(), ["price"] = trades.Select(x => x.Price).ToArray(),
+                    ["time_ns"] = trades.Select(x => x.T).ToArray(), ["seq"] = trades.Select(x => Seq(x.T)).ToArray(), ["price"] = trades.Select(x => x.Price).ToArray(),
                     ["quantity"] = trades.Select(x => x.Qty).ToArray(), ["side"] = trades.Select(x => (string?)(x.Buy ? "buy" : "sell")).ToArray(),
                     ["liquidation_id"] = trades.Select(x => x.Liq).ToArray(), ["notional"] = trades.Select(x => x.Price * x.Qty).ToArray(),
                 }),
                 TopOfBook = ParquetColumns.InMemory("l1", quotes.Length, new Dictionary<string, Array>
                 {
-                    ["time_ns"] = quotes.Select(x => x.T).ToArray(), ["bid"] = quotes.Select(x => x.Bid).ToArray(), ["bid_qty"] = quotes.Select(x => x.Ask % 17 + 1).ToArray(),
+                    ["time_ns"] = quotes.Select(x => x.T).ToArray(), ["seq"] = quotes.Select(x => Seq(x.T)).ToArray(), ["bid"] = quotes.Select(x => x.Bid).ToArray(), ["bid_qty"] = quotes.Select(x => x.Ask % 17 + 1).ToArray(),
                     ["ask"] = quotes.Select(x => x.Ask).ToArray(), ["ask_qty"] = quotes.Select(x => x.Bid % 13 + 1).ToArray(),
                 }),
                 Depth = ParquetColumns.InMemory("depth", depths.Length, new Dictionary<string, Array>
                 {
-                    ["time_ns"] = depths.Select(x => x.T).ToArray(), ["bid_lots"] = depths.Select(x => x.Bid).ToArray(), ["ask_lots"] = depths.Select(x => x.Ask).ToArray(),
+                    ["time_ns"] = depths.Select(x => x.T).ToArray(), ["seq"] = depths.Select(x => Seq(x.T)).ToArray(), ["bid_lots"] = depths.Select(x => x.Bid).ToArray(), ["ask_lots"] = depths.Select(x => x.Ask).ToArray(),
                 }),
                 Map = ParquetColumns.InMemory("map", cells.Length, new Dictionary<string, Array>
                 {
-                    ["time_ns"] = cells.Select(x => x.T).ToArray(), ["mark"] = cells.Select(x => Mark(x.T)).ToArray(), ["bucket"] = cells.Select(x => x.Bucket).ToArray(),
+                    ["time_ns"] = cells.Select(x => x.T).ToArray(), ["seq"] = cells.Select(x => Seq(x.T)).ToArray(), ["mark"] = cells.Select(x => Mark(x.T)).ToArray(), ["bucket"] = cells.Select(x => x.Bucket).ToArray(),
                     ["price_low"] = cells.Select(x => Mark(x.T) + Mark(x.T) * x.Bucket / 400).ToArray(),
                     ["price_high"] = cells.Select(x => Mark(x.T) + Mark(x.T) * (x.Bucket + 1) / 400).ToArray(),
                     ["long_notional"] = cells.Select(x => x.Bucket < 0 ? x.Notional : 0).ToArray(),
@@ -119,6 +123,10 @@ public sealed class FeatureTests
                 }),
                 // Liquidations are read from the whole run (their notional and tree are labels' business); only trigger times ≤ t feed features.
                 Liquidations = [.. Liquidations.Where(t => t <= cut).Select((t, i) => new LiquidationRecord(i + 1, LiquidationRecord.NoParent, t, 1, Side.Sell, 0, 0))],
+                Triggers = ParquetColumns.InMemory("liquidations", triggers.Length, new Dictionary<string, Array>
+                {
+                    ["time_ns"] = triggers, ["seq"] = triggers.Select(Seq).ToArray(), ["event"] = triggers.Select(_ => (string?)"triggered").ToArray(),
+                }),
             };
         }
     }

@@ -1,3 +1,4 @@
+using Microstructure.Risk.Monitoring.Warning;
 using Microstructure.Analysis.Plots;
 using Microstructure.Engine;
 using Microstructure.Engine.Matching;
@@ -82,7 +83,7 @@ internal sealed class DepthTracker
             reference = _bids.Count > 0 ? 2 * _bids[0].Price.Ticks : _asks.Count > 0 ? 2 * _asks[0].Price.Ticks : 0;
         }
 
-        double halfWidth = _band * reference;
+        double halfWidth = DepthBand.HalfWidth(_band, reference);
         long bidLots = WithinBand(_bids, reference, halfWidth);
         long askLots = WithinBand(_asks, reference, halfWidth);
         var observation = new DepthObservation(_pendingTime, PendingSequence, bidLots, askLots, _bids.Count + _asks.Count, _pendingMid);
@@ -257,8 +258,7 @@ internal sealed class DepthTracker
         long lots = 0;
         foreach (L2Level l in side)
         {
-            // |2p − m| ≤ f·m with the mid m in half ticks.
-            if (Math.Abs((2 * l.Price.Ticks) - reference) <= halfWidth)
+            if (DepthBand.Contains(l.Price.Ticks, reference, halfWidth))
             {
                 lots += l.Quantity.Lots;
             }

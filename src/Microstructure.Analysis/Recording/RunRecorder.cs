@@ -1,3 +1,4 @@
+using Microstructure.Risk.Monitoring.Warning;
 using Microstructure.Analysis.Plots;
 using Microstructure.Risk;
 
@@ -34,11 +35,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
     private long _now;
     private long _sequence = long.MinValue;
     private long _l1Mid;
-    private long _bid;
-    private long _ask;
-    private long _lastTrade;
-    private long _oneSidedReference;
-    private bool _wasTwoSided;
+    private readonly ReferenceMid _reference = new();
     private long _nextSnapshotNs;
     private long _events;
     private long _commands;
@@ -273,7 +270,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
             case ExchangeEventType.Trade:
                 _tapes.Trade(new TapeEvent(in e, _units));
                 _orders.OnTrade(in e, _now, _l1Mid, _k);
-                _lastTrade = e.Engine.Price.Ticks;
+                _reference.OnTrade(e.Engine.Price.Ticks);
                 break;
             case ExchangeEventType.TopOfBook:
                 _tapes.TopOfBookChange(new TapeEvent(in e, _units));
@@ -331,28 +328,15 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
 
     private void OnTopOfBook(in ExchangeEvent e)
     {
-        _bid = e.Engine.BidPrice.Ticks;
-        _ask = e.Engine.AskPrice.Ticks;
-        SetReferencePrice();
+        SetReferencePrice(e.Engine.BidPrice.Ticks, e.Engine.AskPrice.Ticks);
         _orders.OnTopOfBook(_l1Mid);
     }
 
-    /// <summary>
-    /// The price the analysis calls "mid" (half ticks): bid + ask while both sides are quoted; while a side is empty
-    /// (a sweep took it), twice the last trade before it emptied — the sweep's last fill — held until both sides are
-    /// quoted again. Skipping those moments hid the trough of a cascade that emptied the bids; following later trades
-    /// would jump the price across the whole gap to the untouched side. 0 only before anything traded.
-    /// </summary>
-    private void SetReferencePrice()
+    /// <summary>The analysis's mid (<see cref="ReferenceMid"/>) after a top-of-book change; a new value extends the mid series.</summary>
+    private void SetReferencePrice(long bid, long ask)
     {
-        bool twoSided = _bid > 0 && _ask > 0;
-        if (!twoSided && (_wasTwoSided || _l1Mid == 0))
-        {
-            _oneSidedReference = 2 * _lastTrade;
-        }
-
-        _wasTwoSided = twoSided;
-        _l1Mid = twoSided ? _bid + _ask : _oneSidedReference;
+        _reference.OnTopOfBook(bid, ask);
+        _l1Mid = _reference.Value;
         if (_l1Mid > 0 && (_mid.Count == 0 || _mid.LastValue != _l1Mid))
         {
             _mid.Add(_now, _l1Mid);

@@ -1,4 +1,4 @@
-using Microstructure.Prediction.Features;
+using Microstructure.Risk.Monitoring.Warning;
 
 namespace Microstructure.Prediction.Data;
 

@@ -1,5 +1,5 @@
 using Microstructure.Analysis.Tables;
-using Microstructure.Prediction.Features;
+using Microstructure.Risk.Monitoring.Warning;
 
 namespace Microstructure.Prediction.Data;
 

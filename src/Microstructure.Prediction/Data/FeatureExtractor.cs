@@ -1,11 +1,14 @@
-using Microstructure.Prediction.Features;
+using Microstructure.Risk.Monitoring.Warning;
 
 namespace Microstructure.Prediction.Data;
 
 /// <summary>
-/// Feeds a run's tapes to one <see cref="CascadeFeatures"/> in time order and collects the features at every
-/// risk-monitor snapshot: before the snapshot at t, every trade, top-of-book change, depth snapshot, liquidation
-/// trigger and map cell with time ≤ t, merged by time (ties in a fixed stream order), nothing later.
+/// Feeds a run's tapes to one <see cref="CascadeFeatures"/> in command order and collects the features at every
+/// risk-monitor snapshot: before the snapshot taken after command s, every trade, top-of-book change, depth snapshot,
+/// liquidation trigger and map cell of commands up to s, merged by command sequence (rows of one command in a fixed
+/// stream order — each stream's own order is the event order, and the features depend on nothing else), nothing later.
+/// That is exactly what the exchange's live feed has seen when it scores the same snapshot (predictive margin), so a
+/// model trained on these vectors sees the same ones live.
 /// </summary>
 internal static class FeatureExtractor
 {
@@ -17,7 +20,7 @@ internal static class FeatureExtractor
         var streams = new IStream[]
         {
             new TradeStream(run.Trades), new TopOfBookStream(run.TopOfBook), new DepthStream(run.Depth),
-            new LiquidationStream(run.Liquidations.Select(r => r.TimeNs).Order().ToArray()), new MapStream(run.Map),
+            new TriggerStream(run.Triggers), new MapStream(run.Map),
         };
         for (int i = 0; i < run.Monitor.Length; i++)
         {
@@ -27,7 +30,7 @@ internal static class FeatureExtractor
                 IStream? next = null;
                 foreach (IStream s in streams)
                 {
-                    if (s.HasNext && s.NextTimeNs <= row.TimeNs && (next is null || s.NextTimeNs < next.NextTimeNs))
+                    if (s.HasNext && s.NextSequence <= row.Sequence && (next is null || s.NextSequence < next.NextSequence))
                     {
                         next = s;
                     }
@@ -52,29 +55,45 @@ internal static class FeatureExtractor
     {
         bool HasNext { get; }
 
-        long NextTimeNs { get; }
+        long NextSequence { get; }
 
         void Feed(CascadeFeatures features);
     }
 
-    private abstract class ColumnStream(long[] time) : IStream
+    private abstract class ColumnStream(ParquetColumns c) : IStream
     {
+        private readonly long[] _time = c.Int64("time_ns"), _sequence = c.Int64("seq");
+
         protected int Index { get; private set; }
 
-        public bool HasNext => Index < time.Length;
+        public bool HasNext
+        {
+            get
+            {
+                while (Index < _time.Length && !Wanted(Index))
+                {
+                    Index++;
+                }
 
-        public long NextTimeNs => time[Index];
+                return Index < _time.Length;
+            }
+        }
+
+        public long NextSequence => _sequence[Index];
 
         public void Feed(CascadeFeatures features)
         {
-            FeedRow(features, Index, time[Index]);
+            FeedRow(features, Index, _time[Index]);
             Index++;
         }
+
+        /// <summary>False for a row the features do not read.</summary>
+        protected virtual bool Wanted(int i) => true;
 
         protected abstract void FeedRow(CascadeFeatures features, int i, long timeNs);
     }
 
-    private sealed class TradeStream(ParquetColumns c) : ColumnStream(c.Int64("time_ns"))
+    private sealed class TradeStream(ParquetColumns c) : ColumnStream(c)
     {
         private readonly long[] _price = c.Int64("price"), _qty = c.Int64("quantity"), _liq = c.Int64("liquidation_id"), _notional = c.Int64("notional");
         private readonly string?[] _side = c.String("side");
@@ -83,7 +102,7 @@ internal static class FeatureExtractor
             features.OnTrade(timeNs, _price[i], _qty[i], _side[i] == "buy", _liq[i] != 0 ? _notional[i] : 0);
     }
 
-    private sealed class TopOfBookStream(ParquetColumns c) : ColumnStream(c.Int64("time_ns"))
+    private sealed class TopOfBookStream(ParquetColumns c) : ColumnStream(c)
     {
         private readonly long[] _bid = c.Int64("bid"), _bidQty = c.Int64("bid_qty"), _ask = c.Int64("ask"), _askQty = c.Int64("ask_qty");
 
@@ -91,19 +110,24 @@ internal static class FeatureExtractor
             features.OnTopOfBook(timeNs, _bid[i], _bidQty[i], _ask[i], _askQty[i]);
     }
 
-    private sealed class DepthStream(ParquetColumns c) : ColumnStream(c.Int64("time_ns"))
+    private sealed class DepthStream(ParquetColumns c) : ColumnStream(c)
     {
         private readonly long[] _bid = c.Int64("bid_lots"), _ask = c.Int64("ask_lots");
 
         protected override void FeedRow(CascadeFeatures features, int i, long timeNs) => features.OnDepth(timeNs, _bid[i], _ask[i]);
     }
 
-    private sealed class LiquidationStream(long[] times) : ColumnStream(times)
+    /// <summary>The trigger rows of tape/liquidations (a perp liquidation's trigger, a lending-pool liquidation).</summary>
+    private sealed class TriggerStream(ParquetColumns c) : ColumnStream(c)
     {
+        private readonly string?[] _event = c.String("event");
+
+        protected override bool Wanted(int i) => _event[i] is "triggered" or "pool_liquidation";
+
         protected override void FeedRow(CascadeFeatures features, int i, long timeNs) => features.OnLiquidation(timeNs);
     }
 
-    private sealed class MapStream(ParquetColumns c) : ColumnStream(c.Int64("time_ns"))
+    private sealed class MapStream(ParquetColumns c) : ColumnStream(c)
     {
         private readonly long[] _mark = c.Int64("mark"), _bucket = c.Int64("bucket"), _low = c.Int64("price_low"), _high = c.Int64("price_high");
         private readonly long[] _long = c.Int64("long_notional"), _short = c.Int64("short_notional");

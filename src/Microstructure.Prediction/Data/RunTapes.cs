@@ -1,6 +1,6 @@
 using Microstructure.Analysis.Cascades;
 using Microstructure.Engine;
-using Microstructure.Prediction.Features;
+using Microstructure.Risk.Monitoring.Warning;
 
 namespace Microstructure.Prediction.Data;
 
@@ -11,7 +11,7 @@ internal sealed class RunTapes
     public static readonly string[] Needed =
     [
         "tape/risk_monitor.parquet", "tape/liquidation_map.parquet", "tape/l1.parquet", "tape/depth.parquet",
-        "tape/trades.parquet", "analysis/liquidations.parquet",
+        "tape/trades.parquet", "analysis/liquidations.parquet", "tape/liquidation_events.parquet",
     ];
 
     public required string Directory { get; init; }
@@ -27,6 +27,9 @@ internal sealed class RunTapes
     public required ParquetColumns Trades { get; init; }
 
     public required LiquidationRecord[] Liquidations { get; init; }
+
+    /// <summary>tape/liquidation_events: the trigger events (perp and pool), whose command sequence orders them among the other tapes' rows.</summary>
+    public required ParquetColumns Triggers { get; init; }
 
     /// <summary>The first file of <see cref="Needed"/> missing in <paramref name="runDirectory"/>, or null.</summary>
     public static string? FirstMissing(string runDirectory) =>
@@ -44,11 +47,12 @@ internal sealed class RunTapes
 
         string P(string f) => Path.Combine(runDirectory, f);
         ParquetColumns monitor = await ParquetColumns.ReadAsync(P(Needed[0]), MonitorColumns, ct).ConfigureAwait(false);
-        ParquetColumns map = await ParquetColumns.ReadAsync(P(Needed[1]), ["time_ns", "mark", "bucket", "price_low", "price_high", "long_notional", "short_notional"], ct).ConfigureAwait(false);
-        ParquetColumns l1 = await ParquetColumns.ReadAsync(P(Needed[2]), ["time_ns", "bid", "bid_qty", "ask", "ask_qty"], ct).ConfigureAwait(false);
-        ParquetColumns depth = await ParquetColumns.ReadAsync(P(Needed[3]), ["time_ns", "bid_lots", "ask_lots"], ct).ConfigureAwait(false);
-        ParquetColumns trades = await ParquetColumns.ReadAsync(P(Needed[4]), ["time_ns", "price", "quantity", "side", "liquidation_id", "notional"], ct).ConfigureAwait(false);
+        ParquetColumns map = await ParquetColumns.ReadAsync(P(Needed[1]), ["time_ns", "seq", "mark", "bucket", "price_low", "price_high", "long_notional", "short_notional"], ct).ConfigureAwait(false);
+        ParquetColumns l1 = await ParquetColumns.ReadAsync(P(Needed[2]), ["time_ns", "seq", "bid", "bid_qty", "ask", "ask_qty"], ct).ConfigureAwait(false);
+        ParquetColumns depth = await ParquetColumns.ReadAsync(P(Needed[3]), ["time_ns", "seq", "bid_lots", "ask_lots"], ct).ConfigureAwait(false);
+        ParquetColumns trades = await ParquetColumns.ReadAsync(P(Needed[4]), ["time_ns", "seq", "price", "quantity", "side", "liquidation_id", "notional"], ct).ConfigureAwait(false);
         ParquetColumns liquidations = await ParquetColumns.ReadAsync(P(Needed[5]), ["liquidation_id", "parent_id", "time_ns", "notional", "side", "mid_before", "mid_after"], ct).ConfigureAwait(false);
+        ParquetColumns triggers = await ParquetColumns.ReadAsync(P(Needed[6]), ["time_ns", "seq", "event"], ct).ConfigureAwait(false);
         return new RunTapes
         {
             Directory = runDirectory,
@@ -58,12 +62,13 @@ internal sealed class RunTapes
             Depth = depth,
             Trades = trades,
             Liquidations = ToRecords(liquidations),
+            Triggers = triggers,
         };
     }
 
     private static readonly string[] MonitorColumns =
     [
-        "time_ns", "mark", "open_interest_notional", "long_short_ratio", "underwater_accounts",
+        "time_ns", "seq", "mark", "open_interest_notional", "long_short_ratio", "underwater_accounts",
         "leverage_p50", "leverage_p90", "leverage_p99", "margin_ratio_p50", "margin_ratio_p90", "margin_ratio_p99",
         "top10_share", "herfindahl", "fund_equity", "within_1pct", "within_2pct", "within_5pct",
         "coverage_1pct", "coverage_2pct", "coverage_5pct",
@@ -71,7 +76,7 @@ internal sealed class RunTapes
 
     private static MonitorRow[] ToMonitorRows(ParquetColumns c)
     {
-        long[] time = c.Int64("time_ns"), mark = c.Int64("mark"), oi = c.Int64("open_interest_notional"), under = c.Int64("underwater_accounts");
+        long[] time = c.Int64("time_ns"), seq = c.Int64("seq"), mark = c.Int64("mark"), oi = c.Int64("open_interest_notional"), under = c.Int64("underwater_accounts");
         long?[] ls = c.NullableInt64("long_short_ratio"), l50 = c.NullableInt64("leverage_p50"), l90 = c.NullableInt64("leverage_p90"), l99 = c.NullableInt64("leverage_p99");
         long?[] m50 = c.NullableInt64("margin_ratio_p50"), m90 = c.NullableInt64("margin_ratio_p90"), m99 = c.NullableInt64("margin_ratio_p99");
         long?[] top = c.NullableInt64("top10_share"), hhi = c.NullableInt64("herfindahl");
@@ -80,7 +85,7 @@ internal sealed class RunTapes
         var rows = new MonitorRow[c.RowCount];
         for (int i = 0; i < rows.Length; i++)
         {
-            rows[i] = new MonitorRow(time[i], mark[i], oi[i], ls[i], under[i], l50[i], l90[i], l99[i], m50[i], m90[i], m99[i],
+            rows[i] = new MonitorRow(time[i], seq[i], mark[i], oi[i], ls[i], under[i], l50[i], l90[i], l99[i], m50[i], m90[i], m99[i],
                 top[i], hhi[i], fund[i], w1[i], w2[i], w5[i], c1[i], c2[i], c5[i]);
         }
 

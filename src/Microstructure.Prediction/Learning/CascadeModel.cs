@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.LightGbm;
 using Microstructure.Prediction.Data;
-using Microstructure.Prediction.Features;
+using Microstructure.Risk.Monitoring.Warning;
 
 namespace Microstructure.Prediction.Learning;
 
@@ -33,9 +33,9 @@ internal static class CascadeModel
             throw new PredictionInputException($"--out {modelPath}: the model is an ML.NET zip file; name it *.zip");
         }
 
-        if (File.Exists(modelPath) || File.Exists(CardPath(modelPath)))
+        if (File.Exists(modelPath) || File.Exists(CardPath(modelPath)) || File.Exists(EnsembleExport.PathOf(modelPath)))
         {
-            throw new PredictionInputException($"--out {modelPath}: it or {CardPath(modelPath)} exists; nothing is overwritten — choose another path or delete them");
+            throw new PredictionInputException($"--out {modelPath}: it, {CardPath(modelPath)} or {EnsembleExport.PathOf(modelPath)} exists; nothing is overwritten — choose another path or delete them");
         }
 
         (string[] train, string[] test) = RunSplit.Split(dataset.Rows.Select(r => r.Run), (ulong)seed);
@@ -54,6 +54,7 @@ internal static class CascadeModel
         string? directory = Path.GetDirectoryName(Path.GetFullPath(modelPath));
         Directory.CreateDirectory(directory!);
         ml.Model.Save(model, data.Schema, modelPath);
+        File.WriteAllBytes(EnsembleExport.PathOf(modelPath), EnsembleExport.Write(model));
         var card = new ModelCard(Path.GetFileName(dataset.Path), seed, CascadeFeatures.Names, train, test, rows.Length, positives, Iterations, Leaves, LearningRate, MinLeafRows);
         File.WriteAllText(CardPath(modelPath), JsonSerializer.Serialize(card, JsonOptions) + "\n");
         return card;
@@ -130,7 +131,7 @@ internal static class CascadeModel
         var result = new float[f.Length];
         for (int i = 0; i < f.Length; i++)
         {
-            result[i] = (float)f[i];
+            result[i] = CascadeFeatures.ModelInput(f[i]);
         }
 
         return result;

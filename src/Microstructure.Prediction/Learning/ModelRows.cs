@@ -1,5 +1,5 @@
 using Microsoft.ML.Data;
-using Microstructure.Prediction.Features;
+using Microstructure.Risk.Monitoring.Warning;
 
 namespace Microstructure.Prediction.Learning;
 

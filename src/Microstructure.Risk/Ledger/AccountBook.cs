@@ -204,7 +204,7 @@ internal sealed class AccountBook
         {
             if (opening > 0)
             {
-                long need = MarginModel.Initial(opening * price * _k, a.Leverage) + fee;
+                long need = _margin.InitialMargin(opening * price * _k, a.Leverage) + fee;
                 long move = Math.Min(need, Math.Max(0, a.FreeCash));
                 a.FreeCash -= move;
                 a.MarginCash += move;
@@ -440,7 +440,7 @@ internal sealed class AccountBook
 
     /// <summary>Cross: wallet + min(0, uPnL) − initial margin of <paramref name="worstNotional"/> (unrealised profit is not spendable).</summary>
     public long AvailableCross(ref AccountState a, long worstNotional) =>
-        Math.Min(a.MarginCash + a.CostBasis, _margin.Equity(a.MarginCash, a.Lots, _market.Mark)) - MarginModel.Initial(worstNotional, a.Leverage);
+        Math.Min(a.MarginCash + a.CostBasis, _margin.Equity(a.MarginCash, a.Lots, _market.Mark)) - _margin.InitialMargin(worstNotional, a.Leverage);
 
     /// <summary>Cross: what the account can spend now with its position and open orders as they are.</summary>
     public long AvailableCross(ref AccountState a) => AvailableCross(ref a, Worst(a.Lots, a.OpenBuyLots, a.OpenSellLots) * _market.Mark * _k);

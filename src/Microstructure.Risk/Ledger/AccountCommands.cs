@@ -52,7 +52,7 @@ internal sealed class AccountCommands(AccountBook book, MarginModel margin, Mark
             ? (a.Lots == 0 ? a.MarginCash : 0)
             : a.Mode == MarginMode.Cross
                 ? book.AvailableCross(ref a)
-                : a.FreeCash - MarginModel.Initial(IsolatedOrderGrowth(ref a) * market.Mark * k, a.Leverage);
+                : a.FreeCash - margin.InitialMargin(IsolatedOrderGrowth(ref a) * market.Mark * k, a.Leverage);
         if (command.Amount > available)
         {
             stage.Reject(in command, RiskRejectReason.InsufficientMargin);
@@ -162,7 +162,7 @@ internal sealed class AccountCommands(AccountBook book, MarginModel margin, Mark
 
         bool ok = amount > 0
             ? a.FreeCash >= amount
-            : book.EquityOf(account) + amount >= MarginModel.Initial(book.NotionalOf(account), a.Leverage);
+            : book.EquityOf(account) + amount >= margin.InitialMargin(book.NotionalOf(account), a.Leverage);
         if (!ok)
         {
             stage.Reject(in command, amount > 0 ? RiskRejectReason.InsufficientBalance : RiskRejectReason.InsufficientMargin);

@@ -168,7 +168,7 @@ internal sealed class PreTradeCheck(
         else
         {
             long growth = Math.Max(Math.Max(0, a.Lots + buys) - Math.Max(0, a.Lots), Math.Max(0, sells - a.Lots) - Math.Max(0, -a.Lots));
-            available = a.FreeCash - MarginModel.Initial(growth * valuation * k, a.Leverage);
+            available = a.FreeCash - margin.InitialMargin(growth * valuation * k, a.Leverage);
         }
 
         return available - fee >= 0 ? RiskRejectReason.None : RiskRejectReason.InsufficientMargin;

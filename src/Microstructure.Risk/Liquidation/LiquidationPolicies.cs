@@ -48,6 +48,9 @@ public static class LiquidationPolicies
     /// <summary>Mitigation: maintenance margin scaled by realised volatility.</summary>
     public const string DynamicMargin = "dynamic-margin";
 
+    /// <summary>Mitigation: initial and maintenance margin raised while a learned early warning expects a cascade.</summary>
+    public const string PredictiveMargin = "predictive-margin";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -59,7 +62,7 @@ public static class LiquidationPolicies
     public static IReadOnlyList<string> DesignNames { get; } = [FullClose, TieredPartial, InsuranceFund, Adl, TimeSliced, BackstopVault, DutchAuction];
 
     /// <summary>Every mitigation name.</summary>
-    public static IReadOnlyList<string> MitigationNames { get; } = [PriceBand, CircuitBreaker, DynamicMargin];
+    public static IReadOnlyList<string> MitigationNames { get; } = [PriceBand, CircuitBreaker, DynamicMargin, PredictiveMargin];
 
     /// <summary>
     /// The options of design <paramref name="name"/>: its defaults, overridden by the fields of <paramref name="options"/>
@@ -99,6 +102,7 @@ public static class LiquidationPolicies
             PriceBand => Read<PriceBandOptions>(options, path),
             CircuitBreaker => Read<CircuitBreakerOptions>(options, path),
             DynamicMargin => Read<DynamicMarginOptions>(options, path),
+            PredictiveMargin => Read<PredictiveMarginOptions>(options, path),
             _ => throw new RiskConfigurationException($"{path}.name", $"unknown mitigation '{name}'; expected one of: {string.Join(", ", MitigationNames)}"),
         };
         result.Validate($"{path}.options");

@@ -54,8 +54,18 @@ internal sealed class MarginModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Equity(long cash, long lots, long price) => cash + (lots * price * _k);
 
-    /// <summary>Initial margin ⌈notional / leverage⌉ (rounded up: against the trader).</summary>
+    /// <summary>Predictive-margin multiplier on initial margin, in rate units (1.0 = <see cref="FixedPoint.RateScale"/>).</summary>
+    public long InitialMultiplier { get; set; } = FixedPoint.RateScale;
+
+    /// <summary>Initial margin ⌈notional / leverage⌉ (rounded up: against the trader), before any multiplier.</summary>
     public static long Initial(long notional, int leverage) => FixedPoint.CeilDiv(notional, leverage);
+
+    /// <summary>Initial margin to open <paramref name="notional"/> now: ⌈notional / leverage⌉ × <see cref="InitialMultiplier"/>, each step rounded up.</summary>
+    public long InitialMargin(long notional, int leverage)
+    {
+        long im = Initial(notional, leverage);
+        return InitialMultiplier == FixedPoint.RateScale ? im : FixedPoint.RateCeil(im, InitialMultiplier);
+    }
 
     /// <summary>Maintenance margin at <paramref name="price"/>, multiplier included (rounded up).</summary>
     public long Maintenance(long lots, long costBasis, long price) => Maintenance(lots, costBasis, price, Multiplier);

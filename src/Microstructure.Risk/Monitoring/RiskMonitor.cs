@@ -124,14 +124,11 @@ public sealed class RiskMonitor
     /// <summary>After each command: a snapshot when the clock reached the next boundary and something priced the contract.</summary>
     internal void AfterCommand(long sequence)
     {
-        long now = _market!.Now;
-        if (now < _due || _market.Mark <= 0)
+        if (!ReachedBoundary())
         {
             return;
         }
 
-        long interval = _options.IntervalNs;
-        _due = (FixedPoint.FloorDiv(now, interval) + 1) * interval;
         Taken++;
         PositionCopy copy = CopyState(sequence);
         bool inline;
@@ -160,6 +157,30 @@ public sealed class RiskMonitor
 
             GiveBack(copy);
         }
+    }
+
+    /// <summary>
+    /// After each command, for a reader on the business-logic thread (predictive margin): at a boundary, as
+    /// <see cref="AfterCommand"/>, a snapshot computed here and now into the working buffer (valid until the next call).
+    /// </summary>
+    internal bool TryCaptureDue(long sequence, out RiskSnapshot snapshot)
+    {
+        snapshot = ReachedBoundary() ? Capture(sequence) : null!;
+        return snapshot is not null;
+    }
+
+    /// <summary>True once per interval: at the first command at or past the next boundary, once something priced the contract.</summary>
+    private bool ReachedBoundary()
+    {
+        long now = _market!.Now;
+        if (now < _due || _market.Mark <= 0)
+        {
+            return false;
+        }
+
+        long interval = _options.IntervalNs;
+        _due = (FixedPoint.FloorDiv(now, interval) + 1) * interval;
+        return true;
     }
 
     /// <summary>Copies the exchange's state and computes a snapshot into a working buffer, here and now (no hand-over). Internal for the tests and the benchmark.</summary>

@@ -59,6 +59,9 @@ public sealed partial class Exchange
     /// <summary>Maintenance multiplier of dynamic margin (rate units; 10⁸ = 1×).</summary>
     public long MarginMultiplier => _margin.Multiplier;
 
+    /// <summary>The predictive-margin mitigation when configured (its scores and state); null otherwise.</summary>
+    internal PredictiveMargin? PredictiveMargin => _predictive;
+
     /// <summary>Number of accounts (ids 0 … this − 1).</summary>
     public int AccountCount => _book.Count;
 

@@ -68,6 +68,7 @@ public sealed partial class Exchange
     private readonly MarketWatch _watch;
     private readonly MarketClock _clock;
     private readonly HedgeDesk? _hedge;
+    private readonly PredictiveMargin? _predictive;
     private RiskMonitor? _monitor;
 
     /// <summary>Builds the exchange; everything it needs is allocated here.</summary>
@@ -128,8 +129,17 @@ public sealed partial class Exchange
             _hedge = new HedgeDesk(_book, _market, _stage, k, hedge, _settings.VaultAccount);
         }
 
+        if (_settings.PredictiveMargin is { } predictive)
+        {
+            // The model is read here unless the scenario already read it (relative to its own folder).
+            var model = (predictive.Ensemble is null ? predictive.WithModelFrom(Directory.GetCurrentDirectory(), "predictive-margin") : predictive).Ensemble!;
+            _predictive = new PredictiveMargin(predictive, model, k);
+            _predictive.Monitor.Bind(_book, _detector, _margin, _market, k);
+            _stage.Reader = _predictive.Feed;
+        }
+
         _clock = new MarketClock(
-            _settings, _engine, _margin, markCalculator, funding, _guard, dynamicMargin,
+            _settings, _engine, _margin, markCalculator, funding, _guard, dynamicMargin, _predictive,
             _market, _stage, _book, _watch, _design, _desk, parked, _queue);
     }
 
@@ -156,6 +166,7 @@ public sealed partial class Exchange
         RunQueue(ref sink);
         LedgerAudit.AssertConserved(_book, PoolCash);
         _monitor?.AfterCommand(sequence);
+        _predictive?.AfterCommand(sequence);
         Debug.Assert(_stage.Scope.Id == 0, "no liquidation scope outlives its queue ticket");
     }
 

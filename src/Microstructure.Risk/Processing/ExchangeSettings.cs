@@ -66,6 +66,7 @@ internal sealed class ExchangeSettings
         options.Liquidation.Validate("liquidation.options");
         Hedge = options.Liquidation.HedgeSettings("liquidation.options");
         Check.That(options.Mitigations is not null, "mitigations", "must be a list (it may be empty)");
+        int predictiveAt = -1;
         for (int i = 0; i < options.Mitigations.Count; i++)
         {
             var m = options.Mitigations[i];
@@ -87,9 +88,22 @@ internal sealed class ExchangeSettings
                         $"mitigations[{i}].maxMultiplier", $"× the highest maintenance rate must stay below 100% (liquidation prices must stay monotone); got {dynamic.MaxMultiplier}");
                     DynamicMargin = dynamic;
                     break;
+                case PredictiveMarginOptions predictive:
+                    Check.That(PredictiveMargin is null, $"mitigations[{i}]", "predictive-margin is listed twice");
+                    PredictiveMargin = predictive;
+                    predictiveAt = i;
+                    break;
                 default:
                     throw new RiskConfigurationException($"mitigations[{i}]", $"unknown mitigation '{m.Name}'");
             }
+        }
+
+        if (PredictiveMargin is { } raised)
+        {
+            // Dynamic margin's multiplier and this factor multiply; the product × the highest rate must stay below 100%.
+            decimal most = raised.MarginFactor * (DynamicMargin?.MaxMultiplier ?? 1m);
+            Check.That(most * FixedPoint.ToQuote(options.Brackets.MaxMaintenanceRate) < 1m, $"mitigations[{predictiveAt}].marginFactor",
+                $"× the highest maintenance rate{(DynamicMargin is null ? string.Empty : " × dynamic-margin's maxMultiplier")} must stay below 100% (liquidation prices must stay monotone); got {raised.MarginFactor}");
         }
 
         if (options.LendingPool is not null)
@@ -154,6 +168,8 @@ internal sealed class ExchangeSettings
     public CircuitBreakerOptions? CircuitBreaker { get; }
 
     public DynamicMarginOptions? DynamicMargin { get; }
+
+    public PredictiveMarginOptions? PredictiveMargin { get; }
 
     public int FundAccount { get; }
 

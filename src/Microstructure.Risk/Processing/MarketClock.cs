@@ -20,6 +20,7 @@ internal sealed class MarketClock(
     FundingClock funding,
     MarketGuard guard,
     DynamicMargin? dynamicMargin,
+    PredictiveMargin? predictiveMargin,
     MarketState market,
     EventStage stage,
     AccountBook book,
@@ -67,9 +68,11 @@ internal sealed class MarketClock(
 
         funding.Accumulate(time, market.Mark, market.Index);
         market.Now = time;
-        if (dynamicMargin is not null && dynamicMargin.Advance(time, market.Mark))
+        bool dynamicChanged = dynamicMargin is not null && dynamicMargin.Advance(time, market.Mark);
+        bool predictiveChanged = predictiveMargin is not null && predictiveMargin.TakeChange();
+        if (dynamicChanged || predictiveChanged)
         {
-            ChangeMarginMultiplier(dynamicMargin.Multiplier);
+            ChangeMarginMultiplier();
         }
 
         markCalculator.Advance(time, bid, ask, last, market.Index);
@@ -165,12 +168,28 @@ internal sealed class MarketClock(
         watch.AfterChange();
     }
 
-    /// <summary>A new maintenance multiplier re-keys every open position (O(positions)).</summary>
-    private void ChangeMarginMultiplier(long multiplier)
+    /// <summary>
+    /// New margin multipliers: maintenance = dynamic margin's × predictive margin's factor (rounded up, against the
+    /// trader), initial = predictive margin's factor. The event carries the maintenance multiplier (and, with predictive
+    /// margin, the initial one in Amount). Re-keys every open position (O(positions)).
+    /// </summary>
+    private void ChangeMarginMultiplier()
     {
+        long multiplier = dynamicMargin?.Multiplier ?? FixedPoint.RateScale;
+        if (predictiveMargin is not null)
+        {
+            multiplier = FixedPoint.RateCeil(multiplier, predictiveMargin.Factor);
+            margin.InitialMultiplier = predictiveMargin.Factor;
+        }
+
         margin.Multiplier = multiplier;
         ref var e = ref stage.Emit(ExchangeEventType.MarginMultiplier);
         e.Rate = multiplier;
+        if (predictiveMargin is not null)
+        {
+            e.Amount = predictiveMargin.Factor;
+        }
+
         e.MarkPrice = new Price(market.Mark);
         foreach (int account in book.Positions)
         {

@@ -82,7 +82,21 @@ internal sealed class EventStage
         }
     }
 
-    /// <summary>Hands the staged events to <paramref name="sink"/>, in order, and empties the stage.</summary>
+    /// <summary>Reads every event before it is flushed (the predictive-margin mitigation's live features); null = none.</summary>
+    public IStagedEventReader? Reader { get; set; }
+
+    /// <summary>Hands the staged events to <see cref="Reader"/> and to <paramref name="sink"/>, in order, and empties the stage.</summary>
     public void Flush<TSink>(ref TSink sink)
-        where TSink : struct, IEventSink<ExchangeEvent> => _buffer.Flush(ref sink);
+        where TSink : struct, IEventSink<ExchangeEvent>
+    {
+        if (Reader is { } reader)
+        {
+            for (int i = 0; i < _buffer.Count; i++)
+            {
+                reader.OnEvent(in _buffer[i]);
+            }
+        }
+
+        _buffer.Flush(ref sink);
+    }
 }

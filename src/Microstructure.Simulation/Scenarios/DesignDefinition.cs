@@ -18,4 +18,11 @@ public sealed record DesignDefinition
     /// and not the name of a design. Null = the design's name.
     /// </summary>
     public string? Label { get; init; }
+
+    /// <summary>
+    /// In <c>comparison.designs</c> only, with a <see cref="Label"/>: the mitigations this variant runs with instead of
+    /// the scenario's, so that mitigations can be compared side by side (e.g. none, dynamic-margin, circuit-breaker,
+    /// predictive-margin under one design). Null = the scenario's <c>mitigations</c>.
+    /// </summary>
+    public IReadOnlyList<MitigationDefinition>? Mitigations { get; init; }
 }

@@ -50,12 +50,21 @@ public sealed class Scenario
         Require.NotNull(definition.Liquidation, "liquidation");
         Design = LiquidationPolicies.CreateDesign(definition.Liquidation.Design, definition.Liquidation.Options, "liquidation");
         Require.NotNull(definition.Mitigations, "mitigations");
-        Mitigations = [.. definition.Mitigations.Select((m, i) => LiquidationPolicies.CreateMitigation(m.Name, m.Options, $"mitigations[{i}]"))];
+        Mitigations = CreateMitigations(definition.Mitigations, "mitigations", source);
+        ComparisonMitigations = definition.Comparison is { } withMitigations
+            ? [.. withMitigations.Designs.Select((d, i) => d.Mitigations is { } list ? CreateMitigations(list, $"comparison.designs[{i}].mitigations", source) : null)]
+            : [null];
         ComparisonDesigns = definition.Comparison is { } comparison
             ? [.. comparison.Designs.Select((d, i) => LiquidationPolicies.CreateDesign(d.Design, d.Options, $"comparison.designs[{i}]"))]
             : [Design];
         ComparisonNames = definition.Comparison is { } labelled ? Labels(labelled) : [Design.Name];
         Require.That(definition.Liquidation.Label is null, "liquidation.label", "labels name variants in comparison.designs only");
+        Require.That(definition.Liquidation.Mitigations is null, "liquidation.mitigations", "per-variant mitigations belong in comparison.designs; the scenario's own are its top-level mitigations");
+        for (int i = 0; i < ComparisonMitigations.Count; i++)
+        {
+            Require.That(ComparisonMitigations[i] is null || definition.Comparison!.Designs[i].Label is not null, $"comparison.designs[{i}].label",
+                "an entry with its own mitigations needs a label, which names the variant (e.g. 'fund-predictive-margin')");
+        }
 
         ValidateEnvironment(definition);
         Require.NotNull(definition.Agents, "agents");
@@ -74,6 +83,40 @@ public sealed class Scenario
         // (the engine indexes up to 2^29).
         Require.InRange(definition.Exchange.MaxOrders, 1, 1 << 28, "exchange.maxOrders");
         _ = new Exchange(CreateExchangeOptions(Design) with { MaxOrders = 16, MaxAccounts = 8 });
+        for (int i = 0; i < ComparisonMitigations.Count; i++)
+        {
+            if (ComparisonMitigations[i] is { } own)
+            {
+                // Combinations (a factor against the brackets, a mitigation listed twice) are the exchange's to check.
+                try
+                {
+                    _ = new Exchange(CreateExchangeOptions(ComparisonDesigns[i], own) with { MaxOrders = 16, MaxAccounts = 8 });
+                }
+                catch (RiskConfigurationException e) when (e.Path.StartsWith("mitigations", StringComparison.Ordinal))
+                {
+                    throw new RiskConfigurationException($"comparison.designs[{i}].{e.Path}", e.Problem);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The mitigations of a list as options; a predictive-margin model is read now, a relative path from the scenario
+    /// file's folder (the working directory for a scenario that is not a file).
+    /// </summary>
+    private static List<MitigationOptions> CreateMitigations(IReadOnlyList<MitigationDefinition> list, string path, string source)
+    {
+        Require.NotNull(list, path);
+        string folder = File.Exists(source) ? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(source))! : Directory.GetCurrentDirectory();
+        var result = new List<MitigationOptions>(list.Count);
+        for (int i = 0; i < list.Count; i++)
+        {
+            Require.NotNull(list[i], $"{path}[{i}]");
+            MitigationOptions m = LiquidationPolicies.CreateMitigation(list[i].Name, list[i].Options, $"{path}[{i}]");
+            result.Add(m is PredictiveMarginOptions predictive ? predictive.WithModelFrom(folder, $"{path}[{i}].options") : m);
+        }
+
+        return result;
     }
 
     /// <summary>The definition as written.</summary>
@@ -105,6 +148,12 @@ public sealed class Scenario
 
     /// <summary>The mitigations.</summary>
     public IReadOnlyList<MitigationOptions> Mitigations { get; }
+
+    /// <summary>
+    /// Per entry of <see cref="ComparisonDesigns"/>: the entry's own mitigations (its <c>mitigations</c> field), or null
+    /// where it runs with the scenario's <see cref="Mitigations"/>.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<MitigationOptions>?> ComparisonMitigations { get; }
 
     /// <summary>The designs a comparison runs by default (the <c>comparison</c> list, else the scenario's design).</summary>
     public IReadOnlyList<LiquidationDesignOptions> ComparisonDesigns { get; }
@@ -185,8 +234,28 @@ public sealed class Scenario
         }
     }
 
-    /// <summary>The exchange options of a run of this scenario under <paramref name="design"/>.</summary>
-    public ExchangeOptions CreateExchangeOptions(LiquidationDesignOptions design)
+    /// <summary>
+    /// The mitigations of a run under design or variant <paramref name="name"/>: a labelled comparison entry's own when it
+    /// lists them, else the scenario's.
+    /// </summary>
+    public IReadOnlyList<MitigationOptions> ResolveMitigations(string name)
+    {
+        for (int i = 0; i < ComparisonNames.Count; i++)
+        {
+            if (ComparisonNames[i] == name && ComparisonMitigations[i] is { } own)
+            {
+                return own;
+            }
+        }
+
+        return Mitigations;
+    }
+
+    /// <summary>The exchange options of a run of this scenario under <paramref name="design"/> with the scenario's mitigations.</summary>
+    public ExchangeOptions CreateExchangeOptions(LiquidationDesignOptions design) => CreateExchangeOptions(design, Mitigations);
+
+    /// <summary>The exchange options of a run of this scenario under <paramref name="design"/> and <paramref name="mitigations"/>.</summary>
+    public ExchangeOptions CreateExchangeOptions(LiquidationDesignOptions design, IReadOnlyList<MitigationOptions> mitigations)
     {
         var exchange = Definition.Exchange;
         return new ExchangeOptions
@@ -205,7 +274,7 @@ public sealed class Scenario
             FundPolicy = exchange.FundPolicy,
             Funding = exchange.Funding,
             Liquidation = design,
-            Mitigations = Mitigations,
+            Mitigations = mitigations,
             LendingPool = Definition.LendingPool?.Options,
         };
     }

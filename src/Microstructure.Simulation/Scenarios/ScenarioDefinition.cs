@@ -36,7 +36,7 @@ public sealed record ScenarioDefinition
     /// <summary>The liquidation design and its options.</summary>
     public DesignDefinition Liquidation { get; init; } = new();
 
-    /// <summary>Mitigations (price band, circuit breaker, dynamic margin).</summary>
+    /// <summary>Mitigations (price band, circuit breaker, dynamic margin, predictive margin).</summary>
     public IReadOnlyList<MitigationDefinition> Mitigations { get; init; } = [];
 
     /// <summary>The lending pool; null = none.</summary>

@@ -85,3 +85,62 @@ public class ExchangeMitigationTests
         Assert.Equal("mitigations[0].maxMultiplier", error.Path);
     }
 }
+
+public class ExchangePredictiveMarginTests
+{
+    /// <summary>A one-leaf model: the same probability whatever the market (1 / (1 + e^(−leaf))).</summary>
+    private static PredictiveMarginOptions Constant(double leaf, decimal factor = 1.5m) =>
+        new PredictiveMarginOptions { Model = "constant", MarginFactor = factor, CoolDownSeconds = 0m } with
+        {
+            Ensemble = Microstructure.Risk.Monitoring.Warning.CascadeEnsemble.Create([new(1, [], [], [], [], [leaf])], 0, -1, 0),
+        };
+
+    [Fact]
+    public void A_warning_raises_initial_and_maintenance_margin_when_the_clock_next_moves()
+    {
+        var d = Create(new FullCloseOptions(), tweak: o => o with { Mitigations = [Constant(20)] });
+        long before = d.Account(Trader).LiquidationPrice.Ticks;
+        long maintenance = d.Account(Trader).MaintenanceMargin;
+        var changed = d.Advance(1m); // the setup's commands were scored (p ≈ 1); the change lands when the clock moves
+        var e = Assert.Single(changed, e => e.Type == ExchangeEventType.MarginMultiplier);
+        Assert.Equal(FixedPoint.ToRate(1.5m), e.Rate);
+        Assert.Equal(FixedPoint.ToRate(1.5m), e.Amount); // the initial-margin multiplier
+        Assert.Equal(FixedPoint.ToRate(1.5m), d.Exchange.MarginMultiplier);
+        Assert.Equal(FixedPoint.RateCeil(maintenance, FixedPoint.ToRate(1.5m)), d.Account(Trader).MaintenanceMargin);
+        Assert.True(d.Account(Trader).LiquidationPrice.Ticks > before);
+        d.AssertConserved();
+    }
+
+    [Fact]
+    public void A_quiet_model_never_touches_the_margins()
+    {
+        var d = Create(new FullCloseOptions(), tweak: o => o with { Mitigations = [Constant(-20)] });
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.DoesNotContain(d.Advance(1m), e => e.Type == ExchangeEventType.MarginMultiplier);
+        }
+
+        Assert.Equal(FixedPoint.RateScale, d.Exchange.MarginMultiplier);
+    }
+
+    [Fact]
+    public void A_factor_that_with_dynamic_margin_could_push_maintenance_to_100_percent_is_refused()
+    {
+        var options = Instruments.Simple() with
+        {
+            Brackets = BracketTable.BinanceBtcUsdt2021,
+            Mitigations = [new DynamicMarginOptions { MaxMultiplier = 1.9m }, Constant(0, factor: 1.5m)],
+        };
+        var error = Assert.Throws<RiskConfigurationException>(() => new Microstructure.Risk.Processing.Exchange(options));
+        Assert.Equal("mitigations[1].marginFactor", error.Path);
+    }
+
+    [Fact]
+    public void A_missing_model_file_is_an_error_naming_the_field_and_the_file()
+    {
+        var error = Assert.Throws<RiskConfigurationException>(() =>
+            new PredictiveMarginOptions { Model = "no-such-model.ensemble.json" }.WithModelFrom(Path.GetTempPath(), "mitigations[0].options"));
+        Assert.Equal("mitigations[0].options.model", error.Path);
+        Assert.Contains("no-such-model.ensemble.json", error.Problem, StringComparison.Ordinal);
+    }
+}

@@ -1,4 +1,4 @@
-namespace Microstructure.Prediction.Features;
+namespace Microstructure.Risk.Monitoring.Warning;
 
 /// <summary>
 /// The features of the cascade early warning, computed by ONE streaming class: fed the run's events in time order
@@ -55,6 +55,13 @@ internal sealed class CascadeFeatures
     /// <summary>Number of features.</summary>
     public const int Count = 43;
 
+    /// <summary>
+    /// What a missing feature (NaN) becomes for the model: a value below every real one, so each tree sends it the same
+    /// way in training (ML.NET) and live (<see cref="CascadeEnsemble"/>) — ML.NET's public tree view does not expose
+    /// LightGbm's learned direction for missing values, so the model never sees a NaN.
+    /// </summary>
+    public const float MissingValue = -1e30f;
+
     private const double Rate = 100_000_000d;
 
     private readonly FlowWindow[] _trades;
@@ -84,6 +91,9 @@ internal sealed class CascadeFeatures
         _mids = new long[history];
         _marks = new long[history];
     }
+
+    /// <summary>A feature as the model takes it: single precision (as ML.NET's feature vectors), NaN as <see cref="MissingValue"/>.</summary>
+    public static float ModelInput(double feature) => double.IsNaN(feature) ? MissingValue : (float)feature;
 
     /// <summary>A fill: price (ticks), quantity (lots), aggressor side, and its liquidation-fill notional (0 = not a liquidation's fill).</summary>
     public void OnTrade(long timeNs, long price, long quantity, bool buyAggressor, long liquidationNotional)

@@ -1,0 +1,112 @@
+using Microstructure.Risk.Staging;
+
+namespace Microstructure.Risk.Monitoring.Warning;
+
+/// <summary>
+/// Feeds <see cref="CascadeFeatures"/> live, inside the exchange, from the events it stages — exactly what
+/// <c>micro predict dataset</c> feeds it from the same run's tapes: every trade (its liquidation fill notional when it
+/// belongs to a liquidation), top-of-book change, L2 snapshot (lots within the recorder's ±1% band around the
+/// <see cref="ReferenceMid"/>), liquidation trigger and, at a risk-monitor snapshot, the snapshot's liquidation map. So a
+/// model trained on tapes scores the same vectors live (a test runs both on one run and compares them).
+/// </summary>
+internal sealed class CascadeFeed : IStagedEventReader
+{
+    /// <summary>The recorder's default depth band (RecorderOptions.DepthBandFraction), which the tape features were computed with.</summary>
+    public const double DepthBandFraction = 0.01;
+
+    private readonly CascadeFeatures _features = new();
+    private readonly ReferenceMid _mid = new();
+    private readonly long _k;
+    private readonly List<(long Price, long Lots)> _bids = [];
+    private readonly List<(long Price, long Lots)> _asks = [];
+    private bool _depthPending;
+    private long _depthSequence;
+    private long _depthTime;
+    private long _depthMid;
+
+    public CascadeFeed(long cashPerTickLot) => _k = cashPerTickLot;
+
+    /// <inheritdoc />
+    public void OnEvent(in ExchangeEvent e)
+    {
+        if (_depthPending && (e.Type != ExchangeEventType.L2Level || e.Engine.CommandSequence != _depthSequence))
+        {
+            FinishDepth();
+        }
+
+        long time = e.Engine.Timestamp.Nanoseconds;
+        switch (e.Type)
+        {
+            case ExchangeEventType.Trade:
+                long price = e.Engine.Price.Ticks, lots = e.Engine.Quantity.Lots;
+                _features.OnTrade(time, price, lots, e.Engine.Side == Side.Buy, e.LiquidationId != 0 ? lots * price * _k : 0);
+                _mid.OnTrade(price);
+                break;
+            case ExchangeEventType.TopOfBook:
+                _features.OnTopOfBook(time, e.Engine.BidPrice.Ticks, e.Engine.BidQuantity.Lots, e.Engine.AskPrice.Ticks, e.Engine.AskQuantity.Lots);
+                _mid.OnTopOfBook(e.Engine.BidPrice.Ticks, e.Engine.AskPrice.Ticks);
+                break;
+            case ExchangeEventType.L2Level:
+                if (!_depthPending)
+                {
+                    (_depthPending, _depthSequence, _depthTime, _depthMid) = (true, e.Engine.CommandSequence, time, _mid.Value);
+                    _bids.Clear();
+                    _asks.Clear();
+                }
+
+                (e.Engine.Side == Side.Buy ? _bids : _asks).Add((e.Engine.Price.Ticks, e.Engine.Quantity.Lots));
+                break;
+            case ExchangeEventType.LiquidationTriggered or ExchangeEventType.PoolLiquidation:
+                _features.OnLiquidation(time);
+                break;
+        }
+    }
+
+    /// <summary>The features at <paramref name="snapshot"/>, taken after its command: what was fed so far, then its map cells.</summary>
+    public void Snapshot(RiskSnapshot snapshot, Span<double> features)
+    {
+        if (_depthPending)
+        {
+            FinishDepth();
+        }
+
+        int perSide = snapshot.BucketsPerSide;
+        for (int b = 0; b < snapshot.LongBuckets.Length; b++)
+        {
+            if (snapshot.LongBuckets[b] != 0 || snapshot.ShortBuckets[b] != 0)
+            {
+                _features.OnMapCell(snapshot.TimeNs, snapshot.Mark, b - perSide, snapshot.BucketLow(b), snapshot.BucketLow(b + 1), snapshot.LongBuckets[b], snapshot.ShortBuckets[b]);
+            }
+        }
+
+        _features.Snapshot(MonitorRow.From(snapshot), features);
+    }
+
+    /// <summary>Closes an L2 snapshot as the recorder does: around the mid when known, else around the best price that exists.</summary>
+    private void FinishDepth()
+    {
+        _depthPending = false;
+        long reference = _depthMid;
+        if (reference <= 0)
+        {
+            reference = _bids.Count > 0 ? 2 * _bids[0].Price : _asks.Count > 0 ? 2 * _asks[0].Price : 0;
+        }
+
+        double halfWidth = DepthBand.HalfWidth(DepthBandFraction, reference);
+        _features.OnDepth(_depthTime, WithinBand(_bids, reference, halfWidth), WithinBand(_asks, reference, halfWidth));
+    }
+
+    private static long WithinBand(List<(long Price, long Lots)> side, long reference, double halfWidth)
+    {
+        long lots = 0;
+        foreach (var (price, quantity) in side)
+        {
+            if (DepthBand.Contains(price, reference, halfWidth))
+            {
+                lots += quantity;
+            }
+        }
+
+        return lots;
+    }
+}

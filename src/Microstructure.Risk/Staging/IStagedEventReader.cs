@@ -1,0 +1,8 @@
+namespace Microstructure.Risk.Staging;
+
+/// <summary>Reads every event the exchange stages, in order, just before they go to the caller's sink (the live cascade features).</summary>
+internal interface IStagedEventReader
+{
+    /// <summary>One staged event.</summary>
+    void OnEvent(in ExchangeEvent e);
+}
