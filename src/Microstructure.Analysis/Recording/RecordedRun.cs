@@ -63,6 +63,9 @@ internal sealed class RecordedRun
     /// <summary>Insurance fund position (lots) at each change; empty without a fund account.</summary>
     public StepSeries FundPosition { get; init; }
 
+    /// <summary>What the margin mitigation did, when the run has one (<see cref="RecordedRunInfo.ChangesMargins"/>); else null.</summary>
+    public MarginChangeSummary? MarginChanges { get; init; }
+
     /// <summary>The hedge's totals and the fund's drawdown, when the run hedges (<see cref="RecordedRunInfo.Hedging"/>); else null.</summary>
     public HedgeSummary? Hedge { get; init; }
 

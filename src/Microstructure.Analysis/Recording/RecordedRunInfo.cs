@@ -49,6 +49,9 @@ public sealed record RecordedRunInfo
     /// </summary>
     public bool Hedging { get; init; }
 
+    /// <summary>The exchange changes margins (dynamic or predictive margin): summary.json then has <c>margin_changes</c>.</summary>
+    public bool ChangesMargins { get; init; }
+
     /// <summary>Shocks of the run in time order; a cascade's amplification uses the last shock at or before its start.</summary>
     public IReadOnlyList<RecordedShock> Shocks { get; init; } = [];
 
@@ -103,6 +106,7 @@ public sealed record RecordedRunInfo
             InsuranceFundAccountId = exchange.InsuranceFundAccountId,
             VaultAccountId = exchange.VaultAccountId,
             Hedging = exchange.IsHedging,
+            ChangesMargins = exchange.ChangesMargins,
             StartNs = startNs,
             EndNs = endNs,
         };

@@ -36,6 +36,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
     private long _sequence = long.MinValue;
     private long _l1Mid;
     private readonly ReferenceMid _reference = new();
+    private readonly MarginChangeTracker? _marginChanges;
     private long _nextSnapshotNs;
     private long _events;
     private long _commands;
@@ -63,6 +64,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
         _fund = new FundTracker(_k);
         _vault = new FundTracker(_k);
         _depth = new DepthTracker(info.StartNs, info.EndNs, options.DepthHeatmapBuckets, options.DepthBandFraction);
+        _marginChanges = info.ChangesMargins ? new MarginChangeTracker(info.StartNs) : null;
         _now = info.StartNs;
         _nextSnapshotNs = info.StartNs + options.AccountSnapshotIntervalNs;
         _tapes = new TapeWriters(directory.Tape, options.Formats, options.RowGroupSize, _units);
@@ -211,6 +213,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
             FundPosition = _fund.Position(end),
             LiquidationMap = _map,
             Hedge = _info.Hedging ? new HedgeSummary(_hedgeNotional, _hedgePnl, _hedgeCosts, _fund.MaxDrawdown, _vault.MaxDrawdown) : null,
+            MarginChanges = _marginChanges?.Summary(end),
         };
         return RunOutputs.Write(run, cancellationToken);
     }
@@ -265,6 +268,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
 
     private void Record(in ExchangeEvent e)
     {
+        _marginChanges?.OnEvent(in e, _now);
         switch (e.Type)
         {
             case ExchangeEventType.Trade:

@@ -94,6 +94,18 @@ internal static class RunSummaryJson
             Cash(hedge, "vault_max_drawdown", h.VaultMaxDrawdown, scale);
         }
 
+        if (run.MarginChanges is { } m)
+        {
+            // Only when a mitigation changes margins, so that other runs' summaries keep their bytes.
+            json.AddObject("margin_changes")
+                .Add("changes", m.Changes)
+                .Add("raises", m.Raises)
+                .Add("first_raise_s", m.FirstRaiseSeconds)
+                .Add("seconds_raised", m.SecondsRaised)
+                .Add("liquidations", m.Liquidations)
+                .Add("refused_orders", m.RefusedOrders);
+        }
+
         Tape(json, run.Counts);
         json.Add("cascades", AnalysisSummary.OfCascades(analysis.Cascades));
         json.AddObject("impact")

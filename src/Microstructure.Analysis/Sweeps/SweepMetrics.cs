@@ -71,6 +71,11 @@ public static class SweepMetrics
         new("hedge_costs_quote", "hedge costs", "quote", Lower, true),
         new("hedge_net_quote", "hedge PnL − costs", "quote", Higher, false),
         new("hedge_notional_quote", "hedge notional", "quote", Neither, true),
+        new("margin_raises", "margin raises", "count", Neither, true),
+        new("margin_first_raise_s", "first margin raise", "s", Neither, true),
+        new("margin_seconds_raised", "time with margins raised", "s", Neither, true),
+        new("margin_liquidations", "liquidations set off by a margin change", "count", Lower, true),
+        new("margin_refused_orders", "orders refused for margin while raised", "count", Lower, true),
     ];
 
     private static readonly Dictionary<string, SweepMetric> ByColumn = Known.ToDictionary(m => m.Column, StringComparer.Ordinal);

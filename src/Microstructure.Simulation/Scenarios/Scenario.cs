@@ -102,12 +102,13 @@ public sealed class Scenario
 
     /// <summary>
     /// The mitigations of a list as options; a predictive-margin model is read now, a relative path from the scenario
-    /// file's folder (the working directory for a scenario that is not a file).
+    /// file's folder (with --set too; the working directory for a scenario that is not a file).
     /// </summary>
     private static List<MitigationOptions> CreateMitigations(IReadOnlyList<MitigationDefinition> list, string path, string source)
     {
         Require.NotNull(list, path);
-        string folder = File.Exists(source) ? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(source))! : Directory.GetCurrentDirectory();
+        string file = ScenarioOverrides.FileOf(source);
+        string folder = File.Exists(file) ? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file))! : Directory.GetCurrentDirectory();
         var result = new List<MitigationOptions>(list.Count);
         for (int i = 0; i < list.Count; i++)
         {
