@@ -41,7 +41,7 @@ public sealed class SimulationRun : IDisposable
         Scenario = scenario;
         long seed = options.Seed ?? scenario.Definition.Seed;
         var design = options.Design is { } name ? scenario.ResolveDesign(name) : scenario.Design;
-        var exchangeOptions = scenario.CreateExchangeOptions(design);
+        var exchangeOptions = scenario.CreateExchangeOptions(design, options.Design is { } label ? scenario.ResolveMarketMakerHedge(label) : null);
         Exchange = new Exchange(exchangeOptions);
         var definition = scenario.Definition;
         var layout = scenario.Layout;

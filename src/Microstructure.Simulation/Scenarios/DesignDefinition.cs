@@ -18,4 +18,13 @@ public sealed record DesignDefinition
     /// and not the name of a design. Null = the design's name.
     /// </summary>
     public string? Label { get; init; }
+
+    /// <summary>
+    /// In <c>comparison.designs</c> only: the hedge every market-maker population keeps in this entry's runs, replacing
+    /// the populations' own <c>hedge</c> — so that makers hedged and unhedged can be compared side by side under labels
+    /// (write <c>{ "ratio": 0 }</c> for the unhedged baseline that still reports the figures). Null = each population's
+    /// own <c>hedge</c>. docs/risk.md ("Hedging").
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Microstructure.Risk.Liquidation.HedgeOptions? MarketMakerHedge { get; init; }
 }

@@ -4,6 +4,7 @@ using Microstructure.Risk.Liquidation;
 using Microstructure.Risk.Margin;
 using Microstructure.Risk.Pricing;
 using Microstructure.Risk.Processing;
+using Microstructure.Agents.Families;
 using Microstructure.Agents.Validation;
 
 namespace Microstructure.Simulation.Scenarios;
@@ -56,6 +57,8 @@ public sealed class Scenario
             : [Design];
         ComparisonNames = definition.Comparison is { } labelled ? Labels(labelled) : [Design.Name];
         Require.That(definition.Liquidation.Label is null, "liquidation.label", "labels name variants in comparison.designs only");
+        Require.That(definition.Liquidation.MarketMakerHedge is null, "liquidation.marketMakerHedge",
+            "is a comparison.designs entry's override; a scenario's makers hedge with the market-maker population's own 'hedge'");
 
         ValidateEnvironment(definition);
         Require.NotNull(definition.Agents, "agents");
@@ -63,6 +66,16 @@ public sealed class Scenario
         {
             Require.NotNull(definition.Agents[i], $"agents[{i}]");
             definition.Agents[i].Validate($"agents[{i}]");
+        }
+
+        for (int i = 0; definition.Comparison is { } entries && i < entries.Designs.Count; i++)
+        {
+            if (entries.Designs[i].MarketMakerHedge is { } hedge)
+            {
+                string path = $"comparison.designs[{i}].marketMakerHedge";
+                Require.That(definition.Agents.Any(a => a is MarketMakerOptions), path, "the scenario has no market-maker population to hedge");
+                MarketMakerOptions.ValidateHedge(hedge, path);
+            }
         }
 
         AgentCount = definition.Agents.Sum(a => a.Count);
@@ -73,7 +86,7 @@ public sealed class Scenario
         // A ceiling, not a reservation: the book grows with the orders actually live. 2^28, as replay's --max-orders
         // (the engine indexes up to 2^29).
         Require.InRange(definition.Exchange.MaxOrders, 1, 1 << 28, "exchange.maxOrders");
-        _ = new Exchange(CreateExchangeOptions(Design) with { MaxOrders = 16, MaxAccounts = 8 });
+        _ = new Exchange(CreateExchangeOptions(Design) with { MaxOrders = 16, MaxAccounts = 8, AccountHedges = [] });
     }
 
     /// <summary>The definition as written.</summary>
@@ -185,8 +198,54 @@ public sealed class Scenario
         }
     }
 
+    /// <summary>
+    /// The market makers' hedge that the comparison entry run under <paramref name="name"/> (a label or a design name)
+    /// sets for every market-maker population (its <c>marketMakerHedge</c>), or null: the populations' own.
+    /// </summary>
+    internal HedgeOptions? ResolveMarketMakerHedge(string name)
+    {
+        for (int i = 0; i < ComparisonNames.Count && Definition.Comparison is { } comparison; i++)
+        {
+            if (ComparisonNames[i] == name)
+            {
+                return comparison.Designs[i].MarketMakerHedge;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The exchange's hedged trading accounts: every member of each market-maker population with a hedge (its own, or
+    /// <paramref name="marketMakerHedge"/> for all when set), in account order.
+    /// </summary>
+    internal List<AccountHedgeOptions> MarketMakerHedges(HedgeOptions? marketMakerHedge)
+    {
+        var hedges = new List<AccountHedgeOptions>();
+        int index = 0;
+        foreach (var population in Definition.Agents)
+        {
+            if (population is MarketMakerOptions maker && (marketMakerHedge ?? maker.Hedge) is { } hedge)
+            {
+                for (int member = 0; member < population.Count; member++)
+                {
+                    hedges.Add(new AccountHedgeOptions(Layout.AgentAccount(index + member), hedge));
+                }
+            }
+
+            index += population.Count;
+        }
+
+        return hedges;
+    }
+
+    /// <summary>The exchange options of a run of this scenario under <paramref name="design"/>, the makers with their own hedges.</summary>
+    public ExchangeOptions CreateExchangeOptions(LiquidationDesignOptions design) => CreateExchangeOptions(design, null);
+
     /// <summary>The exchange options of a run of this scenario under <paramref name="design"/>.</summary>
-    public ExchangeOptions CreateExchangeOptions(LiquidationDesignOptions design)
+    /// <param name="design">The liquidation design.</param>
+    /// <param name="marketMakerHedge">The hedge of every market maker (a comparison entry's), or null: each population's own.</param>
+    internal ExchangeOptions CreateExchangeOptions(LiquidationDesignOptions design, HedgeOptions? marketMakerHedge)
     {
         var exchange = Definition.Exchange;
         return new ExchangeOptions
@@ -207,6 +266,7 @@ public sealed class Scenario
             Liquidation = design,
             Mitigations = Mitigations,
             LendingPool = Definition.LendingPool?.Options,
+            AccountHedges = MarketMakerHedges(marketMakerHedge),
         };
     }
 
