@@ -94,6 +94,19 @@ internal static class RunSummaryJson
             Cash(hedge, "vault_max_drawdown", h.VaultMaxDrawdown, scale);
         }
 
+        if (summary.MarketMakerHedge is { } m)
+        {
+            // Only when some market maker hedges (a ratio-0 hedge included), so other summaries keep their bytes.
+            JsonSummary makers = json.AddObject("market_maker_hedge").Add("accounts", m.Accounts);
+            Cash(makers, "notional", m.Notional, scale);
+            Cash(makers, "pnl", m.Pnl, scale);
+            Cash(makers, "costs", m.Costs, scale);
+            Cash(makers, "net", m.Pnl - m.Costs, scale);
+            Cash(makers, "equity_change", m.EquityChange, scale);
+            Cash(makers, "max_drawdown", m.MaxDrawdown, scale);
+            makers.Add("liquidations", m.Liquidations);
+        }
+
         Tape(json, run.Counts);
         json.Add("cascades", AnalysisSummary.OfCascades(analysis.Cascades));
         json.AddObject("impact")

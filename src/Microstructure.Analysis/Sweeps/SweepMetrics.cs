@@ -71,6 +71,14 @@ public static class SweepMetrics
         new("hedge_costs_quote", "hedge costs", "quote", Lower, true),
         new("hedge_net_quote", "hedge PnL − costs", "quote", Higher, false),
         new("hedge_notional_quote", "hedge notional", "quote", Neither, true),
+        new("mm_hedge_equity_change_quote", "market makers' PnL", "quote", Higher, false),
+        new("mm_hedge_max_drawdown_quote", "market makers' max drawdown", "quote", Lower, true),
+        new("mm_hedge_liquidations", "market-maker liquidations", "count", Lower, true),
+        new("mm_hedge_pnl_quote", "market makers' hedge PnL", "quote", Higher, false),
+        new("mm_hedge_costs_quote", "market makers' hedge costs", "quote", Lower, true),
+        new("mm_hedge_net_quote", "market makers' hedge PnL − costs", "quote", Higher, false),
+        new("mm_hedge_notional_quote", "market makers' hedge notional", "quote", Neither, true),
+        new("mm_hedge_accounts", "hedged market makers", "count", Neither, true),
     ];
 
     private static readonly Dictionary<string, SweepMetric> ByColumn = Known.ToDictionary(m => m.Column, StringComparer.Ordinal);
