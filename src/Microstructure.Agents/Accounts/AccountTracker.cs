@@ -164,9 +164,6 @@ public sealed class AccountTracker
                 or FundMovementReason.Residual or FundMovementReason.DeficitCover or FundMovementReason.AuctionPenalty:
                 Cash -= e.Amount;
                 break;
-            case ExchangeEventType.InsuranceFund when e.Engine.AccountId == me && e.FundReason is FundMovementReason.HedgePnl or FundMovementReason.HedgeCost:
-                Cash += e.Amount; // the account's own hedge (a market maker's): Amount is its change, from the hedge venue
-                break;
             case ExchangeEventType.BadDebt when e.Engine.AccountId == me:
                 Cash += e.Amount;
                 break;

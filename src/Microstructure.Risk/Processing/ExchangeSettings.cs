@@ -113,8 +113,9 @@ internal sealed class ExchangeSettings
             Check.That(h is not null && h.Hedge is not null, $"accountHedges[{i}]", "needs an account and its hedge options");
             Check.That(h.Account >= 0 && h.Account < n && Array.IndexOf(system, (int)h.Account) < 0, $"accountHedges[{i}].account",
                 $"must be an account id in [0, {n}) that is not a system account (the fund's and the vault's hedges are the design's); got {h.Account}");
-            Check.That(i == 0 || h.Account > options.AccountHedges[i - 1].Account, $"accountHedges[{i}].account",
-                $"accounts must be listed once each, in increasing order; got {h.Account} after {options.AccountHedges[i - 1].Account}");
+            long previous = i == 0 ? -1 : options.AccountHedges[i - 1].Account;
+            Check.That(h.Account > previous, $"accountHedges[{i}].account",
+                $"accounts must be listed once each, in increasing order; got {h.Account} after {previous}");
             hedges[i] = ((int)h.Account, h.Hedge.ToSettings($"accountHedges[{i}].hedge"));
         }
 
