@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microstructure.Agents.Randomness;
 using Microstructure.Agents.Validation;
+using Microstructure.Risk.Liquidation;
 
 namespace Microstructure.Agents.Families;
 
@@ -87,6 +88,16 @@ public sealed record MarketMakerOptions : AgentOptions
     /// <summary>Leverage the account sets. Default 10.</summary>
     public int Leverage { get; init; } = 10;
 
+    /// <summary>
+    /// Hedging of the maker's inventory on the hedge venue (the index), the same hedge the insurance fund and the
+    /// backstop vault keep under a design's <c>hedge</c>: after every step of the exchange each maker of the population
+    /// holds −<c>ratio</c> × its position there, its variation and costs paid into and out of its own cash
+    /// (docs/risk.md, "Hedging"). The quoting itself does not change. Null (the default) = no hedge; a comparison entry's
+    /// <c>marketMakerHedge</c> replaces it for that entry.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public HedgeOptions? Hedge { get; init; }
+
     /// <inheritdoc />
     public override void Validate(string path)
     {
@@ -108,6 +119,23 @@ public sealed record MarketMakerOptions : AgentOptions
         Require.InRange(WithdrawMinVolatility, 0, 1, $"{path}.withdrawMinVolatility");
         Require.InRange(WithdrawSeconds, 0, 86_400, $"{path}.withdrawSeconds");
         Require.InRange(Leverage, 1, 1_000, $"{path}.leverage");
+        ValidateHedge(Hedge, $"{path}.hedge");
+    }
+
+    /// <summary>Checks a maker's hedge options (null = none), naming the bad field under <paramref name="path"/>.</summary>
+    /// <param name="hedge">The options, or null.</param>
+    /// <param name="path">Where they sit, e.g. <c>agents[2].hedge</c>.</param>
+    /// <exception cref="AgentConfigurationException">A setting is out of range.</exception>
+    public static void ValidateHedge(HedgeOptions? hedge, string path)
+    {
+        try
+        {
+            hedge?.Validate(path);
+        }
+        catch (RiskConfigurationException e)
+        {
+            throw new AgentConfigurationException(e.Path, e.Problem);
+        }
     }
 
     /// <inheritdoc />

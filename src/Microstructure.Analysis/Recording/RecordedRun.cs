@@ -69,6 +69,9 @@ internal sealed class RecordedRun
     /// <summary>The hedge's totals and the fund's drawdown, when the run hedges (<see cref="RecordedRunInfo.Hedging"/>); else null.</summary>
     public HedgeSummary? Hedge { get; init; }
 
+    /// <summary>The market makers' hedge and equity, when some accounts hedge (<see cref="RecordedRunInfo.HedgedAccounts"/>); else null.</summary>
+    public MarketMakerHedgeSummary? MarketMakerHedge { get; init; }
+
     /// <summary>The risk monitor's liquidation maps (empty without a monitor).</summary>
     public LiquidationMapSeries LiquidationMap { get; init; } = new();
 }

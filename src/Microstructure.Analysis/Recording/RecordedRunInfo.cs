@@ -52,6 +52,13 @@ public sealed record RecordedRunInfo
     /// <summary>The exchange changes margins (dynamic or predictive margin): summary.json then has <c>margin_changes</c>.</summary>
     public bool ChangesMargins { get; init; }
 
+    /// <summary>
+    /// The trading accounts (market makers) that hedge their own position on the hedge venue, in increasing order
+    /// (<c>ExchangeOptions.AccountHedges</c>): summary.json then has a <c>market_maker_hedge</c> block (docs/outputs.md).
+    /// Default none.
+    /// </summary>
+    public IReadOnlyList<long> HedgedAccounts { get; init; } = [];
+
     /// <summary>Shocks of the run in time order; a cascade's amplification uses the last shock at or before its start.</summary>
     public IReadOnlyList<RecordedShock> Shocks { get; init; } = [];
 
@@ -107,6 +114,7 @@ public sealed record RecordedRunInfo
             VaultAccountId = exchange.VaultAccountId,
             Hedging = exchange.IsHedging,
             ChangesMargins = exchange.ChangesMargins,
+            HedgedAccounts = [.. exchange.Options.AccountHedges.Select(h => h.Account)],
             StartNs = startNs,
             EndNs = endNs,
         };
@@ -126,6 +134,12 @@ public sealed record RecordedRunInfo
             $"tick size × lot size × cash scale must be a whole number of cash units; got {k}");
         Require(EndNs > StartNs, nameof(EndNs), $"must be after StartNs ({StartNs}); got {EndNs}");
         Require(AccountLabels is not null && Shocks is not null, nameof(AccountLabels), "must not be null");
+        Require(HedgedAccounts is not null, nameof(HedgedAccounts), "must not be null");
+        for (int i = 0; i < HedgedAccounts!.Count; i++)
+        {
+            Require(HedgedAccounts[i] >= 0 && HedgedAccounts[i] < AccountLedger.MaxAccountId && (i == 0 || HedgedAccounts[i] > HedgedAccounts[i - 1]),
+                $"{nameof(HedgedAccounts)}[{i}]", "must be account ids in increasing order");
+        }
         for (int i = 0; i < Shocks!.Count; i++)
         {
             Require(Shocks[i] is not null && Shocks[i].Notional >= 0, $"{nameof(Shocks)}[{i}]", "notional cannot be negative");

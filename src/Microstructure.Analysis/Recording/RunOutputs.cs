@@ -174,6 +174,7 @@ internal static class RunOutputs
             ReturnAcfLag1 = facts is { ReturnAcf.Count: > 1 } ? facts.ReturnAcf[1] : double.NaN,
             AbsReturnAcfLag1 = facts is { AbsoluteReturnAcf.Count: > 1 } ? facts.AbsoluteReturnAcf[1] : double.NaN,
             Hedge = run.Hedge,
+            MarketMakerHedge = run.MarketMakerHedge,
             Dynamics = CascadeDynamics.Measure(run.Liquidations, [.. run.Info.Shocks.Select(s => s.TimeNs)], run.Mid, run.Depth),
         };
     }

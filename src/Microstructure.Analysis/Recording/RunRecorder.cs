@@ -49,6 +49,14 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
     private long _hedgeNotional;
     private long _hedgePnl;
     private long _hedgeCosts;
+    private readonly int[] _hedged;
+    private readonly bool[] _isHedged;
+    private readonly FundTracker _makers;
+    private long _makerHedgeNotional;
+    private long _makerHedgePnl;
+    private long _makerHedgeCosts;
+    private long _makerDeposits;
+    private long _makerLiquidations;
     private bool _completed;
     private bool _disposed;
 
@@ -63,6 +71,13 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
         _liquidations = new LiquidationTracker(_k, info.AccountLabels);
         _fund = new FundTracker(_k);
         _vault = new FundTracker(_k);
+        _makers = new FundTracker(_k);
+        _hedged = [.. info.HedgedAccounts.Select(a => (int)a)];
+        _isHedged = new bool[_hedged.Length == 0 ? 0 : _hedged[^1] + 1];
+        foreach (int a in _hedged)
+        {
+            _isHedged[a] = true;
+        }
         _depth = new DepthTracker(info.StartNs, info.EndNs, options.DepthHeatmapBuckets, options.DepthBandFraction);
         _marginChanges = info.ChangesMargins ? new MarginChangeTracker(info.StartNs) : null;
         _now = info.StartNs;
@@ -143,6 +158,11 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
             _vault.Observe(_now, _ledger.CashOf(vault), _ledger.LotsOf(vault), _ledger.Mark);
         }
 
+        if (_hedged.Length > 0)
+        {
+            ObserveMakers();
+        }
+
         Record(in e);
         if (e.LiquidationId != 0 && e.Type is not (ExchangeEventType.LiquidationTriggered or ExchangeEventType.PoolLiquidation))
         {
@@ -214,6 +234,9 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
             LiquidationMap = _map,
             Hedge = _info.Hedging ? new HedgeSummary(_hedgeNotional, _hedgePnl, _hedgeCosts, _fund.MaxDrawdown, _vault.MaxDrawdown) : null,
             MarginChanges = _marginChanges?.Summary(end),
+            MarketMakerHedge = _hedged.Length > 0
+                ? new MarketMakerHedgeSummary(_hedged.Length, _makerHedgeNotional, _makerHedgePnl, _makerHedgeCosts, MakersEquity() - _makerDeposits, _makers.MaxDrawdown, _makerLiquidations)
+                : null,
         };
         return RunOutputs.Write(run, cancellationToken);
     }
@@ -266,6 +289,48 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
         _tapes.Dispose();
     }
 
+    private void AddHedge(in ExchangeEvent e, ref long pnl, ref long costs, ref long notional)
+    {
+        if (e.FundReason == FundMovementReason.HedgePnl)
+        {
+            pnl += e.Amount;
+        }
+        else if (e.FundReason == FundMovementReason.HedgeCost)
+        {
+            costs -= e.Amount;
+            notional += e.Engine.Quantity.Lots * e.Engine.Price.Ticks * _k;
+        }
+    }
+
+    private bool IsHedged(long account) => account >= 0 && account < _isHedged.Length && _isHedged[account];
+
+    /// <summary>The hedged makers' summed cash and position, marked (their equity's curve and drawdown).</summary>
+    private void ObserveMakers()
+    {
+        long cash = 0, lots = 0;
+        foreach (int a in _hedged)
+        {
+            if (a < _ledger.Count)
+            {
+                cash += _ledger.CashOf(a);
+                lots += _ledger.LotsOf(a);
+            }
+        }
+
+        _makers.Observe(_now, cash, lots, _ledger.Mark);
+    }
+
+    private long MakersEquity()
+    {
+        long equity = 0;
+        foreach (int a in _hedged)
+        {
+            equity += a < _ledger.Count ? _ledger.EquityOf(a) : 0;
+        }
+
+        return equity;
+    }
+
     private void Record(in ExchangeEvent e)
     {
         _marginChanges?.OnEvent(in e, _now);
@@ -285,6 +350,7 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
                 break;
             case ExchangeEventType.LiquidationTriggered:
                 _tapes.Liquidation(new TapeEvent(in e, _units));
+                _makerLiquidations += IsHedged(e.Engine.AccountId) ? 1 : 0;
                 _liquidations.OnTriggered(in e, _now, _l1Mid, _depth.LastDepth);
                 break;
             case ExchangeEventType.PoolLiquidation:
@@ -298,14 +364,14 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
                 break;
             case ExchangeEventType.InsuranceFund:
                 _tapes.FundMovement(new TapeEvent(in e, _units));
-                if (e.FundReason == FundMovementReason.HedgePnl)
+                if (IsHedged(e.Engine.AccountId))
                 {
-                    _hedgePnl += e.Amount;
+                    // A market maker's own hedge: its figures are the makers', not the fund's or the vault's.
+                    AddHedge(in e, ref _makerHedgePnl, ref _makerHedgeCosts, ref _makerHedgeNotional);
                 }
-                else if (e.FundReason == FundMovementReason.HedgeCost)
+                else
                 {
-                    _hedgeCosts -= e.Amount;
-                    _hedgeNotional += e.Engine.Quantity.Lots * e.Engine.Price.Ticks * _k;
+                    AddHedge(in e, ref _hedgePnl, ref _hedgeCosts, ref _hedgeNotional);
                 }
 
                 break;
@@ -315,6 +381,9 @@ public sealed class RunRecorder : IExchangeEventObserver, IDisposable
                 break;
             case ExchangeEventType.Deposit or ExchangeEventType.Withdrawal when e.Engine.AccountId == _info.InsuranceFundAccountId:
                 _fundDeposits += e.Type == ExchangeEventType.Deposit ? e.Amount : -e.Amount;
+                break;
+            case ExchangeEventType.Deposit or ExchangeEventType.Withdrawal when IsHedged(e.Engine.AccountId):
+                _makerDeposits += e.Type == ExchangeEventType.Deposit ? e.Amount : -e.Amount;
                 break;
             case ExchangeEventType.PoolBadDebt:
                 _tapes.Liquidation(new TapeEvent(in e, _units));

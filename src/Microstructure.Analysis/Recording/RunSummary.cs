@@ -136,6 +136,9 @@ public sealed record RunSummary
     /// <summary>The hedge's totals and the fund's drawdown when the run's design hedges (summary.json <c>hedge</c>); else null.</summary>
     public HedgeSummary? Hedge { get; init; }
 
+    /// <summary>The market makers' hedge and how the hedged makers fared, when any maker hedges (summary.json <c>market_maker_hedge</c>); else null.</summary>
+    public MarketMakerHedgeSummary? MarketMakerHedge { get; init; }
+
     /// <summary>Converts cash units to quote currency.</summary>
     public decimal ToQuote(long cash) => (decimal)cash / CashScale;
 }

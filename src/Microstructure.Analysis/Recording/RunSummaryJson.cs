@@ -94,16 +94,29 @@ internal static class RunSummaryJson
             Cash(hedge, "vault_max_drawdown", h.VaultMaxDrawdown, scale);
         }
 
-        if (run.MarginChanges is { } m)
+        if (run.MarginChanges is { } mc)
         {
             // Only when a mitigation changes margins, so that other runs' summaries keep their bytes.
             json.AddObject("margin_changes")
-                .Add("changes", m.Changes)
-                .Add("raises", m.Raises)
-                .Add("first_raise_s", m.FirstRaiseSeconds)
-                .Add("seconds_raised", m.SecondsRaised)
-                .Add("liquidations", m.Liquidations)
-                .Add("refused_orders", m.RefusedOrders);
+                .Add("changes", mc.Changes)
+                .Add("raises", mc.Raises)
+                .Add("first_raise_s", mc.FirstRaiseSeconds)
+                .Add("seconds_raised", mc.SecondsRaised)
+                .Add("liquidations", mc.Liquidations)
+                .Add("refused_orders", mc.RefusedOrders);
+        }
+
+        if (summary.MarketMakerHedge is { } m)
+        {
+            // Only when some market maker hedges (a ratio-0 hedge included), so other summaries keep their bytes.
+            JsonSummary makers = json.AddObject("market_maker_hedge").Add("accounts", m.Accounts);
+            Cash(makers, "notional", m.Notional, scale);
+            Cash(makers, "pnl", m.Pnl, scale);
+            Cash(makers, "costs", m.Costs, scale);
+            Cash(makers, "net", m.Pnl - m.Costs, scale);
+            Cash(makers, "equity_change", m.EquityChange, scale);
+            Cash(makers, "max_drawdown", m.MaxDrawdown, scale);
+            makers.Add("liquidations", m.Liquidations);
         }
 
         Tape(json, run.Counts);

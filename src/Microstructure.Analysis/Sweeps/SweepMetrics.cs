@@ -76,6 +76,14 @@ public static class SweepMetrics
         new("margin_seconds_raised", "time with margins raised", "s", Neither, true),
         new("margin_liquidations", "liquidations set off by a margin change", "count", Lower, true),
         new("margin_refused_orders", "orders refused for margin while raised", "count", Lower, true),
+        new("mm_hedge_equity_change_quote", "market makers' PnL", "quote", Higher, false),
+        new("mm_hedge_max_drawdown_quote", "market makers' max drawdown", "quote", Lower, true),
+        new("mm_hedge_liquidations", "market-maker liquidations", "count", Lower, true),
+        new("mm_hedge_pnl_quote", "market makers' hedge PnL", "quote", Higher, false),
+        new("mm_hedge_costs_quote", "market makers' hedge costs", "quote", Lower, true),
+        new("mm_hedge_net_quote", "market makers' hedge PnL − costs", "quote", Higher, false),
+        new("mm_hedge_notional_quote", "market makers' hedge notional", "quote", Neither, true),
+        new("mm_hedge_accounts", "hedged market makers", "count", Neither, true),
     ];
 
     private static readonly Dictionary<string, SweepMetric> ByColumn = Known.ToDictionary(m => m.Column, StringComparer.Ordinal);

@@ -2,7 +2,7 @@ namespace Microstructure.Risk.Liquidation;
 
 /// <summary>
 /// Hedging of what the insurance fund or the backstop vault takes over (a design's <c>hedge</c> options; off when
-/// absent). After every step the hedger holds −<see cref="Ratio"/> × its position (rounded towards zero, in lots) on a
+/// absent), and of a trading account's own position (a market maker's <c>hedge</c>, <see cref="Processing.ExchangeOptions.AccountHedges"/>). After every step the hedger holds −<see cref="Ratio"/> × its position (rounded towards zero, in lots) on a
 /// hedge venue modelled as the index: trades there fill at the index price known at that time, and each trade costs
 /// its notional × (<see cref="FeeRate"/> + the impact rate of <see cref="Impact"/>), rounded up against the hedger.
 /// The hedge is marked to the index and its variation settled into the hedger's cash whenever the index moves. Every
@@ -24,6 +24,10 @@ public sealed record HedgeOptions
 
     /// <summary>The notional (quote) at which slippage is <see cref="ImpactBps"/>. Default 1,000,000.</summary>
     public decimal ReferenceNotional { get; init; } = 1_000_000m;
+
+    /// <summary>Checks every setting; throws <see cref="RiskConfigurationException"/> naming the bad field under <paramref name="path"/>.</summary>
+    /// <param name="path">Where the options sit, e.g. <c>agents[2].hedge</c>.</param>
+    public void Validate(string path) => _ = ToSettings(path);
 
     internal HedgeSettings ToSettings(string path)
     {

@@ -72,13 +72,16 @@ public sealed partial class Exchange
     public long VaultAccountId => _settings.VaultAccount;
 
     /// <summary>Whether the design hedges the fund's and the vault's positions on the hedge venue (its <c>hedge</c> options).</summary>
-    public bool IsHedging => _hedge is not null;
+    public bool IsHedging => _hedge is { HedgesFund: true };
 
     /// <summary>True when a mitigation changes margins during the run (dynamic or predictive margin).</summary>
     public bool ChangesMargins => _settings.DynamicMargin is not null || _predictive is not null;
 
-    /// <summary>The hedge the fund (or the vault, by its account id) holds on the hedge venue now, in lots; 0 without hedging.</summary>
-    /// <param name="account">The fund's or the vault's account id.</param>
+    /// <summary>
+    /// The hedge the fund, the vault or a hedging trading account (<see cref="ExchangeOptions.AccountHedges"/>) holds on
+    /// the hedge venue now, in lots; 0 for an account that does not hedge.
+    /// </summary>
+    /// <param name="account">The account id.</param>
     public long HedgeLots(long account) => _hedge is null || account < 0 || account >= _book.Count ? 0 : _hedge.LotsOf((int)account);
 
     /// <summary>Pool liquidator account id.</summary>

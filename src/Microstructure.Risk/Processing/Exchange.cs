@@ -124,9 +124,9 @@ public sealed partial class Exchange
             _design.Kind, k, _settings.MaxPositionLots, _settings.VaultAccount, _settings.KeeperAccount,
             _engine, options.LiquidationEngine.OrderPricing, _settings.FundUnwind, _settings.FundMaxLoss);
         _runner = new LiquidationRunner(_design, _desk, _book, _stage, _market, _guard, _engine, _watch, parked, _pool, _settings.LiquidatorAccount);
-        if (_settings.Hedge is { } hedge)
+        if (_settings.Hedge is not null || _settings.AccountHedges.Count > 0)
         {
-            _hedge = new HedgeDesk(_book, _market, _stage, k, hedge, _settings.VaultAccount);
+            _hedge = new HedgeDesk(_book, _market, _stage, k, _settings.Hedge, _settings.VaultAccount, _settings.AccountHedges);
         }
 
         if (_settings.PredictiveMargin is { } predictive)

@@ -66,6 +66,13 @@ public sealed record ExchangeOptions
     /// <summary>The lending pool, or null for none.</summary>
     public LendingPoolOptions? LendingPool { get; init; }
 
+    /// <summary>
+    /// Trading accounts (e.g. market makers) that hedge their own position on the hedge venue the same way as the fund
+    /// and the vault do under a design's <c>hedge</c> (docs/risk.md, "Hedging"): listed once each, in increasing account
+    /// order, never a system account. Default none.
+    /// </summary>
+    public IReadOnlyList<AccountHedgeOptions> AccountHedges { get; init; } = [];
+
     /// <summary>Insurance fund account id. Default MaxAccounts − 1.</summary>
     public long? InsuranceFundAccountId { get; init; }
 

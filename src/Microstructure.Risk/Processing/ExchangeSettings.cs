@@ -118,6 +118,22 @@ internal sealed class ExchangeSettings
         KeeperAccount = SystemAccount(options.KeeperAccountId, n - 4, "keeperAccountId", n);
         int[] system = [FundAccount, VaultAccount, LiquidatorAccount, KeeperAccount];
         Check.That(system.Distinct().Count() == 4, "insuranceFundAccountId", "the four system accounts must be different accounts");
+
+        Check.That(options.AccountHedges is not null, "accountHedges", "must be a list (it may be empty)");
+        var hedges = new (int Account, HedgeSettings Settings)[options.AccountHedges.Count];
+        for (int i = 0; i < hedges.Length; i++)
+        {
+            var h = options.AccountHedges[i];
+            Check.That(h is not null && h.Hedge is not null, $"accountHedges[{i}]", "needs an account and its hedge options");
+            Check.That(h.Account >= 0 && h.Account < n && Array.IndexOf(system, (int)h.Account) < 0, $"accountHedges[{i}].account",
+                $"must be an account id in [0, {n}) that is not a system account (the fund's and the vault's hedges are the design's); got {h.Account}");
+            long previous = i == 0 ? -1 : options.AccountHedges[i - 1].Account;
+            Check.That(h.Account > previous, $"accountHedges[{i}].account",
+                $"accounts must be listed once each, in increasing order; got {h.Account} after {previous}");
+            hedges[i] = ((int)h.Account, h.Hedge.ToSettings($"accountHedges[{i}].hedge"));
+        }
+
+        AccountHedges = hedges;
     }
 
     public ExchangeOptions Options { get; }
@@ -148,6 +164,9 @@ internal sealed class ExchangeSettings
 
     /// <summary>The design's hedge of the fund's and the vault's positions, or null without hedging.</summary>
     public HedgeSettings? Hedge { get; }
+
+    /// <summary>The trading accounts hedged on the hedge venue (e.g. market makers), in increasing account order.</summary>
+    public IReadOnlyList<(int Account, HedgeSettings Settings)> AccountHedges { get; }
 
     /// <summary>The liquidation engine's pacing window (ns).</summary>
     public long PacingInterval { get; }

@@ -12,7 +12,7 @@ namespace Microstructure.Runner.Catalog;
 /// (docs/outputs.md, "The runs catalog"):
 /// <list type="bullet">
 /// <item><c>runs.csv</c>: one row per run — its key, the value of every varied field, design, seed, then every number of
-/// the run's summary.json <c>headline</c> (and <c>cascade_dynamics</c>, prefixed <c>dynamics_</c>; <c>hedge</c>, prefixed <c>hedge_</c>, when the design hedges; <c>margin_changes</c>, prefixed <c>margin_</c>, when a mitigation changes margins) as summary.json
+/// the run's summary.json <c>headline</c> (and <c>cascade_dynamics</c>, prefixed <c>dynamics_</c>; <c>hedge</c>, prefixed <c>hedge_</c>, when the design hedges; <c>margin_changes</c>, prefixed <c>margin_</c>, when a mitigation changes margins; <c>market_maker_hedge</c>, prefixed <c>mm_hedge_</c>, when market makers hedge) as summary.json
 /// writes it;</item>
 /// <item><c>runs.parquet</c>: the same columns, typed (whole numbers INT64, other numbers DOUBLE, true/false BOOLEAN,
 /// the rest UTF-8; an empty field is null);</item>
@@ -313,6 +313,7 @@ public static class RunCatalog
         Flatten(json.RootElement, "cascade_dynamics", "dynamics_", row);
         Flatten(json.RootElement, "hedge", "hedge_", row);
         Flatten(json.RootElement, "margin_changes", "margin_", row);
+        Flatten(json.RootElement, "market_maker_hedge", "mm_hedge_", row);
         return row;
     }
 

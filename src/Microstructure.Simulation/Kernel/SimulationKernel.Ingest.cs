@@ -40,6 +40,11 @@ internal sealed partial class SimulationKernel
                 or ExchangeEventType.FundingSettled or ExchangeEventType.TradingHalted or ExchangeEventType.TradingResumed
                 or ExchangeEventType.MarginMultiplier:
                 return; // public data: agents see it through their delayed market view
+            case ExchangeEventType.InsuranceFund when e.FundReason is FundMovementReason.HedgePnl or FundMovementReason.HedgeCost:
+                // A hedging maker's own hedge (issue 15 §4) is kept by the exchange on a venue outside it; the maker's
+                // quoting does not read it, and a delivery would draw its latency jitter and so move every later
+                // delivery: hedged and unhedged runs of one seed stay comparable, the hedge acting only through margin.
+                return;
         }
 
         int first = AgentOf(e.Engine.AccountId);

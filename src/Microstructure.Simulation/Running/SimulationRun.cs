@@ -41,7 +41,9 @@ public sealed class SimulationRun : IDisposable
         Scenario = scenario;
         long seed = options.Seed ?? scenario.Definition.Seed;
         var design = options.Design is { } name ? scenario.ResolveDesign(name) : scenario.Design;
-        var exchangeOptions = scenario.CreateExchangeOptions(design, options.Design is { } variant ? scenario.ResolveMitigations(variant) : scenario.Mitigations);
+        var exchangeOptions = options.Design is { } variant
+            ? scenario.CreateExchangeOptions(design, scenario.ResolveMitigations(variant), scenario.ResolveMarketMakerHedge(variant))
+            : scenario.CreateExchangeOptions(design);
         Exchange = new Exchange(exchangeOptions);
         var definition = scenario.Definition;
         var layout = scenario.Layout;

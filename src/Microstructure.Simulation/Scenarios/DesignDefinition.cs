@@ -25,4 +25,13 @@ public sealed record DesignDefinition
     /// predictive-margin under one design). Null = the scenario's <c>mitigations</c>.
     /// </summary>
     public IReadOnlyList<MitigationDefinition>? Mitigations { get; init; }
+
+    /// <summary>
+    /// In <c>comparison.designs</c> only: the hedge every market-maker population keeps in this entry's runs, replacing
+    /// the populations' own <c>hedge</c> — so that makers hedged and unhedged can be compared side by side under labels
+    /// (write <c>{ "ratio": 0 }</c> for the unhedged baseline that still reports the figures). Null = each population's
+    /// own <c>hedge</c>. docs/risk.md ("Hedging").
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Microstructure.Risk.Liquidation.HedgeOptions? MarketMakerHedge { get; init; }
 }

@@ -4,6 +4,7 @@ using Microstructure.Risk.Liquidation;
 using Microstructure.Risk.Margin;
 using Microstructure.Risk.Pricing;
 using Microstructure.Risk.Processing;
+using Microstructure.Agents.Families;
 using Microstructure.Agents.Validation;
 
 namespace Microstructure.Simulation.Scenarios;
@@ -65,6 +66,8 @@ public sealed class Scenario
             Require.That(ComparisonMitigations[i] is null || definition.Comparison!.Designs[i].Label is not null, $"comparison.designs[{i}].label",
                 "an entry with its own mitigations needs a label, which names the variant (e.g. 'fund-predictive-margin')");
         }
+        Require.That(definition.Liquidation.MarketMakerHedge is null, "liquidation.marketMakerHedge",
+            "is a comparison.designs entry's override; a scenario's makers hedge with the market-maker population's own 'hedge'");
 
         ValidateEnvironment(definition);
         Require.NotNull(definition.Agents, "agents");
@@ -72,6 +75,16 @@ public sealed class Scenario
         {
             Require.NotNull(definition.Agents[i], $"agents[{i}]");
             definition.Agents[i].Validate($"agents[{i}]");
+        }
+
+        for (int i = 0; definition.Comparison is { } entries && i < entries.Designs.Count; i++)
+        {
+            if (entries.Designs[i].MarketMakerHedge is { } hedge)
+            {
+                string path = $"comparison.designs[{i}].marketMakerHedge";
+                Require.That(definition.Agents.Any(a => a is MarketMakerOptions), path, "the scenario has no market-maker population to hedge");
+                MarketMakerOptions.ValidateHedge(hedge, path);
+            }
         }
 
         AgentCount = definition.Agents.Sum(a => a.Count);
@@ -82,7 +95,7 @@ public sealed class Scenario
         // A ceiling, not a reservation: the book grows with the orders actually live. 2^28, as replay's --max-orders
         // (the engine indexes up to 2^29).
         Require.InRange(definition.Exchange.MaxOrders, 1, 1 << 28, "exchange.maxOrders");
-        _ = new Exchange(CreateExchangeOptions(Design) with { MaxOrders = 16, MaxAccounts = 8 });
+        _ = new Exchange(CreateExchangeOptions(Design) with { MaxOrders = 16, MaxAccounts = 8, AccountHedges = [] });
         for (int i = 0; i < ComparisonMitigations.Count; i++)
         {
             if (ComparisonMitigations[i] is { } own)
@@ -90,7 +103,7 @@ public sealed class Scenario
                 // Combinations (a factor against the brackets, a mitigation listed twice) are the exchange's to check.
                 try
                 {
-                    _ = new Exchange(CreateExchangeOptions(ComparisonDesigns[i], own) with { MaxOrders = 16, MaxAccounts = 8 });
+                    _ = new Exchange(CreateExchangeOptions(ComparisonDesigns[i], own, null) with { MaxOrders = 16, MaxAccounts = 8, AccountHedges = [] });
                 }
                 catch (RiskConfigurationException e) when (e.Path.StartsWith("mitigations", StringComparison.Ordinal))
                 {
@@ -252,11 +265,55 @@ public sealed class Scenario
         return Mitigations;
     }
 
-    /// <summary>The exchange options of a run of this scenario under <paramref name="design"/> with the scenario's mitigations.</summary>
-    public ExchangeOptions CreateExchangeOptions(LiquidationDesignOptions design) => CreateExchangeOptions(design, Mitigations);
+    /// <summary>
+    /// The market makers' hedge that the comparison entry run under <paramref name="name"/> (a label or a design name)
+    /// sets for every market-maker population (its <c>marketMakerHedge</c>), or null: the populations' own.
+    /// </summary>
+    internal HedgeOptions? ResolveMarketMakerHedge(string name)
+    {
+        for (int i = 0; i < ComparisonNames.Count && Definition.Comparison is { } comparison; i++)
+        {
+            if (ComparisonNames[i] == name)
+            {
+                return comparison.Designs[i].MarketMakerHedge;
+            }
+        }
 
-    /// <summary>The exchange options of a run of this scenario under <paramref name="design"/> and <paramref name="mitigations"/>.</summary>
-    public ExchangeOptions CreateExchangeOptions(LiquidationDesignOptions design, IReadOnlyList<MitigationOptions> mitigations)
+        return null;
+    }
+
+    /// <summary>
+    /// The exchange's hedged trading accounts: every member of each market-maker population with a hedge (its own, or
+    /// <paramref name="marketMakerHedge"/> for all when set), in account order.
+    /// </summary>
+    internal List<AccountHedgeOptions> MarketMakerHedges(HedgeOptions? marketMakerHedge)
+    {
+        var hedges = new List<AccountHedgeOptions>();
+        int index = 0;
+        foreach (var population in Definition.Agents)
+        {
+            if (population is MarketMakerOptions maker && (marketMakerHedge ?? maker.Hedge) is { } hedge)
+            {
+                for (int member = 0; member < population.Count; member++)
+                {
+                    hedges.Add(new AccountHedgeOptions(Layout.AgentAccount(index + member), hedge));
+                }
+            }
+
+            index += population.Count;
+        }
+
+        return hedges;
+    }
+
+    /// <summary>The exchange options of a run of this scenario under <paramref name="design"/>: the scenario's mitigations, the makers with their own hedges.</summary>
+    public ExchangeOptions CreateExchangeOptions(LiquidationDesignOptions design) => CreateExchangeOptions(design, Mitigations, null);
+
+    /// <summary>The exchange options of a run of this scenario under <paramref name="design"/>.</summary>
+    /// <param name="design">The liquidation design.</param>
+    /// <param name="mitigations">The mitigations (a comparison entry's own, or the scenario's).</param>
+    /// <param name="marketMakerHedge">The hedge of every market maker (a comparison entry's), or null: each population's own.</param>
+    internal ExchangeOptions CreateExchangeOptions(LiquidationDesignOptions design, IReadOnlyList<MitigationOptions> mitigations, HedgeOptions? marketMakerHedge)
     {
         var exchange = Definition.Exchange;
         return new ExchangeOptions
@@ -277,6 +334,7 @@ public sealed class Scenario
             Liquidation = design,
             Mitigations = mitigations,
             LendingPool = Definition.LendingPool?.Options,
+            AccountHedges = MarketMakerHedges(marketMakerHedge),
         };
     }
 

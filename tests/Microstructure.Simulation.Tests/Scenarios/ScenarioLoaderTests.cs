@@ -13,6 +13,7 @@ public class ScenarioLoaderTests
     [InlineData("lending-unwind.json")]
     [InlineData("design-comparison.json")]
     [InlineData("hedging.json")]
+    [InlineData("hedging-makers.json")]
     public void Every_shipped_scenario_loads(string file)
     {
         var scenario = TestScenarios.LoadShipped(file);

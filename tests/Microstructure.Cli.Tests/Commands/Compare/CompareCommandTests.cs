@@ -167,4 +167,70 @@ public sealed class CompareCommandTests
         Assert.Single(error.Trim().Split('\n'));
         Assert.False(Directory.Exists(cli.Path_("cmp")));
     }
+
+    private const string MakerComparison =
+        """
+        "seed": 3, "comparison": { "designs": [
+          { "design": "insurance-fund", "label": "mm-unhedged", "marketMakerHedge": { "ratio": 0 } },
+          { "design": "insurance-fund", "label": "mm-hedged", "marketMakerHedge": {} } ] },
+        """;
+
+    [Fact]
+    public void Makers_hedged_and_unhedged_compare_paired_and_the_hedged_makers_pnl_is_the_unhedged_plus_hedge_net()
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario.Replace("\"seed\": 3,", MakerComparison, StringComparison.Ordinal));
+        string outDir = cli.Path_("cmp");
+
+        var (code, output, error) = CliRun.Run("compare", scenario, "--seeds", "2", "--out", outDir, "--duration", "25", "--json", "--parallel", "2");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(["mm-unhedged", "mm-hedged"], json.RootElement.GetProperty("designs").EnumerateArray().Select(e => e.GetString()));
+        string[] header = File.ReadAllLines(Path.Combine(outDir, "runs.csv"))[0].Split(',');
+        Assert.Contains("mm_hedge_equity_change_quote", header);
+        Assert.Contains("mm_hedge_max_drawdown_quote", header);
+        Assert.Contains("mm_hedge_liquidations", header);
+        Assert.DoesNotContain("hedge_costs_quote", header); // the fund does not hedge
+
+        var blocks = new Dictionary<(string Design, long Seed), JsonElement>();
+        foreach (string summary in Directory.GetFiles(Path.Combine(outDir, "runs"), "summary.json", SearchOption.AllDirectories))
+        {
+            using var s = JsonDocument.Parse(File.ReadAllBytes(summary));
+            Assert.False(s.RootElement.TryGetProperty("hedge", out _), summary);
+            var block = s.RootElement.GetProperty("market_maker_hedge").Clone();
+            Assert.Equal(3, block.GetProperty("accounts").GetInt64());
+            string design = block.GetProperty("notional").GetInt64() == 0 ? "mm-unhedged" : "mm-hedged"; // a ratio-0 hedge never trades
+            blocks[(design, s.RootElement.GetProperty("run").GetProperty("seed").GetInt64())] = block;
+        }
+
+        foreach (long seed in new long[] { 3, 4 })
+        {
+            var (plain, hedged) = (blocks[("mm-unhedged", seed)], blocks[("mm-hedged", seed)]);
+            Assert.True(hedged.GetProperty("costs").GetInt64() > 0);
+            // The same market (the hedge venue does not touch the book): exactly, in cash units.
+            Assert.Equal(
+                plain.GetProperty("equity_change").GetInt64() + hedged.GetProperty("net").GetInt64(),
+                hedged.GetProperty("equity_change").GetInt64());
+        }
+    }
+
+    [Theory]
+    [InlineData("\"marketMakerHedge\": {}", "\"marketMakerHedge\": { \"ratio\": 2 }", "comparison.designs[1].marketMakerHedge.ratio: must be in [0, 1]; got 2")]
+    [InlineData("\"marketMakerHedge\": {}", "\"marketMakerHedge\": { \"fee\": 0.001 }", "comparison.designs[1].marketMakerHedge.fee")]
+    [InlineData("{ \"kind\": \"market-maker\", \"count\": 3 }", "{ \"kind\": \"market-maker\", \"count\": 3, \"hedge\": { \"impactBps\": -1 } }", "agents[1].hedge.impactBps")]
+    public void Bad_maker_hedges_are_user_errors_naming_the_field(string find, string replace, string message)
+    {
+        using var cli = new CliRun();
+        string scenario = cli.WriteScenario(CliRun.SmallScenario.Replace("\"seed\": 3,", MakerComparison, StringComparison.Ordinal).Replace(find, replace, StringComparison.Ordinal));
+
+        var (code, output, error) = CliRun.Run("compare", scenario, "--out", cli.Path_("cmp"));
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
 }
