@@ -80,7 +80,7 @@ public class MarketMakerHedgeTests
         Assert.Equal(new HedgeOptions(), scenario.ResolveMarketMakerHedge("mm-hedged"));
         Assert.Null(scenario.ResolveMarketMakerHedge("insurance-fund"));
         Assert.Empty(scenario.CreateExchangeOptions(scenario.Design).AccountHedges); // micro simulate: leveraged-cascade's run
-        var hedges = scenario.CreateExchangeOptions(scenario.ResolveDesign("mm-hedged"), scenario.ResolveMarketMakerHedge("mm-hedged")).AccountHedges;
+        var hedges = scenario.CreateExchangeOptions(scenario.ResolveDesign("mm-hedged"), scenario.Mitigations, scenario.ResolveMarketMakerHedge("mm-hedged")).AccountHedges;
         Assert.Equal(Enumerable.Range(701, 8).Select(a => (long)a), hedges.Select(h => h.Account)); // after 500 zi and 200 depth
         using var run = new SimulationRun(scenario, new RunOptions { Design = "mm-hedged", DurationSeconds = 1 });
         Assert.Equal(8, run.Exchange.Options.AccountHedges.Count);
