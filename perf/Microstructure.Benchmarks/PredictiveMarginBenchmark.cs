@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Warning;
 
 namespace Microstructure.Benchmarks;
 

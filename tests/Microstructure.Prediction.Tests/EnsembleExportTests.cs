@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using Microstructure.Prediction.Learning;
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Warning;
 
 namespace Microstructure.Prediction.Tests;
 

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using Microstructure.Analysis.Cascades;
 using Microstructure.Engine;
 using Microstructure.Prediction.Data;
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Warning;
 
 namespace Microstructure.Prediction.Tests;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microstructure.Analysis.Recording;
 using Microstructure.Prediction.Data;
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Warning;
 using Microstructure.Runner.Recording;
 using Microstructure.Simulation.Running;
 using Microstructure.Simulation.Scenarios;

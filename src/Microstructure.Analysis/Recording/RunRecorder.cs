@@ -1,4 +1,4 @@
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Warning;
 using Microstructure.Analysis.Plots;
 using Microstructure.Risk;
 

@@ -1,4 +1,4 @@
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Warning;
 
 namespace Microstructure.Prediction.Data;
 

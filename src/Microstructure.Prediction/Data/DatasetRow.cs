@@ -1,5 +1,5 @@
 using Microstructure.Analysis.Tables;
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Warning;
 
 namespace Microstructure.Prediction.Data;
 

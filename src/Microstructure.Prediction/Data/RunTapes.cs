@@ -1,6 +1,6 @@
 using Microstructure.Analysis.Cascades;
 using Microstructure.Engine;
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Warning;
 
 namespace Microstructure.Prediction.Data;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.LightGbm;
 using Microstructure.Prediction.Data;
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Warning;
 
 namespace Microstructure.Prediction.Learning;
 

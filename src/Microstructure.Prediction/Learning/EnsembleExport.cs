@@ -3,7 +3,7 @@ using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Warning;
 
 namespace Microstructure.Prediction.Learning;
 

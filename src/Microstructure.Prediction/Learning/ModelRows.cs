@@ -1,5 +1,5 @@
 using Microsoft.ML.Data;
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Warning;
 
 namespace Microstructure.Prediction.Learning;
 

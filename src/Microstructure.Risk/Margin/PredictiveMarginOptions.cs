@@ -1,4 +1,4 @@
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Warning;
 using Microstructure.Risk.Pricing;
 
 namespace Microstructure.Risk.Margin;

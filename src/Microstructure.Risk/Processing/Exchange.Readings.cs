@@ -2,6 +2,7 @@ using Microstructure.Engine.Matching;
 using Microstructure.Risk.Accounts;
 using Microstructure.Risk.Ledger;
 using Microstructure.Risk.Margin;
+using Microstructure.Risk.Monitoring.Predictive;
 
 namespace Microstructure.Risk.Processing;
 

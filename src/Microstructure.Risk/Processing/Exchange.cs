@@ -8,6 +8,7 @@ using Microstructure.Risk.Liquidation.Designs;
 using Microstructure.Risk.Liquidation.Desk;
 using Microstructure.Risk.Margin;
 using Microstructure.Risk.Monitoring;
+using Microstructure.Risk.Monitoring.Predictive;
 using Microstructure.Risk.Pricing;
 using Microstructure.Risk.Staging;
 

@@ -3,6 +3,7 @@ using Microstructure.Risk.Ledger;
 using Microstructure.Risk.Liquidation;
 using Microstructure.Risk.Liquidation.Desk;
 using Microstructure.Risk.Margin;
+using Microstructure.Risk.Monitoring.Predictive;
 using Microstructure.Risk.Pricing;
 using Microstructure.Risk.Staging;
 

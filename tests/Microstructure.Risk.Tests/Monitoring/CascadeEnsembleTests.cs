@@ -1,7 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Warning;
 
 namespace Microstructure.Risk.Tests.Monitoring;
 

@@ -92,7 +92,7 @@ public class ExchangePredictiveMarginTests
     private static PredictiveMarginOptions Constant(double leaf, decimal factor = 1.5m) =>
         new PredictiveMarginOptions { Model = "constant", MarginFactor = factor, CoolDownSeconds = 0m } with
         {
-            Ensemble = Microstructure.Risk.Monitoring.Warning.CascadeEnsemble.Create([new(1, [], [], [], [], [leaf])], 0, -1, 0),
+            Ensemble = Microstructure.Risk.Warning.CascadeEnsemble.Create([new(1, [], [], [], [], [leaf])], 0, -1, 0),
         };
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Microstructure.Risk.Monitoring.Warning;
+namespace Microstructure.Risk.Warning;
 
 /// <summary>
 /// Which book levels count as "depth within the band": a level at price p lies within a band of fraction f around the

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Microstructure.Risk.Monitoring.Warning;
+namespace Microstructure.Risk.Warning;
 
 /// <summary>
 /// The cascade early-warning model as the simulator runs it: the gradient-boosted trees <c>micro predict train</c>

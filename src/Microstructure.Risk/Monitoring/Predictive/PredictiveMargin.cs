@@ -1,7 +1,7 @@
-using Microstructure.Risk.Monitoring;
-using Microstructure.Risk.Monitoring.Warning;
+using Microstructure.Risk.Margin;
+using Microstructure.Risk.Warning;
 
-namespace Microstructure.Risk.Margin;
+namespace Microstructure.Risk.Monitoring.Predictive;
 
 /// <summary>
 /// The <c>predictive-margin</c> mitigation at work (see <see cref="PredictiveMarginOptions"/>): its own risk monitor,

@@ -1,4 +1,4 @@
-namespace Microstructure.Risk.Monitoring.Warning;
+namespace Microstructure.Risk.Warning;
 
 /// <summary>
 /// The price the analysis calls "mid", in half ticks: bid + ask while both sides are quoted; while a side is empty (a

@@ -1,4 +1,4 @@
-namespace Microstructure.Risk.Monitoring.Warning;
+namespace Microstructure.Risk.Warning;
 
 /// <summary>
 /// The features of the cascade early warning, computed by ONE streaming class: fed the run's events in time order

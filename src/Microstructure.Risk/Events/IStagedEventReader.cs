@@ -1,4 +1,4 @@
-namespace Microstructure.Risk.Staging;
+namespace Microstructure.Risk;
 
 /// <summary>Reads every event the exchange stages, in order, just before they go to the caller's sink (the live cascade features).</summary>
 internal interface IStagedEventReader

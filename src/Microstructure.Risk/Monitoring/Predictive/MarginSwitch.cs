@@ -1,4 +1,4 @@
-namespace Microstructure.Risk.Margin;
+namespace Microstructure.Risk.Monitoring.Predictive;
 
 /// <summary>
 /// Predictive margin's two-state switch: raise when the probability reaches <c>raiseAt</c>, lower when it falls below

@@ -1,6 +1,7 @@
-using Microstructure.Risk.Staging;
+using Microstructure.Risk.Warning;
 
-namespace Microstructure.Risk.Monitoring.Warning;
+
+namespace Microstructure.Risk.Monitoring.Predictive;
 
 /// <summary>
 /// Feeds <see cref="CascadeFeatures"/> live, inside the exchange, from the events it stages — exactly what
@@ -79,8 +80,15 @@ internal sealed class CascadeFeed : IStagedEventReader
             }
         }
 
-        _features.Snapshot(MonitorRow.From(snapshot), features);
+        _features.Snapshot(RowOf(snapshot), features);
     }
+
+    /// <summary>The row the tape holds for <paramref name="s"/> (what the features read, without the tape).</summary>
+    private static MonitorRow RowOf(RiskSnapshot s) => new(
+        s.TimeNs, s.Sequence, s.Mark, s.OpenInterestNotional, s.LongShortRatio, s.UnderwaterAccounts,
+        s.LeverageP50, s.LeverageP90, s.LeverageP99, s.MarginRatioP50, s.MarginRatioP90, s.MarginRatioP99,
+        s.Top10Share, s.Herfindahl, s.FundEquity, s.Within1Pct, s.Within2Pct, s.Within5Pct,
+        s.Coverage1Pct, s.Coverage2Pct, s.Coverage5Pct);
 
     /// <summary>Closes an L2 snapshot as the recorder does: around the mid when known, else around the best price that exists.</summary>
     private void FinishDepth()

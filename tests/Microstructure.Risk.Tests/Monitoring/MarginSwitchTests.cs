@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Microstructure.Risk.Margin;
+using Microstructure.Risk.Monitoring.Predictive;
 
-namespace Microstructure.Risk.Tests.Margin;
+namespace Microstructure.Risk.Tests.Monitoring;
 
 public sealed class MarginSwitchTests
 {
