@@ -1,13 +1,18 @@
 using BenchmarkDotNet.Attributes;
+using Microstructure.Risk.Monitoring;
+using Microstructure.Risk.Monitoring.Predictive;
+using Microstructure.Risk.Pricing;
 using Microstructure.Risk.Warning;
+using Microstructure.Workloads;
 
 namespace Microstructure.Benchmarks;
 
 /// <summary>
 /// Issue 15 §3: the predictive-margin mitigation's inference at the mark clock — one feature vector scored by an
 /// ensemble of the shape <c>micro predict train</c> exports (200 trees of 15 leaves), and the feature computation of a
-/// snapshot from the live feed's state. The risk monitor's snapshot it scores is measured by
-/// <see cref="RiskMonitorBenchmark"/>. Vectors vary (a ring of 64) so the branch predictor cannot learn one path.
+/// snapshot from the live feed's state, and the whole per-second work of the mitigation at the shipped scenarios' size
+/// (its own inline monitor snapshot of 2,000 positions, the features, the score). Vectors vary (a ring of 64) so the
+/// branch predictor cannot learn one path.
 /// </summary>
 [MemoryDiagnoser]
 public class PredictiveMarginBenchmark
@@ -17,6 +22,11 @@ public class PredictiveMarginBenchmark
     private CascadeEnsemble _ensemble = null!;
     private double[][] _vectors = null!;
     private int _next;
+    private RiskPopulation _population = null!;
+    private RiskMonitor _monitor = null!;
+    private CascadeFeed _feed = null!;
+    private readonly double[] _features = new double[CascadeFeatures.Count];
+    private long _sequence;
 
     [GlobalSetup]
     public void Setup()
@@ -34,6 +44,22 @@ public class PredictiveMarginBenchmark
         {
             _vectors[i] = [.. Enumerable.Range(0, CascadeFeatures.Count).Select(_ => random.NextDouble() < 0.05 ? double.NaN : random.NextDouble())];
         }
+
+        _population = RiskPopulation.Build(2_000, 200, MarkPriceMethod.External);
+        _monitor = new RiskMonitor(new RiskMonitorOptions { IntervalNs = 1, OffThreadFrom = int.MaxValue });
+        _population.Exchange.AttachMonitor(_monitor);
+        _feed = new CascadeFeed(_population.Exchange.CashPerTickLot);
+    }
+
+    /// <summary>One second's work of the mitigation at 2,000 positions: the monitor snapshot, the features, the score.</summary>
+    [Benchmark]
+    public float SnapshotFeaturesAndScore2000()
+    {
+        RiskSnapshot snapshot = _monitor.Capture(++_sequence);
+        // A snapshot a second, as in a run (the population's clock stands still; the features' map and windows need time to move).
+        snapshot.TimeNs = _sequence * 1_000_000_000;
+        _feed.Snapshot(snapshot, _features);
+        return _ensemble.Probability(_features);
     }
 
     /// <summary>One probability: 200 tree walks and the calibration.</summary>
