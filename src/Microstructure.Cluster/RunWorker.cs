@@ -73,7 +73,7 @@ internal static class RunWorker
             return e.Message;
         }
 
-        string expected = SweepRun.KeyOf(request.Scenario, point, request.Design, request.Seed, request.DurationSeconds);
+        string expected = SweepRun.KeyOf(request.Scenario, point, request.Design, request.Seed, request.DurationSeconds, scenario.ModelDigest);
         if (expected != key)
         {
             return $"malformed run request: key '{key}' does not match its content (expected '{expected}'): client and silo differ in version, or the request was altered";

@@ -55,7 +55,8 @@ internal sealed class MarginChangeTracker(long startNs)
             case ExchangeEventType.LiquidationTriggered when e.Cause == LiquidationCause.MarginMultiplier:
                 _liquidations++;
                 break;
-            case ExchangeEventType.RiskRejected when e.RiskReason == RiskRejectReason.InsufficientMargin && _raisedSince >= 0:
+            // Orders only (a refused order carries its id; withdrawals and leverage changes refused for margin do not).
+            case ExchangeEventType.RiskRejected when e.RiskReason == RiskRejectReason.InsufficientMargin && e.Engine.OrderId.Value != 0 && _raisedSince >= 0:
                 _refused++;
                 break;
         }

@@ -16,6 +16,7 @@ internal static class FeatureExtractor
     public static double[][] Extract(RunTapes run)
     {
         var features = new CascadeFeatures();
+        var clock = new Clock();
         var result = new double[run.Monitor.Length][];
         var streams = new IStream[]
         {
@@ -41,7 +42,7 @@ internal static class FeatureExtractor
                     break;
                 }
 
-                next.Feed(features);
+                next.Feed(features, clock);
             }
 
             result[i] = new double[CascadeFeatures.Count];
@@ -57,11 +58,23 @@ internal static class FeatureExtractor
 
         long NextSequence { get; }
 
-        void Feed(CascadeFeatures features);
+        void Feed(CascadeFeatures features, Clock clock);
+    }
+
+    /// <summary>
+    /// One monotone clock over all streams, as the recorder's and the live feed's: a command stamped before the previous
+    /// one does not go back in time (its rows are fed at the latest time seen).
+    /// </summary>
+    private sealed class Clock
+    {
+        private long _now = long.MinValue;
+
+        public long At(long timeNs) => _now = Math.Max(_now, timeNs);
     }
 
     private abstract class ColumnStream(ParquetColumns c) : IStream
     {
+
         private readonly long[] _time = c.Int64("time_ns"), _sequence = c.Int64("seq");
 
         protected int Index { get; private set; }
@@ -81,9 +94,9 @@ internal static class FeatureExtractor
 
         public long NextSequence => _sequence[Index];
 
-        public void Feed(CascadeFeatures features)
+        public void Feed(CascadeFeatures features, Clock clock)
         {
-            FeedRow(features, Index, _time[Index]);
+            FeedRow(features, Index, clock.At(_time[Index]));
             Index++;
         }
 

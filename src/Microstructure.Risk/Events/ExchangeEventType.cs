@@ -112,7 +112,10 @@ public enum ExchangeEventType : byte
     /// <summary>Circuit breaker: trading resumed with the band in <see cref="ExchangeEvent.Rate"/>.</summary>
     TradingResumed = 57,
 
-    /// <summary>Dynamic margin: the maintenance multiplier changed to <see cref="ExchangeEvent.Rate"/>.</summary>
+    /// <summary>
+    /// Dynamic or predictive margin: the maintenance multiplier changed to <see cref="ExchangeEvent.Rate"/> (dynamic ×
+    /// predictive); with predictive margin, <see cref="ExchangeEvent.Amount"/> is the initial-margin multiplier.
+    /// </summary>
     MarginMultiplier = 58,
 
     /// <summary>Lending: the account supplied <see cref="ExchangeEvent.Amount"/> of liquidity.</summary>

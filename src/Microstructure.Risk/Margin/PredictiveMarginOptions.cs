@@ -31,7 +31,10 @@ public sealed record PredictiveMarginOptions : MitigationOptions
     /// <summary>Multiplier on initial and maintenance margin while raised (&gt; 1). Default 1.5.</summary>
     public decimal MarginFactor { get; init; } = 1.5m;
 
-    /// <summary>Least time between two changes, seconds (a raise holds at least this long). Default 60.</summary>
+    /// <summary>
+    /// Least time between two decisions, seconds (each decision lands when the exchange's clock next moves, so a raise
+    /// holds about this long at least). Default 60.
+    /// </summary>
     public decimal CoolDownSeconds { get; init; } = 60m;
 
     /// <inheritdoc />
@@ -41,6 +44,10 @@ public sealed record PredictiveMarginOptions : MitigationOptions
     /// <summary>The model once read (<see cref="WithModelFrom"/>); null until then, and the exchange reads <see cref="Model"/> itself.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     internal CascadeEnsemble? Ensemble { get; init; }
+
+    /// <summary>SHA-256 of the model file read (hex), for run keys: a retrained model is a different run; empty until read.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string ModelSha256 { get; init; } = string.Empty;
 
     /// <summary>
     /// These options with the model read from <see cref="Model"/>, resolved against <paramref name="baseDirectory"/> when
@@ -53,20 +60,22 @@ public sealed record PredictiveMarginOptions : MitigationOptions
     {
         ArgumentNullException.ThrowIfNull(baseDirectory);
         Check.That(!string.IsNullOrWhiteSpace(Model), $"{path}.model", "is required: the ensemble file micro predict train writes beside its MODEL.zip (MODEL.ensemble.json)");
-        string file = Path.GetFullPath(Path.Combine(baseDirectory, Model));
+        string file;
         byte[] bytes;
         try
         {
+            file = Path.GetFullPath(Path.Combine(baseDirectory, Model));
             bytes = File.ReadAllBytes(file);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new RiskConfigurationException($"{path}.model", $"{file}: cannot be read ({e.Message})");
+            throw new RiskConfigurationException($"{path}.model",
+                $"'{Model}' cannot be read ({e.Message}); a relative path is taken from the scenario file's folder, {baseDirectory}");
         }
 
         try
         {
-            return this with { Ensemble = CascadeEnsemble.Read(bytes) };
+            return this with { Ensemble = CascadeEnsemble.Read(bytes), ModelSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) };
         }
         catch (FormatException e)
         {

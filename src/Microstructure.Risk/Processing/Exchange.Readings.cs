@@ -57,8 +57,11 @@ public sealed partial class Exchange
     /// <summary>Whether trading is paused by the circuit breaker now.</summary>
     public bool IsHalted => _guard.IsHalted(_market.Now);
 
-    /// <summary>Maintenance multiplier of dynamic margin (rate units; 10⁸ = 1×).</summary>
+    /// <summary>Maintenance multiplier now: dynamic margin's × predictive margin's factor (rate units; 10⁸ = 1×).</summary>
     public long MarginMultiplier => _margin.Multiplier;
+
+    /// <summary>Times predictive margin raised margins so far (0 without it).</summary>
+    public long PredictiveMarginRaises => _predictive?.Raises ?? 0;
 
     /// <summary>The predictive-margin mitigation when configured (its scores and state); null otherwise.</summary>
     internal PredictiveMargin? PredictiveMargin => _predictive;

@@ -91,6 +91,7 @@ internal sealed class ExchangeSettings
                 case PredictiveMarginOptions predictive:
                     Check.That(PredictiveMargin is null, $"mitigations[{i}]", "predictive-margin is listed twice");
                     PredictiveMargin = predictive;
+                    PredictiveMarginPath = $"mitigations[{i}].options";
                     predictiveAt = i;
                     break;
                 default:
@@ -189,6 +190,9 @@ internal sealed class ExchangeSettings
     public DynamicMarginOptions? DynamicMargin { get; }
 
     public PredictiveMarginOptions? PredictiveMargin { get; }
+
+    /// <summary>Where <see cref="PredictiveMargin"/> sits in the options, for error messages (<c>mitigations[i].options</c>).</summary>
+    public string PredictiveMarginPath { get; } = string.Empty;
 
     public int FundAccount { get; }
 

@@ -107,6 +107,8 @@ internal sealed class CascadeEnsemble
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        RespectRequiredConstructorParameters = true, // a missing weight, bias or slope is an error, never a silent 0
+        RespectNullableAnnotations = true,
     };
 
     /// <summary>
@@ -146,7 +148,8 @@ internal sealed class CascadeEnsemble
 
         public static Tree Create(TreeData d, string path)
         {
-            Check(d.Feature is not null && d.Threshold is not null && d.Left is not null && d.Right is not null && d.Leaf is not null, path, "needs feature, threshold, left, right and leaf");
+            Check(d is not null, path, "is null; expected a tree");
+            Check(d!.Feature is not null && d.Threshold is not null && d.Left is not null && d.Right is not null && d.Leaf is not null, path, "needs feature, threshold, left, right and leaf");
             int[] feature = d.Feature!, left = d.Left!, right = d.Right!;
             float[] threshold = d.Threshold!;
             double[] leaf = d.Leaf!;

@@ -254,7 +254,11 @@ internal sealed class CascadeFeatures
         System.Diagnostics.Debug.Assert(f == Count, "every feature written");
     }
 
-    /// <summary>The mid in half ticks: bid + ask while two-sided, else twice the last trade price (0 = unknown), as the recorder's mid series.</summary>
+    /// <summary>
+    /// The features' mid in half ticks: bid + ask while two-sided, else twice the last trade price (0 = unknown). Not the
+    /// recorder's <see cref="ReferenceMid"/> (which holds a sweep's last fill while a side is empty); the tape and live
+    /// paths both use this one, so they agree.
+    /// </summary>
     private long CurrentMid() => _bid > 0 && _ask > 0 ? _bid + _ask : 2 * _lastTradePrice;
 
     private void Advance(long timeNs)

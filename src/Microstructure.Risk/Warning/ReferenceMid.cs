@@ -5,7 +5,8 @@ namespace Microstructure.Risk.Warning;
 /// sweep took it), twice the last trade before it emptied — the sweep's last fill — held until both sides are quoted
 /// again. Skipping those moments hid the trough of a cascade that emptied the bids; following later trades would jump
 /// the price across the whole gap to the untouched side. 0 only before anything traded. One definition for the run
-/// recorder (its mid series and depth band) and the live cascade features, so that both see the same mid.
+/// recorder (its mid series and the depth tape's band) and the live cascade feed's depth band, so that the live depth
+/// feature is the tape's.
 /// </summary>
 public sealed class ReferenceMid
 {

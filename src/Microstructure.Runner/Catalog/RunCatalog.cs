@@ -55,7 +55,8 @@ public static class RunCatalog
     /// <param name="durationSeconds">The --duration given, or null for the scenario's.</param>
     /// <returns>The path of runs.parquet.</returns>
     /// <exception cref="RunOutputException">A file could not be written.</exception>
-    public static string WriteSimulation(string directory, string scenarioPath, string design, long seed, double? durationSeconds)
+    /// <param name="modelDigest">The scenario's predictive-margin model digests (<c>Scenario.ModelDigest</c>); empty when none.</param>
+    public static string WriteSimulation(string directory, string scenarioPath, string design, long seed, double? durationSeconds, string modelDigest = "")
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(scenarioPath);
@@ -63,7 +64,7 @@ public static class RunCatalog
         string root = Path.GetFullPath(directory);
         byte[] bytes = File.ReadAllBytes(scenarioPath);
         CopyScenario(scenarioPath, root);
-        string key = RunKey.Of(bytes, [], design, seed, durationSeconds);
+        string key = RunKey.Of(bytes, [], design, seed, durationSeconds, modelDigest);
         return Write(root, [], [new CatalogEntry(key, [], design, seed, ".")]);
     }
 

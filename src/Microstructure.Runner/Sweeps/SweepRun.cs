@@ -9,6 +9,6 @@ namespace Microstructure.Runner.Sweeps;
 internal sealed record SweepRun(string Key, IReadOnlyList<KeyValuePair<string, string>> Point, string Design, long Seed, Scenario Scenario)
 {
     /// <summary>The key of (file content, point, design, seed, duration): 16 hex digits of SHA-256.</summary>
-    public static string KeyOf(byte[] scenarioBytes, IReadOnlyList<KeyValuePair<string, string>> point, string design, long seed, double? duration) =>
-        Catalog.RunKey.Of(scenarioBytes, point, design, seed, duration);
+    public static string KeyOf(byte[] scenarioBytes, IReadOnlyList<KeyValuePair<string, string>> point, string design, long seed, double? duration, string modelDigest = "") =>
+        Catalog.RunKey.Of(scenarioBytes, point, design, seed, duration, modelDigest);
 }

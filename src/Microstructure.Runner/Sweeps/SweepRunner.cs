@@ -90,7 +90,7 @@ public static class SweepRunner
                 scenario.ResolveDesign(design); // an unknown name fails before anything runs
                 foreach (long seed in plan.Seeds)
                 {
-                    runs.Add(new SweepRun(SweepRun.KeyOf(bytes, point, design, seed, plan.DurationSeconds), point, design, seed, scenario));
+                    runs.Add(new SweepRun(SweepRun.KeyOf(bytes, point, design, seed, plan.DurationSeconds, scenario.ModelDigest), point, design, seed, scenario));
                 }
             }
         }

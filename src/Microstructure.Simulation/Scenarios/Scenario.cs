@@ -136,6 +136,13 @@ public sealed class Scenario
     /// <summary>The definition as written.</summary>
     public ScenarioDefinition Definition { get; }
 
+    /// <summary>
+    /// SHA-256 (hex) of every predictive-margin model the scenario reads, the scenario's own then the comparison
+    /// entries', joined by ','; empty when it reads none. Part of a run's key: a retrained model makes new runs.
+    /// </summary>
+    public string ModelDigest => string.Join(',', Mitigations.Concat(ComparisonMitigations.SelectMany(m => m ?? []))
+        .OfType<PredictiveMarginOptions>().Select(p => p.ModelSha256));
+
     /// <summary>The file (or source name) it came from.</summary>
     public string Source { get; }
 

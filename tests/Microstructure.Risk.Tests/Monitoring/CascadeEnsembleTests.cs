@@ -66,3 +66,20 @@ public sealed class CascadeEnsembleTests
         Assert.StartsWith(field + ":", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class CascadeEnsembleFileTests
+{
+    private static string Valid() => Encoding.UTF8.GetString(CascadeEnsemble.Write([new(1, [], [], [], [], [0.5])], 0.1, -1, 0));
+
+    [Theory]
+    [InlineData("\"trees\":[", "\"trees\":[null,", "trees[0]")]
+    [InlineData("\"bias\":0.1,", "", "bias")]
+    [InlineData("\"slope\":-1,", "", "slope")]
+    public void A_null_tree_or_a_missing_number_is_refused_not_taken_as_zero(string find, string replace, string named)
+    {
+        string broken = Valid().Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(Valid(), broken);
+        var error = Assert.Throws<FormatException>(() => CascadeEnsemble.Read(Encoding.UTF8.GetBytes(broken)));
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+}

@@ -111,6 +111,47 @@ public class ExchangePredictiveMarginTests
         d.AssertConserved();
     }
 
+    /// <summary>
+    /// A model that warns while the mark has fallen more than 1% over 10 s (a missing return — the first 10 s — is quiet):
+    /// node 0 sends a missing value to a quiet leaf, node 1 warns at a return ≤ −1%.
+    /// </summary>
+    private static PredictiveMarginOptions OnFalls()
+    {
+        int ret = Array.IndexOf(Microstructure.Risk.Warning.CascadeFeatures.Names, "mark_return_10s");
+        return new PredictiveMarginOptions { Model = "falls", CoolDownSeconds = 0m } with
+        {
+            Ensemble = Microstructure.Risk.Warning.CascadeEnsemble.Create([new(1, [ret, ret], [-1e29f, -0.01f], [~0, ~1], [1, ~2], [-20, 20, -20])], 0, -1, 0),
+        };
+    }
+
+    [Fact]
+    public void Raised_initial_margin_refuses_an_order_it_allowed_and_lowering_restores_it()
+    {
+        var d = Create(new FullCloseOptions(), tweak: o => o with { Mitigations = [OnFalls()] });
+        d.Deposit(Short, 100m); // 10 lots at $98 need $98 at 10×, $147 raised
+        for (int i = 0; i < 11; i++)
+        {
+            Assert.DoesNotContain(d.Advance(1m), e => e.Type == ExchangeEventType.MarginMultiplier);
+        }
+
+        d.Mark(9_800); // −2%
+        var raised = d.Advance(1m).Concat(d.Advance(1m)).ToList();
+        Assert.Equal(FixedPoint.ToRate(1.5m), Assert.Single(raised, e => e.Type == ExchangeEventType.MarginMultiplier).Rate);
+        Assert.Equal(RiskRejectReason.InsufficientMargin, Assert.Single(d.Limit(Short, Side.Buy, 9_800, 10)).RiskReason);
+
+        var lowered = new List<ExchangeEvent>();
+        for (int i = 0; i < 12; i++)
+        {
+            lowered.AddRange(d.Advance(1m)); // the 10 s return goes back to 0
+        }
+
+        Assert.Equal(FixedPoint.RateScale, Assert.Single(lowered, e => e.Type == ExchangeEventType.MarginMultiplier).Rate);
+        Assert.Equal(FixedPoint.RateScale, d.Exchange.MarginMultiplier);
+        Assert.DoesNotContain(d.Limit(Short, Side.Buy, 9_800, 10), e => e.Type == ExchangeEventType.RiskRejected);
+        Assert.Equal(1, d.Exchange.PredictiveMarginRaises);
+        d.AssertConserved();
+    }
+
     [Fact]
     public void A_quiet_model_never_touches_the_margins()
     {
@@ -121,6 +162,7 @@ public class ExchangePredictiveMarginTests
         }
 
         Assert.Equal(FixedPoint.RateScale, d.Exchange.MarginMultiplier);
+        Assert.True(d.Exchange.PredictiveMargin!.Scored >= 5, $"scored {d.Exchange.PredictiveMargin.Scored} snapshots");
     }
 
     [Fact]

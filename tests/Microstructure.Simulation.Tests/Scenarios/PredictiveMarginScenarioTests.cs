@@ -13,18 +13,18 @@ public sealed class PredictiveMarginScenarioTests
     [Fact]
     public void Margins_raised_by_the_model_give_the_same_events_in_both_kernels_and_on_every_run()
     {
-        // Seed 104: the model raises margins at about 70 s, while the crowd is still opening — the run covers it.
+        // Seed 104: the model raises margins at 77 s, while the crowd is still opening — the run covers it.
         var scenario = TestScenarios.LoadShipped(File);
         string Hash(KernelMode mode, out long raises)
         {
             using var run = new SimulationRun(scenario, new RunOptions { Mode = mode, Seed = 104, Design = "predictive-margin", DurationSeconds = 100 });
             string hash = JournalHash.Of(run);
-            raises = run.Exchange.MarginMultiplier > Microstructure.Risk.FixedPoint.RateScale ? 1 : 0;
+            raises = run.Exchange.PredictiveMarginRaises;
             return hash;
         }
 
         string direct = Hash(KernelMode.Direct, out long raised);
-        Assert.Equal(1, raised);
+        Assert.True(raised > 0, "margins were raised within the run");
         Assert.Equal(direct, Hash(KernelMode.Pipelined, out _));
         Assert.Equal(direct, Hash(KernelMode.Direct, out _));
     }

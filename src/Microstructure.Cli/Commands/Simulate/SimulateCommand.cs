@@ -104,7 +104,7 @@ internal static class SimulateCommand
         }
 
         clock.Stop();
-        RunCatalog.WriteSimulation(summary.Directory, scenarioPath, run.Info.DesignName, run.Info.Seed, options.DurationSeconds);
+        RunCatalog.WriteSimulation(summary.Directory, scenarioPath, run.Info.DesignName, run.Info.Seed, options.DurationSeconds, run.Scenario.ModelDigest);
         if (json)
         {
             output.Write(File.ReadAllText(Path.Combine(summary.Directory, "summary.json")));

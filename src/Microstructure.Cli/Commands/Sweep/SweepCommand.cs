@@ -91,6 +91,12 @@ internal static class SweepCommand
                     return SimulationErrors.Report(stderr, clusterProblem);
                 }
 
+                if (clusterText is not null && loaded.ModelDigest.Length > 0)
+                {
+                    // A silo gets the scenario's text, not the model files beside it: refuse rather than run another model.
+                    return SimulationErrors.Report(stderr, $"{request.ScenarioPath} reads predictive-margin model files, which the silos do not get; run it without --cluster");
+                }
+
                 int points = plan.Sample?.Points ?? plan.Parameters.Aggregate(1, (n, p) => n * p.Values.Count);
                 int runs = points * plan.Designs.Count * plan.Seeds.Count;
                 // On a cluster no run is in this process: its memory is one run's at most (the disk estimate still holds).

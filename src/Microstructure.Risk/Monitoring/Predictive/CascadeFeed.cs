@@ -24,6 +24,7 @@ internal sealed class CascadeFeed : IStagedEventReader
     private long _depthSequence;
     private long _depthTime;
     private long _depthMid;
+    private long _now = long.MinValue;
 
     public CascadeFeed(long cashPerTickLot) => _k = cashPerTickLot;
 
@@ -35,7 +36,8 @@ internal sealed class CascadeFeed : IStagedEventReader
             FinishDepth();
         }
 
-        long time = e.Engine.Timestamp.Nanoseconds;
+        // One monotone clock, as the recorder's: a command stamped before the previous one does not go back in time.
+        long time = _now = Math.Max(_now, e.Engine.Timestamp.Nanoseconds);
         switch (e.Type)
         {
             case ExchangeEventType.Trade:

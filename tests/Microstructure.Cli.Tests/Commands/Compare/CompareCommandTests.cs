@@ -259,6 +259,17 @@ public sealed class PredictiveMarginCompareTests
     }
 
     [Fact]
+    public void A_cluster_sweep_of_a_scenario_that_reads_model_files_is_refused_before_connecting()
+    {
+        using var cli = new CliRun();
+        var (code, _, error) = CliRun.Run("sweep", Scenario, "--cluster", "redis://127.0.0.1:1", "--seeds", "1", "--duration", "5", "--out", cli.Path_("sw"));
+        Assert.Equal(2, code);
+        string line = Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains("predictive-margin model files", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(cli.Path_("sw")), "nothing written");
+    }
+
+    [Fact]
     public void A_model_file_that_is_not_there_is_a_user_error_naming_the_field_and_the_file()
     {
         using var cli = new CliRun();
