@@ -1,6 +1,5 @@
 using Microstructure.Risk.Warning;
 
-
 namespace Microstructure.Risk.Monitoring.Predictive;
 
 /// <summary>
