@@ -81,7 +81,7 @@ internal static class PredictCommand
                 string model = parse.GetValue(output)!;
                 ModelCard card = CascadeModel.Train(data, model, (int)s);
                 parse.InvocationConfiguration.Output.WriteLine(
-                    $"{model}: trained on {card.TrainRows} samples of {card.TrainRuns.Length} runs ({card.TrainPositives} positive); {card.TestRuns.Length} runs held out (named in {CascadeModel.CardPath(model)}) — next: micro predict eval {model} {parse.GetValue(dataset)}");
+                    $"{model}: trained on {card.TrainRows} samples of {card.TrainRuns.Length} runs ({card.TrainPositives} positive); {card.TestRuns.Length} runs held out (named in {CascadeModel.CardPath(model)}); the trees for predictive-margin in {EnsembleExport.PathOf(model)} — next: micro predict eval {model} {parse.GetValue(dataset)}");
                 return ExitCodes.Ok;
             });
         });

@@ -94,7 +94,7 @@ internal static class SimulateCommand
         {
             summary = ProgressDisplay.Run(
                 output,
-                $"{scenario.Name} · {run.Info.DesignName} · seed {run.Info.Seed}",
+                $"{scenario.Name} · {options.Design ?? run.Info.DesignName} · seed {run.Info.Seed}",
                 report => RecordedSimulation.Execute(run, directory, progress: p => report(p.Fraction), cancellationToken: signals.Token));
         }
         catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
@@ -104,7 +104,8 @@ internal static class SimulateCommand
         }
 
         clock.Stop();
-        RunCatalog.WriteSimulation(summary.Directory, scenarioPath, run.Info.DesignName, run.Info.Seed, options.DurationSeconds, run.Scenario.ModelDigest);
+        // A comparison entry's label (--design fund-hedged) names the run in its catalog row, as in a compare's.
+        RunCatalog.WriteSimulation(summary.Directory, scenarioPath, options.Design ?? run.Info.DesignName, run.Info.Seed, options.DurationSeconds, run.Scenario.ModelDigest);
         if (json)
         {
             output.Write(File.ReadAllText(Path.Combine(summary.Directory, "summary.json")));
