@@ -130,13 +130,13 @@ internal static class RiskCascade
         GC.WaitForPendingFinalizers();
         var sink = new ExchangeCountingSink();
         var shock = population.Shock();
-        long cpuBefore = ThreadCpuClock.NowNanos();
+        long cpuBefore = ThreadCpuTime.NowNanos();
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         int gcBefore = GcCount();
         long start = Stopwatch.GetTimestamp();
         population.Send(in shock, ref sink);
         var elapsed = Stopwatch.GetElapsedTime(start);
-        long cpuElapsed = ThreadCpuClock.NowNanos() - cpuBefore;
+        long cpuElapsed = ThreadCpuTime.NowNanos() - cpuBefore;
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         if (sink.Liquidations != cascade)
         {

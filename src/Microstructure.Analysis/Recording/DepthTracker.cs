@@ -76,16 +76,10 @@ internal sealed class DepthTracker
     public DepthObservation Finish()
     {
         IsPending = false;
-        long reference = _pendingMid;
-        if (reference <= 0)
-        {
-            // One side empty: measure around the best price that exists.
-            reference = _bids.Count > 0 ? 2 * _bids[0].Price.Ticks : _asks.Count > 0 ? 2 * _asks[0].Price.Ticks : 0;
-        }
-
+        long reference = DepthBand.Reference(_pendingMid, _bids, _asks); // one side empty: around the best price that exists
         double halfWidth = DepthBand.HalfWidth(_band, reference);
-        long bidLots = WithinBand(_bids, reference, halfWidth);
-        long askLots = WithinBand(_asks, reference, halfWidth);
+        long bidLots = DepthBand.Lots(_bids, reference, halfWidth);
+        long askLots = DepthBand.Lots(_asks, reference, halfWidth);
         var observation = new DepthObservation(_pendingTime, PendingSequence, bidLots, askLots, _bids.Count + _asks.Count, _pendingMid);
         Series.Add(_pendingTime, observation.Depth);
         Keep(_pendingTime, reference);
@@ -251,20 +245,6 @@ internal sealed class DepthTracker
 
         _bucketNs = checked(_bucketNs * 2);
         _coarsened = true;
-    }
-
-    private static long WithinBand(List<L2Level> side, long reference, double halfWidth)
-    {
-        long lots = 0;
-        foreach (L2Level l in side)
-        {
-            if (DepthBand.Contains(l.Price.Ticks, reference, halfWidth))
-            {
-                lots += l.Quantity.Lots;
-            }
-        }
-
-        return lots;
     }
 
     private void Keep(long timeNs, long mid)

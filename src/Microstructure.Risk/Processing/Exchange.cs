@@ -133,7 +133,7 @@ public sealed partial class Exchange
         if (_settings.PredictiveMargin is { } predictive)
         {
             // The model is read here unless the scenario already read it (relative to its own folder).
-            var model = (predictive.Ensemble is null ? predictive.WithModelFrom(Directory.GetCurrentDirectory(), _settings.PredictiveMarginPath) : predictive).Ensemble!;
+            var model = (predictive.Ensemble is null ? predictive.WithModelFrom(Directory.GetCurrentDirectory(), $"{_settings.PredictiveMarginPath}.options") : predictive).Ensemble!;
             _predictive = new PredictiveMargin(predictive, model, k);
             _predictive.Monitor.Bind(_book, _detector, _margin, _market, k);
             _stage.Reader = _predictive.Feed;

@@ -66,7 +66,6 @@ internal sealed class ExchangeSettings
         options.Liquidation.Validate("liquidation.options");
         Hedge = options.Liquidation.HedgeSettings("liquidation.options");
         Check.That(options.Mitigations is not null, "mitigations", "must be a list (it may be empty)");
-        int predictiveAt = -1;
         for (int i = 0; i < options.Mitigations.Count; i++)
         {
             var m = options.Mitigations[i];
@@ -91,8 +90,7 @@ internal sealed class ExchangeSettings
                 case PredictiveMarginOptions predictive:
                     Check.That(PredictiveMargin is null, $"mitigations[{i}]", "predictive-margin is listed twice");
                     PredictiveMargin = predictive;
-                    PredictiveMarginPath = $"mitigations[{i}].options";
-                    predictiveAt = i;
+                    PredictiveMarginPath = $"mitigations[{i}]";
                     break;
                 default:
                     throw new RiskConfigurationException($"mitigations[{i}]", $"unknown mitigation '{m.Name}'");
@@ -103,7 +101,7 @@ internal sealed class ExchangeSettings
         {
             // Dynamic margin's multiplier and this factor multiply; the product × the highest rate must stay below 100%.
             decimal most = raised.MarginFactor * (DynamicMargin?.MaxMultiplier ?? 1m);
-            Check.That(most * FixedPoint.ToQuote(options.Brackets.MaxMaintenanceRate) < 1m, $"mitigations[{predictiveAt}].marginFactor",
+            Check.That(most * FixedPoint.ToQuote(options.Brackets.MaxMaintenanceRate) < 1m, $"{PredictiveMarginPath}.marginFactor",
                 $"× the highest maintenance rate{(DynamicMargin is null ? string.Empty : " × dynamic-margin's maxMultiplier")} must stay below 100% (liquidation prices must stay monotone); got {raised.MarginFactor}");
         }
 
@@ -191,7 +189,7 @@ internal sealed class ExchangeSettings
 
     public PredictiveMarginOptions? PredictiveMargin { get; }
 
-    /// <summary>Where <see cref="PredictiveMargin"/> sits in the options, for error messages (<c>mitigations[i].options</c>).</summary>
+    /// <summary>Where <see cref="PredictiveMargin"/> sits in the options, for error messages (<c>mitigations[i]</c>).</summary>
     public string PredictiveMarginPath { get; } = string.Empty;
 
     public int FundAccount { get; }

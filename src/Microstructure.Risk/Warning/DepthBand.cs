@@ -1,3 +1,5 @@
+using Microstructure.Engine.Matching;
+
 namespace Microstructure.Risk.Warning;
 
 /// <summary>
@@ -11,4 +13,23 @@ public static class DepthBand
 
     /// <summary>True when a level at <paramref name="priceTicks"/> lies within <paramref name="halfWidth"/> of <paramref name="reference"/> (half ticks).</summary>
     public static bool Contains(long priceTicks, long reference, double halfWidth) => Math.Abs((2 * priceTicks) - reference) <= halfWidth;
+
+    /// <summary>The band's centre (half ticks): the mid when known, else twice the best price that exists (bids first), else 0.</summary>
+    public static long Reference(long mid, IReadOnlyList<L2Level> bids, IReadOnlyList<L2Level> asks) =>
+        mid > 0 ? mid : bids.Count > 0 ? 2 * bids[0].Price.Ticks : asks.Count > 0 ? 2 * asks[0].Price.Ticks : 0;
+
+    /// <summary>Visible lots of <paramref name="side"/>'s levels within the band.</summary>
+    public static long Lots(IReadOnlyList<L2Level> side, long reference, double halfWidth)
+    {
+        long lots = 0;
+        for (int i = 0; i < side.Count; i++) // by index: no enumerator to allocate
+        {
+            if (Contains(side[i].Price.Ticks, reference, halfWidth))
+            {
+                lots += side[i].Quantity.Lots;
+            }
+        }
+
+        return lots;
+    }
 }

@@ -15,7 +15,7 @@ namespace Microstructure.Simulation.Scenarios;
 /// </summary>
 public sealed class Scenario
 {
-    internal Scenario(ScenarioDefinition definition, string source)
+    internal Scenario(ScenarioDefinition definition, string source, string folder)
     {
         Definition = definition;
         Source = source;
@@ -51,9 +51,9 @@ public sealed class Scenario
         Require.NotNull(definition.Liquidation, "liquidation");
         Design = LiquidationPolicies.CreateDesign(definition.Liquidation.Design, definition.Liquidation.Options, "liquidation");
         Require.NotNull(definition.Mitigations, "mitigations");
-        Mitigations = CreateMitigations(definition.Mitigations, "mitigations", source);
+        Mitigations = CreateMitigations(definition.Mitigations, "mitigations", folder);
         ComparisonMitigations = definition.Comparison is { } withMitigations
-            ? [.. withMitigations.Designs.Select((d, i) => d.Mitigations is { } list ? CreateMitigations(list, $"comparison.designs[{i}].mitigations", source) : null)]
+            ? [.. withMitigations.Designs.Select((d, i) => d.Mitigations is { } list ? CreateMitigations(list, $"comparison.designs[{i}].mitigations", folder) : null)]
             : [null];
         ComparisonDesigns = definition.Comparison is { } comparison
             ? [.. comparison.Designs.Select((d, i) => LiquidationPolicies.CreateDesign(d.Design, d.Options, $"comparison.designs[{i}]"))]
@@ -114,14 +114,12 @@ public sealed class Scenario
     }
 
     /// <summary>
-    /// The mitigations of a list as options; a predictive-margin model is read now, a relative path from the scenario
-    /// file's folder (with --set too; the working directory for a scenario that is not a file).
+    /// The mitigations of a list as options; a predictive-margin model is read now, a relative path from
+    /// <paramref name="folder"/> (the scenario file's, also under --set; <c>ScenarioLoader.FolderOf</c>).
     /// </summary>
-    private static List<MitigationOptions> CreateMitigations(IReadOnlyList<MitigationDefinition> list, string path, string source)
+    private static List<MitigationOptions> CreateMitigations(IReadOnlyList<MitigationDefinition> list, string path, string folder)
     {
         Require.NotNull(list, path);
-        string file = ScenarioOverrides.FileOf(source);
-        string folder = File.Exists(file) ? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file))! : Directory.GetCurrentDirectory();
         var result = new List<MitigationOptions>(list.Count);
         for (int i = 0; i < list.Count; i++)
         {

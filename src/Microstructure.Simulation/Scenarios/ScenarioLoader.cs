@@ -55,7 +55,17 @@ public static class ScenarioLoader
 
     /// <summary>Validates a scenario given as UTF-8 JSON; <paramref name="source"/> names it in errors.</summary>
     /// <exception cref="ScenarioException">Not JSON, or invalid.</exception>
-    public static Scenario Parse(ReadOnlySpan<byte> utf8, string source)
+    public static Scenario Parse(ReadOnlySpan<byte> utf8, string source) => Parse(utf8, source, FolderOf(source));
+
+    /// <summary>
+    /// The folder a scenario's relative file paths (a predictive-margin model) are taken from: the source file's, the
+    /// working directory for a scenario that is not a file.
+    /// </summary>
+    internal static string FolderOf(string source) =>
+        File.Exists(source) ? Path.GetDirectoryName(Path.GetFullPath(source))! : Directory.GetCurrentDirectory();
+
+    /// <summary>As <see cref="Parse(ReadOnlySpan{byte}, string)"/>, relative paths taken from <paramref name="folder"/> (the text with --set applied is no file).</summary>
+    internal static Scenario Parse(ReadOnlySpan<byte> utf8, string source, string folder)
     {
         if (utf8.StartsWith("\uFEFF"u8))
         {
@@ -82,7 +92,7 @@ public static class ScenarioLoader
             throw FromJson(e, utf8, source);
         }
 
-        return Validate(definition, utf8, source);
+        return Validate(definition, utf8, source, folder);
     }
 
     /// <summary>Validates a definition built in code (no line numbers in errors).</summary>
@@ -90,14 +100,14 @@ public static class ScenarioLoader
     public static Scenario FromDefinition(ScenarioDefinition definition, string source = "(scenario)")
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return Validate(definition, default, source);
+        return Validate(definition, default, source, FolderOf(source));
     }
 
-    private static Scenario Validate(ScenarioDefinition definition, ReadOnlySpan<byte> utf8, string source)
+    private static Scenario Validate(ScenarioDefinition definition, ReadOnlySpan<byte> utf8, string source, string folder)
     {
         try
         {
-            return new Scenario(definition, source);
+            return new Scenario(definition, source, folder);
         }
         catch (AgentConfigurationException e)
         {

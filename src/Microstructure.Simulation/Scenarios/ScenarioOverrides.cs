@@ -63,22 +63,13 @@ public static partial class ScenarioOverrides
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    /// <summary>The scenario file a source name given by <see cref="ParseWith"/> ("FILE with --set …") stands for.</summary>
-    internal static string FileOf(string source)
-    {
-        int at = source.IndexOf(WithSet, StringComparison.Ordinal);
-        return at < 0 ? source : source[..at];
-    }
-
-    private const string WithSet = " with --set ";
-
     private static Scenario ParseWith(byte[] utf8, string source, IReadOnlyList<KeyValuePair<string, string>> overrides)
     {
-        string where = source + WithSet + string.Join(" --set ", overrides.Select(o => $"{o.Key}={o.Value}"));
+        string where = $"{source} with {string.Join(' ', overrides.Select(o => $"--set {o.Key}={o.Value}"))}";
         string json = Apply(utf8, source, overrides);
         try
         {
-            return ScenarioLoader.Parse(Encoding.UTF8.GetBytes(json), where);
+            return ScenarioLoader.Parse(Encoding.UTF8.GetBytes(json), where, ScenarioLoader.FolderOf(source));
         }
         catch (ScenarioException e)
         {

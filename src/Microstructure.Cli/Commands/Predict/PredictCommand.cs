@@ -61,7 +61,7 @@ internal static class PredictCommand
     private static Command TrainCommand()
     {
         var dataset = new Argument<string>("DATASET") { Description = "A dataset written by micro predict dataset." };
-        var output = new Option<string>("--out") { Description = "The model to write (ML.NET zip; its card MODEL.json beside it names the split). Required.", Required = true };
+        var output = new Option<string>("--out") { Description = "The model to write (ML.NET zip; beside it its card MODEL.json, which names the split, and MODEL.ensemble.json for predictive-margin). Required.", Required = true };
         var seed = new Option<string?>("--seed") { Description = $"Seed of the split by run and of LightGbm (default {CascadeModel.DefaultSeed})." };
         var command = new Command("train", "Train gradient-boosted trees (LightGbm) on 75% of the dataset's runs; the rest are held out for eval.");
         command.Arguments.Add(dataset);

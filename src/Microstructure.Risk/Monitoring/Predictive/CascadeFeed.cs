@@ -1,3 +1,4 @@
+using Microstructure.Engine.Matching;
 using Microstructure.Risk.Warning;
 
 namespace Microstructure.Risk.Monitoring.Predictive;
@@ -17,8 +18,8 @@ internal sealed class CascadeFeed : IStagedEventReader
     private readonly CascadeFeatures _features = new();
     private readonly ReferenceMid _mid = new();
     private readonly long _k;
-    private readonly List<(long Price, long Lots)> _bids = [];
-    private readonly List<(long Price, long Lots)> _asks = [];
+    private readonly List<L2Level> _bids = [];
+    private readonly List<L2Level> _asks = [];
     private bool _depthPending;
     private long _depthSequence;
     private long _depthTime;
@@ -56,7 +57,7 @@ internal sealed class CascadeFeed : IStagedEventReader
                     _asks.Clear();
                 }
 
-                (e.Engine.Side == Side.Buy ? _bids : _asks).Add((e.Engine.Price.Ticks, e.Engine.Quantity.Lots));
+                (e.Engine.Side == Side.Buy ? _bids : _asks).Add(new L2Level(e.Engine.Price, e.Engine.Quantity, e.Engine.OrderCount));
                 break;
             case ExchangeEventType.LiquidationTriggered or ExchangeEventType.PoolLiquidation:
                 _features.OnLiquidation(time);
@@ -91,31 +92,12 @@ internal sealed class CascadeFeed : IStagedEventReader
         s.Top10Share, s.Herfindahl, s.FundEquity, s.Within1Pct, s.Within2Pct, s.Within5Pct,
         s.Coverage1Pct, s.Coverage2Pct, s.Coverage5Pct);
 
-    /// <summary>Closes an L2 snapshot as the recorder does: around the mid when known, else around the best price that exists.</summary>
+    /// <summary>Closes an L2 snapshot as the recorder does (<see cref="DepthBand"/>).</summary>
     private void FinishDepth()
     {
         _depthPending = false;
-        long reference = _depthMid;
-        if (reference <= 0)
-        {
-            reference = _bids.Count > 0 ? 2 * _bids[0].Price : _asks.Count > 0 ? 2 * _asks[0].Price : 0;
-        }
-
+        long reference = DepthBand.Reference(_depthMid, _bids, _asks);
         double halfWidth = DepthBand.HalfWidth(DepthBandFraction, reference);
-        _features.OnDepth(_depthTime, WithinBand(_bids, reference, halfWidth), WithinBand(_asks, reference, halfWidth));
-    }
-
-    private static long WithinBand(List<(long Price, long Lots)> side, long reference, double halfWidth)
-    {
-        long lots = 0;
-        foreach (var (price, quantity) in side)
-        {
-            if (DepthBand.Contains(price, reference, halfWidth))
-            {
-                lots += quantity;
-            }
-        }
-
-        return lots;
+        _features.OnDepth(_depthTime, DepthBand.Lots(_bids, reference, halfWidth), DepthBand.Lots(_asks, reference, halfWidth));
     }
 }

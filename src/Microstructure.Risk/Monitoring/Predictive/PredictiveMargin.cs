@@ -42,9 +42,6 @@ internal sealed class PredictiveMargin
     /// <summary>Times margins were raised.</summary>
     public long Raises => _switch.Raises;
 
-    /// <summary>The latest probability.</summary>
-    public float LastProbability { get; private set; }
-
     /// <summary>The multiplier on initial and maintenance margin now, rate units.</summary>
     public long Factor => Raised ? _factor : FixedPoint.RateScale;
 
@@ -61,7 +58,6 @@ internal sealed class PredictiveMargin
 
         _feed.Snapshot(snapshot, _features);
         float p = _model.Probability(_features);
-        LastProbability = p;
         Scored++;
         Observer?.Invoke(snapshot, _features, p);
         _switch.Observe(snapshot.TimeNs, p);
