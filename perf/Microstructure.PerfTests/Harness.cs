@@ -37,8 +37,10 @@ internal static class Harness
                    "realism ablations" adds calm.json without volatility bursts and without the market-order cap
           all      ring, engine, e2e and memory
           check    the short form of every measurement with a target (about 20 s): per figure the documented
-                   value (docs/performance.md) and the one measured now, each met or missed, with the load average
-                   and the commit
+                   value (docs/performance.md) and the one measured now, each met or missed, with the load average,
+                   the host probe and the commit
+          probe    the host probe alone ("probe N": N readings, 5 s apart): ns per cache-missing load and per
+                   xorshift step, which say whether the shared host is in a fast or a slow minute
         """;
 
     private const double QuickKernelSeconds = 300;
@@ -56,6 +58,22 @@ internal static class Harness
         if (mode == "check")
         {
             return PerfCheck.Run();
+        }
+
+        if (mode == "probe")
+        {
+            int readings = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out int n) && n > 0 ? n : 1;
+            for (var i = 0; i < readings; i++)
+            {
+                if (i > 0)
+                {
+                    Thread.Sleep(5_000);
+                }
+
+                Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} UTC, load average {LoadAverage()}, {HostProbe.Measure()}");
+            }
+
+            return 0;
         }
 
         if (mode == "replay")
@@ -182,6 +200,7 @@ internal static class Harness
         Console.WriteLine($"- {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
         Console.WriteLine($"- CPU: {CpuModel()}");
         Console.WriteLine($"- GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, concurrent={GCSettings.LatencyMode != GCLatencyMode.Batch}; run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average at start {LoadAverage()}");
+        Console.WriteLine($"- {HostProbe.Measure()}");
         Console.WriteLine();
     }
 

@@ -22,6 +22,7 @@ internal static class PerfCheck
         Console.WriteLine("## Check: documented figures against a short re-measurement");
         Console.WriteLine();
         Console.WriteLine($"- commit {Commit()}, run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average at start {load} ({Environment.ProcessorCount} logical CPUs)");
+        Console.WriteLine($"- at start, {HostProbe.Measure()}");
         Console.WriteLine("- short forms: ring 20M events (Channel 5M), engine 1M commands x 3, replay 2M messages x 3, kernel 300 simulated s x 3 (direct), cascade 100,000 liquidations x 3");
         Console.WriteLine("- a figure measured under load (load average above about 1.2 on this 2-core machine) reads low; compare ratios, and re-run the full mode before changing a documented figure");
         Console.WriteLine();
@@ -62,6 +63,7 @@ internal static class PerfCheck
 
         Console.WriteLine();
         Console.WriteLine($"{metNow} of {measured.Count} figures meet their targets now; load average at the end {Harness.LoadAverage()}; {clock.Elapsed.TotalSeconds:F0} s.");
+        Console.WriteLine($"At the end, {HostProbe.Measure()}.");
         return 0;
     }
 
