@@ -2,7 +2,7 @@
 # Re-measures every figure of docs/performance.md's "Targets at a glance" table, each the median of at least 5 runs,
 # with the load average at the start and end and the commit, and saves the harness's own output per figure.
 #
-#   perf/scripts/measure-figures.sh [OUT_DIR]       (default /tmp/micro-figures-COMMIT; about 10 minutes)
+#   perf/scripts/measure-figures.sh [OUT_DIR]       (default /tmp/micro-figures-COMMIT; about 8 minutes)
 #
 # Take figures when nothing else runs: it warns when the 1-minute load average is above 1.2 at the start (2 cores).
 set -euo pipefail
@@ -32,6 +32,8 @@ step engine     "${harness[@]}" engine                          # 5 runs inside
 MS_REPLAY_RUNS=5 step replay "${harness[@]}" replay             # 10M messages x 5
 MS_KERNEL_RUNS=5 step kernel "${harness[@]}" kernel direct      # 600 simulated s x 5
 for i in 1 2 3 4 5; do step "risk-$i" "${harness[@]}" risk; done # the cascade: 5 sittings
+for i in 1 2 3 4 5; do step "e2e-$i" "${harness[@]}" e2e; done   # end-to-end latency percentiles: 5 runs
+step memory     "${harness[@]}" memory                          # bytes per resting order at 1M orders (deterministic)
 step monitor perf/Microstructure.Benchmarks/bin/Release/net10.0/Microstructure.Benchmarks \
   --filter '*RiskMonitor*' --inProcess --launchCount 1 --warmupCount 3 --iterationCount 9
 echo "end $(date -u +%H:%M) UTC, load average $(load); outputs in $out" | tee -a "$out/header.txt"
