@@ -36,6 +36,14 @@ internal sealed class IndexMap
     private int _shift;
     private int _count;
 
+    /// <summary>
+    /// The smallest and largest key ever added (not lowered by removals). A key outside them was never added, so
+    /// <see cref="Get"/> answers without a probe: the risk layer looks up every taker order of every trade, and a
+    /// market order's id, never added, lies beyond every id seen because ids are handed out in increasing order.
+    /// </summary>
+    private long _minKey = long.MaxValue;
+    private long _maxKey = long.MinValue;
+
     /// <summary>Creates a map that holds <paramref name="expectedEntries"/> keys without resizing (and grows past that on demand).</summary>
     /// <param name="expectedEntries">Keys the map should hold before its first resize; at most 2^29.</param>
     public IndexMap(int expectedEntries)
@@ -54,6 +62,11 @@ internal sealed class IndexMap
     /// <returns>The value, or -1.</returns>
     public int Get(long key)
     {
+        if (key > _maxKey || key < _minKey)
+        {
+            return Empty;
+        }
+
         var entries = _entries;
         var i = Slot(key);
         while (true)
@@ -77,6 +90,9 @@ internal sealed class IndexMap
         {
             Grow();
         }
+
+        _minKey = Math.Min(_minKey, key);
+        _maxKey = Math.Max(_maxKey, key);
 
         var entries = _entries;
         var i = Slot(key);

@@ -18,6 +18,32 @@ public sealed class OrderIndexTests
     private static readonly long[] SameHomeIds = FindSameHomeIds(pairs: 4);
 
     [Fact]
+    public void Ids_at_the_edges_of_those_ever_added_are_found_and_ids_beyond_them_are_absent()
+    {
+        var nodes = new OrderNode[16];
+        var index = new OrderIndex(nodes);
+        Assert.Equal(-1, index.Get(1));
+        (nodes[0].Id, nodes[1].Id, nodes[2].Id) = (-5, 7, 100);
+        index.Add(0);
+        index.Add(1);
+        index.Add(2);
+        Assert.Equal(0, index.Get(-5));
+        Assert.Equal(2, index.Get(100));
+        Assert.Equal(-1, index.Get(101));
+        Assert.Equal(-1, index.Get(-6));
+        Assert.Equal(-1, index.Get(long.MaxValue));
+        Assert.Equal(-1, index.Get(long.MinValue));
+
+        // Removing the largest id keeps the bound where it was; what is inside is still looked up, and found or not.
+        Assert.True(index.Remove(100));
+        Assert.Equal(-1, index.Get(100));
+        Assert.Equal(1, index.Get(7));
+        nodes[3].Id = 100;
+        index.Add(3);
+        Assert.Equal(3, index.Get(100));
+    }
+
+    [Fact]
     public void Random_operations_agree_with_a_dictionary()
     {
         var property = Prop.ForAll(Arb.From(Gen.Choose(1, 600).SelectMany(n => Gen.ArrayOf(OperationGen, n))), RunAndCompare);
