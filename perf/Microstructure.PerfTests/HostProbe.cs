@@ -4,45 +4,42 @@ using System.Globalization;
 namespace Microstructure.PerfTests;
 
 /// <summary>
-/// What the host gives one thread right now: the latency of a dependent load that misses every cache (a pointer chase
-/// through 64 MB) and the time of a chain of dependent ALU operations (a core-speed proxy). On the shared VMs this project is
-/// measured on, both move with the neighbours, not only with our own load average: the same binary's cascade took
-/// 48 ms in one minute and 108 ms in the next at load average 1.4 (issue 16). Printing the probe beside a figure says
-/// which kind of minute it was measured in; a load average cannot.
+/// What the host gives one thread right now: the latency of a dependent load at a random place in 64 MB (a pointer
+/// chase; it misses the core's caches) and the time of a chain of dependent ALU operations (a core-speed proxy). On the
+/// shared VMs this project is measured on, both move with the neighbours, not only with our own load average: the same
+/// binary's cascade took 48 ms in one minute and 108 ms in the next at load average 1.4 (issue 16). Printing the probe
+/// beside a figure says which kind of minute it was measured in; a load average cannot.
 /// </summary>
 internal static class HostProbe
 {
     private const int ChaseBytes = 64 << 20;
-
-    /// <summary>Where the loops' results go, so the JIT cannot drop them as dead (GC.KeepAlive of a box it can).</summary>
-    private static ulong _sink;
     private const int ChaseLoads = 4_000_000;
     private const int AluSteps = 50_000_000;
 
-    /// <summary>A permutation of one cycle through every slot, visited in random order (Sattolo's shuffle).</summary>
-    private static readonly Lazy<int[]> Cycle = new(() =>
+    /// <summary>Where the loops' results go, so the JIT cannot drop them as dead (GC.KeepAlive of a box it can).</summary>
+    private static ulong _sink;
+
+    /// <summary>
+    /// A permutation of one cycle through every slot in random order: Sattolo's shuffle of the identity gives a single
+    /// cycle directly, so following <c>next[i]</c> visits all 16M slots before it comes back.
+    /// </summary>
+    private static int[] CreateCycle()
     {
         var next = new int[ChaseBytes / sizeof(int)];
-        var order = new int[next.Length];
-        for (var i = 0; i < order.Length; i++)
+        for (var i = 0; i < next.Length; i++)
         {
-            order[i] = i;
+            next[i] = i;
         }
 
         var random = new Random(1);
-        for (var i = order.Length - 1; i > 0; i--)
+        for (var i = next.Length - 1; i > 0; i--)
         {
             var j = random.Next(i);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
-        for (var i = 0; i < order.Length; i++)
-        {
-            next[order[i]] = order[(i + 1) % order.Length];
+            (next[i], next[j]) = (next[j], next[i]);
         }
 
         return next;
-    });
+    }
 
     /// <summary>The probe's two figures: ns per cache-missing load, ns per xorshift step; medians of 3.</summary>
     public readonly record struct Reading(double MissNanos, double StepNanos)
@@ -52,9 +49,20 @@ internal static class HostProbe
             $"host probe: {MissNanos:F0} ns per cache-missing load (64 MB chase), {StepNanos:F2} ns per xorshift step (six dependent ALU operations)");
     }
 
+    /// <summary>
+    /// Takes a reading. The 64 MB array is dropped and collected before returning, so that a measurement run after it
+    /// neither holds the memory nor pays for collecting it.
+    /// </summary>
     public static Reading Measure()
     {
-        var next = Cycle.Value;
+        var reading = MeasureWith(CreateCycle());
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return reading;
+    }
+
+    private static Reading MeasureWith(int[] next)
+    {
         Chase(next, 100_000);
         AluChain(1_000_000);
         var misses = new double[3];

@@ -38,8 +38,9 @@ internal sealed class IndexMap
 
     /// <summary>
     /// The smallest and largest key ever added (not lowered by removals). A key outside them was never added, so
-    /// <see cref="Get"/> answers without a probe: the risk layer looks up every taker order of every trade, and a
-    /// market order's id, never added, lies beyond every id seen because ids are handed out in increasing order.
+    /// <see cref="Get"/> answers without a probe, which in a table larger than the cache is a miss at a random slot:
+    /// a threshold bucket at a price beyond any seen, an order id the table never tracked. As in the engine's
+    /// <see cref="OrderIndex"/>.
     /// </summary>
     private long _minKey = long.MaxValue;
     private long _maxKey = long.MinValue;

@@ -5,10 +5,10 @@ namespace Microstructure.Ring;
 /// when every consumer thread has a core of its own.
 /// </summary>
 /// <remarks>
-/// The loop polls without a pause instruction, as Disruptor-net's does. A <c>Thread.SpinWait(1)</c> per poll (tens of
-/// ns) made the consumer wake later and take the slots' cache lines from the producer in smaller, more frequent
-/// pieces: across two cores the batch-16 producer then gained 1.3–3.0× over batch 1 instead of 3.7–4.0× (issue 16,
-/// docs/performance.md).
+/// The loop polls without a pause instruction, as Disruptor-net's does. Against a <c>Thread.SpinWait(1)</c> per poll,
+/// measured in alternating runs across two cores, batches of 16 moved more in every placement of the two vCPUs and
+/// single events less in some (a consumer that polls without pausing takes the cursor's cache line back after every
+/// single-event publish); docs/performance.md (ring buffer, issue 16) has the figures and the trade.
 /// </remarks>
 public sealed class BusySpinWaitStrategy : IWaitStrategy
 {

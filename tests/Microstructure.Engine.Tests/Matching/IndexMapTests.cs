@@ -36,6 +36,35 @@ public sealed class IndexMapTests
     }
 
     [Fact]
+    public void Keys_at_the_edges_of_those_ever_added_are_found_and_keys_beyond_them_are_absent()
+    {
+        var map = new IndexMap(4);
+        Assert.Equal(-1, map.Get(0));
+        map.Add(-5, 1);
+        map.Add(100, 2);
+        Assert.Equal(1, map.Get(-5));
+        Assert.Equal(2, map.Get(100));
+        Assert.Equal(-1, map.Get(101));
+        Assert.Equal(-1, map.Get(-6));
+
+        // Removals leave the bounds where they were; growth (a rehash through Add) keeps them; the extremes are keys too.
+        Assert.True(map.Remove(100));
+        Assert.Equal(-1, map.Get(100));
+        for (var key = 0L; key < 40; key++)
+        {
+            map.Add(key, (int)key + 10);
+        }
+
+        map.Add(long.MinValue, 3);
+        map.Add(long.MaxValue, 4);
+        Assert.Equal(3, map.Get(long.MinValue));
+        Assert.Equal(4, map.Get(long.MaxValue));
+        Assert.Equal(1, map.Get(-5));
+        Assert.Equal(49, map.Get(39));
+        Assert.Equal(-1, map.Get(100));
+    }
+
+    [Fact]
     public void A_map_grows_past_what_it_was_created_for_and_keeps_every_key()
     {
         // Created for 16 keys, filled to 50,000 (a dozen doublings, each a rehash), with removals along the way.

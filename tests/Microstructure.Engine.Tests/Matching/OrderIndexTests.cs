@@ -41,6 +41,16 @@ public sealed class OrderIndexTests
         nodes[3].Id = 100;
         index.Add(3);
         Assert.Equal(3, index.Get(100));
+
+        // Ids at the ends of the range, and 0, are ids like any other.
+        (nodes[4].Id, nodes[5].Id, nodes[6].Id) = (long.MinValue, long.MaxValue, 0);
+        index.Add(4);
+        index.Add(5);
+        index.Add(6);
+        Assert.Equal(4, index.Get(long.MinValue));
+        Assert.Equal(5, index.Get(long.MaxValue));
+        Assert.Equal(6, index.Get(0));
+        Assert.Equal(1, index.Get(7));
     }
 
     [Fact]
