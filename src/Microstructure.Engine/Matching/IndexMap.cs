@@ -36,14 +36,8 @@ internal sealed class IndexMap
     private int _shift;
     private int _count;
 
-    /// <summary>
-    /// The smallest and largest key ever added (not lowered by removals). A key outside them was never added, so
-    /// <see cref="Get"/> answers without a probe, which in a table larger than the cache is a miss at a random slot:
-    /// a threshold bucket at a price beyond any seen, an order id the table never tracked. As in the engine's
-    /// <see cref="OrderIndex"/>.
-    /// </summary>
-    private long _minKey = long.MaxValue;
-    private long _maxKey = long.MinValue;
+    /// <summary>Keys ever added: a key outside them is answered without a probe.</summary>
+    private KeyRange _added = KeyRange.Empty;
 
     /// <summary>Creates a map that holds <paramref name="expectedEntries"/> keys without resizing (and grows past that on demand).</summary>
     /// <param name="expectedEntries">Keys the map should hold before its first resize; at most 2^29.</param>
@@ -63,7 +57,7 @@ internal sealed class IndexMap
     /// <returns>The value, or -1.</returns>
     public int Get(long key)
     {
-        if (key > _maxKey || key < _minKey)
+        if (!_added.MayContain(key))
         {
             return Empty;
         }
@@ -92,8 +86,7 @@ internal sealed class IndexMap
             Grow();
         }
 
-        _minKey = Math.Min(_minKey, key);
-        _maxKey = Math.Max(_maxKey, key);
+        _added.Include(key);
 
         var entries = _entries;
         var i = Slot(key);

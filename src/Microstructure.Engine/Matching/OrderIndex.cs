@@ -12,11 +12,7 @@ namespace Microstructure.Engine.Matching;
 /// Storing 4-byte node indices instead of 16-byte (id, index) entries makes the table a quarter of the size, so far
 /// more of it stays in cache; the id comparison reads the node, which a lookup was about to read anyway. A node's
 /// <see cref="OrderNode.Id"/> must be set before it is added and must not change until it is removed.
-/// <para>The index also keeps the smallest and largest id ever added. An id outside them was never added, so
-/// <see cref="Get"/> answers "absent" without touching the table. That is the common case of the duplicate-id check
-/// every new order pays: ids are handed out in increasing order (a venue's, LOBSTER's, the agents'; the risk layer's
-/// generated ids decrease below zero), so a new id lies beyond every id seen, and its probe — a cache miss at a
-/// random slot of a large table — is skipped (issue 16).</para>
+/// <para>An id outside the <see cref="KeyRange"/> of those ever added is answered without touching the table.</para>
 /// </remarks>
 internal sealed class OrderIndex
 {
@@ -28,9 +24,7 @@ internal sealed class OrderIndex
     private int _shift;
     private int _count;
 
-    /// <summary>The smallest and largest id ever added (not lowered by removals: they only bound what can be present).</summary>
-    private long _minId = long.MaxValue;
-    private long _maxId = long.MinValue;
+    private KeyRange _added = KeyRange.Empty;
 
     /// <summary>An empty index over <paramref name="nodes"/> (at most 2^29 of them, so the table fits 2^30 slots).</summary>
     public OrderIndex(OrderNode[] nodes)
@@ -68,7 +62,7 @@ internal sealed class OrderIndex
     /// <summary>The node of order <paramref name="id"/>, or -1.</summary>
     public int Get(long id)
     {
-        if (id > _maxId || id < _minId)
+        if (!_added.MayContain(id))
         {
             return Empty;
         }
@@ -91,8 +85,7 @@ internal sealed class OrderIndex
     public void Add(int node)
     {
         var id = _nodes[node].Id;
-        _minId = Math.Min(_minId, id);
-        _maxId = Math.Max(_maxId, id);
+        _added.Include(id);
         var slots = _slots;
         var i = Home(id);
         while (slots[i] != Empty)
